@@ -1,0 +1,31 @@
+import { Transform } from 'class-transformer';
+import { IsUrl, registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+
+export const NAME_MAX = 300;
+export const TEXT_MAX = 100_000;
+export const URL_MAX = 2_000;
+
+/** Trims strings before validation, so "  IHK " is stored as "IHK" and "   " fails a length check. */
+export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/** An absolute http(s) URL. */
+export const IsHttpUrl = (options?: ValidationOptions) =>
+  IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: '$property must be an absolute http(s) URL', ...options });
+
+/** A period's end (this property) is never before its start (the named property); ISO dates compare as strings. */
+export function NotBefore(startProperty: string, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notBefore',
+      target: target.constructor,
+      propertyName,
+      constraints: [startProperty],
+      options: { message: `$property must not be before ${startProperty}`, ...options },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          const start = (args.object as Record<string, unknown>)[startProperty];
+          return value == null || start == null || String(value) >= String(start);
+        },
+      },
+    });
+}

@@ -1,0 +1,78 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from '../common/domain-error';
+
+export interface Page<T> {
+  items: { node: T; cursor: string }[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export interface KeysetOrder<T> {
+  /** SQL expression of the sort key, e.g. `a.name`. */
+  expression: string;
+  /** The sort key's value of a loaded record, the cursor's first half. */
+  valueOf: (row: T) => string | number;
+  direction: 'ASC' | 'DESC';
+  /** Sort by German rules (ä after a, ß as ss) rather than byte order. */
+  german?: boolean;
+  /** SQL expression of the unique tiebreaker; `<alias>.id` by default. */
+  id?: string;
+}
+
+const GERMAN = ' COLLATE "de-x-icu"';
+
+export function encodeCursor(value: string | number, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string | number, string] {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === 2 &&
+      (typeof decoded[0] === 'string' || typeof decoded[0] === 'number') &&
+      typeof decoded[1] === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(decoded[1])
+    ) {
+      return [decoded[0], decoded[1]];
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw badInput('after', 'after is not a cursor this API returned');
+}
+
+/**
+ * Keyset pagination: a stable order on (sort key, id), so inserts between two page requests
+ * neither repeat nor skip records. Two statements: the page and the total count.
+ */
+export async function keysetPage<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  args: { first: number; after?: string | null },
+  order: KeysetOrder<T>,
+): Promise<Page<T>> {
+  const id = order.id ?? `${query.alias}.id`;
+  const collate = order.german ? GERMAN : '';
+  const page = query.clone();
+  if (args.after) {
+    const [value, afterId] = decodeCursor(args.after);
+    const comparison = order.direction === 'ASC' ? '>' : '<';
+    page.andWhere(`(${order.expression}${collate}, ${id}) ${comparison} (:cursorValue${collate}, :cursorId)`, {
+      cursorValue: value,
+      cursorId: afterId,
+    });
+  }
+  page
+    .orderBy(`${order.expression}${collate}`, order.direction)
+    .addOrderBy(id, order.direction)
+    .limit(args.first + 1);
+  const [rows, totalCount] = await Promise.all([page.getMany(), query.getCount()]);
+  const hasNextPage = rows.length > args.first;
+  const nodes = hasNextPage ? rows.slice(0, args.first) : rows;
+  return {
+    items: nodes.map((node) => ({ node, cursor: encodeCursor(order.valueOf(node), node.id as string) })),
+    hasNextPage,
+    totalCount,
+  };
+}

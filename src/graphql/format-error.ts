@@ -1,0 +1,36 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLFormattedError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { databaseErrorToDomain } from '../database/database-errors';
+
+/** Codes that GraphQL and Apollo raise before any resolver runs, kept as the contract names them. */
+const PASSED_THROUGH = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'UNAUTHENTICATED', 'FORBIDDEN']);
+const RENAMED: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  OPERATION_RESOLUTION_FAILURE: 'GRAPHQL_VALIDATION_FAILED',
+  BAD_REQUEST: 'BAD_USER_INPUT',
+};
+
+/**
+ * The one place where errors become GraphQL errors: domain errors and database constraint
+ * violations get the contract's code; anything unexpected is masked (its detail is logged by
+ * the error-logging plugin) unless the service runs in development.
+ */
+export function formatError(development: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const domain =
+      original instanceof DomainError ? original : original instanceof QueryFailedError ? databaseErrorToDomain(original) : null;
+    if (domain) {
+      return { message: domain.message, locations: formatted.locations, path: formatted.path, extensions: { ...domain.details, code: domain.code } };
+    }
+    const code = String(formatted.extensions?.code ?? '');
+    if (PASSED_THROUGH.has(code) || RENAMED[code]) {
+      const { stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...(development ? { stacktrace } : {}), ...extensions, code: RENAMED[code] ?? code } };
+    }
+    if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,68 @@
+import { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Page } from '../database/keyset-page';
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: 'How many records to return: 1 to 100.' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first = 20;
+
+  @Field({ nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  after?: string;
+}
+
+@ObjectType({ description: 'Where a page ends and whether more follow.' })
+export class PageInfo {
+  @Field({ description: 'True when records follow this page.' })
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the last record; pass it as `after` for the next page.' })
+  endCursor: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A Relay connection type named `<Node>Connection` with `<Node>Edge` edges, as the contract spells them. */
+export function Connection<T>(node: Type<T>, description: string): Type<ConnectionShape<T>> {
+  @ObjectType(`${node.name}Edge`, { description: `One ${node.name.toLowerCase()} in a page, with its cursor.` })
+  class Edge {
+    @Field(() => node, { description: 'The record.' })
+    node: T;
+
+    @Field({ description: 'An opaque cursor that points at this record.' })
+    cursor: string;
+  }
+
+  @ObjectType(`${node.name}Connection`, { isAbstract: false, description })
+  class ConnectionType {
+    @Field(() => [Edge], { description: 'The records of this page, in order.' })
+    edges: Edge[];
+
+    @Field(() => PageInfo, { description: 'Where this page ends.' })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many records match the filter, on all pages.' })
+    totalCount: number;
+  }
+  return ConnectionType;
+}
+
+export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
+  const edges = page.items.map(({ node, cursor }) => ({ node, cursor }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount: page.totalCount,
+  };
+}

@@ -1,0 +1,27 @@
+import type { Request } from 'express';
+import { Actor } from '../auth/actor';
+import { Tokens } from '../auth/tokens';
+import { DomainError } from '../common/domain-error';
+import { RequestLoaders } from './request-loaders';
+
+/** What every resolver of one request shares: who asks, and that request's DataLoaders. */
+export interface RequestContext {
+  actor: Actor | null;
+  /** Set when the request carried a token that failed verification; the guard raises it. */
+  authError: DomainError | null;
+  loaders: RequestLoaders;
+  req: Request;
+}
+
+export function requestContextFactory(tokens: Tokens) {
+  return ({ req }: { req: Request }): RequestContext => {
+    const context: RequestContext = { actor: null, authError: null, loaders: new RequestLoaders(), req };
+    try {
+      context.actor = tokens.fromHeader(req.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      context.authError = error;
+    }
+    return context;
+  };
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { Tokens } from './auth/tokens';
+import { createLogger, PinoNestLogger } from './common/logging';
+import { loadEnvironment } from './config/environment';
+import { openDatabaseServer } from './database/database-server';
+
+async function bootstrap(): Promise<void> {
+  const startedAt = Date.now();
+  const env = loadEnvironment();
+  const logger = createLogger(env.LOG_LEVEL);
+  const database = await openDatabaseServer(env);
+  env.DATABASE_URL = database.url;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { logger: new PinoNestLogger(logger) });
+  app.disable('x-powered-by');
+  await app.listen(env.PORT, env.HOST);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  const url = `http://${host}:${env.PORT}`;
+  logger.info({ url, embeddedDatabase: database.embedded, startupMs: Date.now() - startedAt }, 'Allianzregister is ready');
+  if (env.NODE_ENV !== 'production') {
+    const token = app.get(Tokens).mint({ sub: 'admin', role: 'ADMIN' });
+    process.stdout.write(`\nAllianzregister is ready in ${Date.now() - startedAt} ms\n  GraphQL:  ${url}/graphql\n  Health:   ${url}/health/ready\n  Database: ${database.embedded ? `embedded PostgreSQL in ${env.DATA_DIR}` : 'DATABASE_URL'}\n\nADMIN token (8 hours):\n${token}\n\n`);
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

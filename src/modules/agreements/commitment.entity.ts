@@ -1,0 +1,30 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CommitmentKind } from './agreement.enums';
+import { AgreementEntity } from './agreement.entity';
+
+@Entity('commitment')
+@Index('commitment_agreement_idx', ['agreementId', 'position'])
+export class CommitmentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'agreement_id', type: 'uuid' })
+  agreementId: string;
+
+  @ManyToOne(() => AgreementEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agreement_id', foreignKeyConstraintName: 'commitment_agreement_fkey' })
+  agreement?: AgreementEntity;
+
+  @Index('commitment_kind_idx')
+  @Column({ type: 'enum', enum: CommitmentKind, enumName: 'commitment_kind' })
+  kind: CommitmentKind;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  instruments: string[];
+
+  @Column({ type: 'int' })
+  position: number;
+}

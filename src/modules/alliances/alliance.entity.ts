@@ -1,0 +1,35 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { VersionedEntity } from '../../database/versioned.entity';
+import { RegionEntity } from '../regions/region.entity';
+import { AllianceLevel, AllianceStatus } from './alliance.enums';
+
+@Entity('alliance')
+export class AllianceEntity extends VersionedEntity {
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Index('alliance_level_idx')
+  @Column({ type: 'enum', enum: AllianceLevel, enumName: 'alliance_level' })
+  level: AllianceLevel;
+
+  @Index('alliance_status_idx')
+  @Column({ type: 'enum', enum: AllianceStatus, enumName: 'alliance_status', default: AllianceStatus.ACTIVE })
+  status: AllianceStatus;
+
+  @Index('alliance_region_idx')
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
+
+  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'alliance_region_fkey' })
+  region?: RegionEntity;
+
+  @Column({ name: 'founded_on', type: 'date', nullable: true })
+  foundedOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+}

@@ -1,0 +1,26 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OrganisationEntity } from './organisation.entity';
+
+/** A name an organisation had over a period; the current one has no validTo. */
+@Entity('organisation_name')
+@Index('organisation_name_organisation_idx', ['organisationId', 'validFrom'])
+export class OrganisationNameEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'organisation_name_organisation_fkey' })
+  organisation?: OrganisationEntity;
+
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Column({ name: 'valid_from', type: 'date', nullable: true })
+  validFrom: string | null;
+
+  @Column({ name: 'valid_to', type: 'date', nullable: true })
+  validTo: string | null;
+}

@@ -1,0 +1,15 @@
+import { Column, Entity, Index } from 'typeorm';
+import { VersionedEntity } from '../../database/versioned.entity';
+
+@Entity('person')
+@Index('person_name_idx', ['familyName', 'givenName'])
+export class PersonEntity extends VersionedEntity {
+  @Column({ name: 'honorific_prefix', type: 'varchar', length: 300, nullable: true })
+  honorificPrefix: string | null;
+
+  @Column({ name: 'given_name', type: 'varchar', length: 300 })
+  givenName: string;
+
+  @Column({ name: 'family_name', type: 'varchar', length: 300 })
+  familyName: string;
+}

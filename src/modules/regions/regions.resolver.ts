@@ -1,0 +1,39 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../../graphql/request-context';
+import { UuidPipe } from '../../graphql/uuid.pipe';
+import { OptionalUuidPipe } from '../../graphql/optional-uuid.pipe';
+import { RegionKind } from './region.enums';
+import { Region } from './region.model';
+import { RegionsLoader } from './regions.loader';
+import { RegionsService } from './regions.service';
+
+@Resolver(() => Region)
+export class RegionsResolver {
+  constructor(
+    private readonly service: RegionsService,
+    private readonly loader: RegionsLoader,
+  ) {}
+
+  @Query(() => Region, { nullable: true, description: 'One region by id; null when none has it.' })
+  region(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+    return this.service.find(id);
+  }
+
+  @Query(() => [Region], { description: 'Regions of a kind and/or below a parent, ordered by official code.' })
+  regions(
+    @Args('kind', { type: () => RegionKind, nullable: true }) kind?: RegionKind,
+    @Args('parentId', { type: () => ID, nullable: true }, OptionalUuidPipe) parentId?: string,
+  ) {
+    return this.service.list({ kind, parentId });
+  }
+
+  @ResolveField(() => Region, { nullable: true, description: 'The region this one lies in.' })
+  parent(@Parent() region: Region, @Context() { loaders }: RequestContext) {
+    return region.parentId ? this.loader.byId(loaders).load(region.parentId) : null;
+  }
+
+  @ResolveField(() => [Region], { description: 'The regions that lie directly in this one.' })
+  children(@Parent() region: Region, @Context() { loaders }: RequestContext) {
+    return this.loader.children(loaders).load(region.id);
+  }
+}

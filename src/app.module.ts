@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { RegistryGraphQLModule } from './graphql/graphql.module';
 import { registryValidationPipe } from './graphql/validation';
 import { HealthModule } from './health/health.module';
+import { AlliancesModule } from './modules/alliances/alliances.module';
 import { RegionsModule } from './modules/regions/regions.module';
 
 /** The architecture's index: infrastructure first, then the domain modules. */
@@ -27,6 +28,7 @@ export class AppModule implements NestModule {
         RegistryGraphQLModule,
         HealthModule,
         RegionsModule,
+        AlliancesModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: registryValidationPipe }],
     };

@@ -1,0 +1,18 @@
+const BERLIN = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's calendar date in Baden-Württemberg, as an ISO string: what "current" and "asOf" default to. */
+export function today(): string {
+  return BERLIN.format(new Date());
+}
+
+/** Whether a period (open ends allowed) contains the date; `to` is the first day it no longer holds. */
+export function periodContains(from: string | null, to: string | null, date: string): boolean {
+  return (from === null || from <= date) && (to === null || to > date);
+}
+
+/** The items a `current` argument asks for: true = ongoing today, false = not ongoing today, null/undefined = all. */
+export function filterCurrent<T>(items: T[], current: boolean | null | undefined, from: (item: T) => string | null, to: (item: T) => string | null): T[] {
+  if (current === undefined || current === null) return items;
+  const date = today();
+  return items.filter((item) => periodContains(from(item), to(item), date) === current);
+}

@@ -1,0 +1,27 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../../graphql/request-context';
+import { Region } from '../regions/region.model';
+import { RegionsLoader } from '../regions/regions.loader';
+import { Alliance } from './alliance.model';
+import { AlliancesLoader } from './alliances.loader';
+
+/** Relations between alliances and regions: a relation between two modules is resolved in the later one. */
+@Resolver(() => Region)
+export class RegionAlliancesResolver {
+  constructor(private readonly loader: AlliancesLoader) {}
+
+  @ResolveField(() => [Alliance], { description: 'The alliances (not archived) that work for this region itself.' })
+  alliances(@Parent() region: Region, @Context() { loaders }: RequestContext) {
+    return this.loader.byRegion(loaders).load(region.id);
+  }
+}
+
+@Resolver(() => Alliance)
+export class AllianceRegionResolver {
+  constructor(private readonly regions: RegionsLoader) {}
+
+  @ResolveField(() => Region, { description: 'The region it works for.' })
+  region(@Parent() alliance: Alliance, @Context() { loaders }: RequestContext) {
+    return this.regions.byId(loaders).load(alliance.regionId);
+  }
+}

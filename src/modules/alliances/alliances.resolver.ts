@@ -1,0 +1,64 @@
+import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
+import { filterCurrent } from '../../common/dates';
+import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import type { RequestContext } from '../../graphql/request-context';
+import { UuidPipe } from '../../graphql/uuid.pipe';
+import { Alliance, Membership } from './alliance.model';
+import { AlliancesLoader } from './alliances.loader';
+import { AlliancesService } from './alliances.service';
+import { AllianceFilter, CreateAllianceInput, UpdateAllianceInput } from './dto/alliance.inputs';
+
+@ObjectType()
+export class AllianceConnection extends Connection(Alliance, 'A page of alliances.') {}
+
+@Resolver(() => Alliance)
+export class AlliancesResolver {
+  constructor(
+    private readonly service: AlliancesService,
+    private readonly loader: AlliancesLoader,
+  ) {}
+
+  @Query(() => Alliance, { nullable: true, description: 'One alliance by id; null when none has it.' })
+  alliance(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+    return this.service.find(id);
+  }
+
+  @Query(() => AllianceConnection, { description: 'Alliances by name (German order), filtered and paginated.' })
+  async alliances(@Args() page: PageArgs, @Args('filter', { type: () => AllianceFilter, nullable: true }) filter?: AllianceFilter) {
+    return toConnection(await this.service.list(filter, page));
+  }
+
+  @Mutation(() => Alliance, { description: 'Founds an alliance. ADMIN and EDITOR.' })
+  @Roles('ADMIN', 'EDITOR')
+  createAlliance(@CurrentActor() actor: Actor, @Args('input') input: CreateAllianceInput) {
+    return this.service.create(actor, input);
+  }
+
+  @Mutation(() => Alliance, { description: "Changes an alliance's name, status, founding day or description. ADMIN, EDITOR; a COORDINATOR for its own alliances." })
+  @Roles(...WRITERS)
+  updateAlliance(@CurrentActor() actor: Actor, @Args('input') input: UpdateAllianceInput) {
+    return this.service.update(actor, input);
+  }
+
+  @Mutation(() => Alliance, { description: 'Archives an alliance: hidden from lists, never deleted. ADMIN, EDITOR; a COORDINATOR for its own alliances.' })
+  @Roles(...WRITERS)
+  archiveAlliance(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ) {
+    return this.service.archive(actor, id, expectedVersion);
+  }
+
+  @ResolveField(() => [Membership], { description: 'Its member organisations; current: true for today\'s members, false for former ones.' })
+  async memberships(
+    @Parent() alliance: Alliance,
+    @Context() { loaders }: RequestContext,
+    @Args('current', { type: () => Boolean, nullable: true }) current?: boolean,
+  ) {
+    const memberships = await this.loader.membershipsByAlliance(loaders).load(alliance.id);
+    return filterCurrent(memberships, current, (m) => m.joinedOn, (m) => m.leftOn);
+  }
+}

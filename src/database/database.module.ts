@@ -9,8 +9,6 @@ import { dataSourceOptions } from './data-source-options';
       inject: [Environment],
       useFactory: (env: Environment) => ({
         ...dataSourceOptions({ url: env.DATABASE_URL!, poolSize: env.DB_POOL_SIZE, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS }),
-        entities: undefined,
-        autoLoadEntities: true,
         migrationsRun: true,
       }),
     }),

@@ -1,0 +1,245 @@
+import { insertAlliance, insertMembership, insertOrganisation, regionId, rowCount } from './support/factories';
+import { createTestApp, TestApp } from './support/test-app';
+
+const CREATE = `mutation($input: CreateAllianceInput!) { createAlliance(input: $input) { id name level status foundedOn description version region { code } archivedAt } }`;
+const UPDATE = `mutation($input: UpdateAllianceInput!) { updateAlliance(input: $input) { id name status version } }`;
+const ARCHIVE = `mutation($id: ID!, $v: Int!) { archiveAlliance(id: $id, expectedVersion: $v) { id archivedAt version } }`;
+const ADD = `mutation($input: AddMemberInput!) { addMember(input: $input) { id role joinedOn leftOn version alliance { id } } }`;
+const END = `mutation($input: EndMembershipInput!) { endMembership(input: $input) { id leftOn version } }`;
+const LIST = `query($filter: AllianceFilter, $first: Int, $after: String) {
+  alliances(filter: $filter, first: $first, after: $after) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }`;
+
+describe('alliances and memberships', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const names = (result: { data: any }) => result.data.alliances.edges.map((e: { node: { name: string } }) => e.node.name);
+
+  describe('createAlliance', () => {
+    it('creates an alliance for ministry staff, trimmed, and records who did it', async () => {
+      const heilbronnFranken = await regionId(t.dataSource, '0802');
+      const result = await t.gql(
+        CREATE,
+        { input: { name: '  Fachkräftebündnis Heilbronn-Franken ', level: 'REGIONAL', regionId: heilbronnFranken, foundedOn: '2012-04-20', description: 'Fachkräftesicherung für Heilbronn-Franken' } },
+        { token: t.tokens.editor },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.createAlliance).toMatchObject({
+        name: 'Fachkräftebündnis Heilbronn-Franken',
+        level: 'REGIONAL',
+        status: 'ACTIVE',
+        foundedOn: '2012-04-20',
+        version: 1,
+        region: { code: '0802' },
+        archivedAt: null,
+      });
+      const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`, { id: result.data!.createAlliance.id });
+      expect(trail.data!.auditTrail).toHaveLength(1);
+      expect(trail.data!.auditTrail[0]).toMatchObject({ actor: 'editor', action: 'createAlliance', entityType: 'Alliance' });
+      expect(JSON.parse(trail.data!.auditTrail[0].changes).name).toEqual([null, 'Fachkräftebündnis Heilbronn-Franken']);
+    });
+
+    it('is for ADMIN and EDITOR only', async () => {
+      const input = { name: 'Neue Allianz', level: 'LOCAL', regionId: await regionId(t.dataSource, '08127') };
+      const before = await rowCount(t.dataSource, 'alliance');
+      const coordinator = await t.gql(CREATE, { input }, { token: t.token('COORDINATOR', { allianceIds: [await insertAlliance(t.dataSource)] }) });
+      expect(coordinator.errors![0].extensions.code).toBe('FORBIDDEN');
+      const reader = await t.gql(CREATE, { input }, { token: t.tokens.reader });
+      expect(reader.errors![0].extensions.code).toBe('FORBIDDEN');
+      const anonymous = await t.gql(CREATE, { input });
+      expect(anonymous.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(anonymous.data).toBeNull();
+      await expect(rowCount(t.dataSource, 'alliance')).resolves.toBe(before + 1);
+    });
+
+    it('names each bad field of invalid input', async () => {
+      const result = await t.gql(CREATE, { input: { name: '   ', level: 'REGIONAL', regionId: 'nope', description: 'x'.repeat(100_001) } }, { token: t.tokens.admin });
+      expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      const fields = result.errors![0].extensions.fields!.map((f) => f.field).sort();
+      expect(fields).toEqual(['description', 'name', 'regionId']);
+    });
+
+    it('refuses a region that does not exist with NOT_FOUND', async () => {
+      const result = await t.gql(CREATE, { input: { name: 'Allianz', level: 'LOCAL', regionId: '00000000-0000-4000-8000-000000000000' } }, { token: t.tokens.admin });
+      expect(result.errors![0].extensions.code).toBe('NOT_FOUND');
+      expect(result.errors![0].extensions.fields).toEqual([expect.objectContaining({ field: 'regionId' })]);
+    });
+
+    it('refuses an impossible date and an unknown enum value', async () => {
+      const region = await regionId(t.dataSource, '0802');
+      const badDate = await t.gql(CREATE, { input: { name: 'A', level: 'LOCAL', regionId: region, foundedOn: '2025-02-30' } }, { token: t.tokens.admin });
+      expect(badDate.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      const badEnum = await t.gql(CREATE, { input: { name: 'A', level: 'GALACTIC', regionId: region } }, { token: t.tokens.admin });
+      expect(badEnum.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('updateAlliance and archiveAlliance', () => {
+    it('updates with the current version and refuses a stale one with CONFLICT, writing nothing', async () => {
+      const id = await insertAlliance(t.dataSource, { name: 'Fachkräfteallianz Ostwürttemberg', regionCode: '0803' });
+      const first = await t.gql(UPDATE, { input: { id, expectedVersion: 1, name: 'Fachkräfteallianz Ostwürttemberg e. V.' } }, { token: t.tokens.admin });
+      expect(first.data!.updateAlliance).toEqual({ id, name: 'Fachkräfteallianz Ostwürttemberg e. V.', status: 'ACTIVE', version: 2 });
+      const stale = await t.gql(UPDATE, { input: { id, expectedVersion: 1, status: 'DISSOLVED' } }, { token: t.tokens.admin });
+      expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+      const read = await t.gql(`query($id: ID!) { alliance(id: $id) { status version } }`, { id });
+      expect(read.data!.alliance).toEqual({ status: 'ACTIVE', version: 2 });
+      const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { action } }`, { id });
+      expect(trail.data!.auditTrail).toEqual([{ action: 'updateAlliance' }]);
+    });
+
+    it('answers NOT_FOUND for an alliance that does not exist', async () => {
+      const result = await t.gql(UPDATE, { input: { id: '00000000-0000-4000-8000-000000000001', expectedVersion: 1, name: 'X' } }, { token: t.tokens.admin });
+      expect(result.errors![0].extensions.code).toBe('NOT_FOUND');
+    });
+
+    it('lets a coordinator change its own alliance and nothing else', async () => {
+      const own = await insertAlliance(t.dataSource);
+      const other = await insertAlliance(t.dataSource);
+      const token = t.token('COORDINATOR', { sub: 'koordination-hn', allianceIds: [own] });
+      const ok = await t.gql(UPDATE, { input: { id: own, expectedVersion: 1, description: 'Neue Beschreibung' } }, { token });
+      expect(ok.errors).toBeUndefined();
+      const denied = await t.gql(UPDATE, { input: { id: other, expectedVersion: 1, description: 'Fremd' } }, { token });
+      expect(denied.errors![0].extensions.code).toBe('FORBIDDEN');
+      const deniedArchive = await t.gql(ARCHIVE, { id: other, v: 1 }, { token });
+      expect(deniedArchive.errors![0].extensions.code).toBe('FORBIDDEN');
+      const read = await t.gql(`query($id: ID!) { alliance(id: $id) { description version } }`, { id: other });
+      expect(read.data!.alliance).toEqual({ description: null, version: 1 });
+    });
+
+    it('hides an archived alliance from lists unless includeArchived, and keeps it readable by id', async () => {
+      const id = await insertAlliance(t.dataSource, { name: 'Archivierbare Allianz Qx' });
+      const archived = await t.gql(ARCHIVE, { id, v: 1 }, { token: t.tokens.admin });
+      expect(archived.data!.archiveAlliance.archivedAt).toEqual(expect.any(String));
+      expect(names(await t.gql(LIST, { filter: { search: 'Archivierbare Allianz Qx' } }))).toEqual([]);
+      expect(names(await t.gql(LIST, { filter: { search: 'Archivierbare Allianz Qx', includeArchived: true } }))).toEqual(['Archivierbare Allianz Qx']);
+      const again = await t.gql(ARCHIVE, { id, v: 2 }, { token: t.tokens.admin });
+      expect(again.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('the alliance list', () => {
+    it('pages through a filtered list in German order without repeating or skipping', async () => {
+      const region = await regionId(t.dataSource, '0805');
+      const wanted = ['Zukunftsbündnis', 'Ärzteallianz', 'Bündnis Mannheim', 'Oberrhein-Allianz', 'Übergang Schule-Beruf'];
+      for (const name of wanted) await insertAlliance(t.dataSource, { name: `${name} RN`, regionId: region, level: 'LOCAL' });
+      const seen: string[] = [];
+      let after: string | null = null;
+      let pages = 0;
+      do {
+        const result: any = await t.gql(LIST, { filter: { regionId: region }, first: 2, after });
+        expect(result.data.alliances.totalCount).toBe(5);
+        seen.push(...names(result));
+        after = result.data.alliances.pageInfo.hasNextPage ? result.data.alliances.pageInfo.endCursor : null;
+        pages += 1;
+      } while (after);
+      expect(pages).toBe(3);
+      expect(seen).toEqual(['Ärzteallianz RN', 'Bündnis Mannheim RN', 'Oberrhein-Allianz RN', 'Übergang Schule-Beruf RN', 'Zukunftsbündnis RN']);
+    });
+
+    it('answers an empty page and a single exact page', async () => {
+      const empty = await t.gql(LIST, { filter: { search: 'gibt es nicht 12345' } });
+      expect(empty.data!.alliances).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+      const region = await regionId(t.dataSource, '0806');
+      await insertAlliance(t.dataSource, { regionId: region });
+      await insertAlliance(t.dataSource, { regionId: region });
+      const exact = await t.gql(LIST, { filter: { regionId: region }, first: 2 });
+      expect(exact.data!.alliances.edges).toHaveLength(2);
+      expect(exact.data!.alliances.pageInfo.hasNextPage).toBe(false);
+    });
+
+    it('finds alliances of the districts inside a region, by level and status', async () => {
+      const district = await insertAlliance(t.dataSource, { name: 'Bündnis Hohenlohekreis', regionCode: '08126', level: 'LOCAL' });
+      await insertAlliance(t.dataSource, { name: 'Bündnis Aufgelöst Hohenlohe', regionCode: '08126', level: 'LOCAL', status: 'DISSOLVED' });
+      const result = await t.gql(LIST, { filter: { regionId: await regionId(t.dataSource, '0802'), level: 'LOCAL', status: 'ACTIVE' }, first: 100 });
+      expect(result.data!.alliances.edges.map((e: any) => e.node.id)).toContain(district);
+      expect(names(result)).not.toContain('Bündnis Aufgelöst Hohenlohe');
+    });
+
+    it('searches names regardless of case and umlaut spelling', async () => {
+      await insertAlliance(t.dataSource, { name: 'Fachkräftebündnis Südlicher Oberrhein', regionCode: '0807' });
+      for (const search of ['fachkräftebündnis süd', 'FACHKRAEFTEBUENDNIS SUED', 'Fachkraftebundnis Sudlicher']) {
+        expect(names(await t.gql(LIST, { filter: { search } }))).toContain('Fachkräftebündnis Südlicher Oberrhein');
+      }
+      expect(names(await t.gql(LIST, { filter: { search: '100%_' } }))).toEqual([]);
+    });
+
+    it('bounds first to 1..100 and refuses a cursor it did not issue', async () => {
+      for (const first of [0, -1, 101]) {
+        const result = await t.gql(LIST, { first });
+        expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+        expect(result.errors![0].extensions.fields).toEqual([expect.objectContaining({ field: 'first' })]);
+      }
+      const forged = await t.gql(LIST, { after: 'bm90IGEgY3Vyc29y' });
+      expect(forged.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'after' })] });
+    });
+  });
+
+  describe('memberships', () => {
+    it('adds members, lists current and former ones, and ends a membership', async () => {
+      const alliance = await insertAlliance(t.dataSource);
+      const ihk = await insertOrganisation(t.dataSource, { name: 'IHK Heilbronn-Franken' });
+      const hwk = await insertOrganisation(t.dataSource, { name: 'Handwerkskammer Heilbronn-Franken', kind: 'CHAMBER_OF_CRAFTS' });
+      const lead = await t.gql(ADD, { input: { allianceId: alliance, organisationId: ihk, role: 'LEAD', joinedOn: '2012-04-20' } }, { token: t.tokens.admin });
+      expect(lead.data!.addMember).toMatchObject({ role: 'LEAD', joinedOn: '2012-04-20', leftOn: null, version: 1, alliance: { id: alliance } });
+      const partner = await t.gql(ADD, { input: { allianceId: alliance, organisationId: hwk, role: 'PARTNER', joinedOn: '2012-04-20' } }, { token: t.tokens.admin });
+      const ended = await t.gql(END, { input: { id: partner.data!.addMember.id, expectedVersion: 1, leftOn: '2020-12-31' } }, { token: t.tokens.admin });
+      expect(ended.data!.endMembership).toMatchObject({ leftOn: '2020-12-31', version: 2 });
+      const read = await t.gql(`query($id: ID!) { alliance(id: $id) { all: memberships { role } current: memberships(current: true) { role } former: memberships(current: false) { role leftOn } } }`, { id: alliance });
+      expect(read.data!.alliance).toEqual({ all: [{ role: 'LEAD' }, { role: 'PARTNER' }], current: [{ role: 'LEAD' }], former: [{ role: 'PARTNER', leftOn: '2020-12-31' }] });
+    });
+
+    it('refuses a second lead, a duplicate member, and an end before the start', async () => {
+      const alliance = await insertAlliance(t.dataSource);
+      const first = await insertOrganisation(t.dataSource);
+      const second = await insertOrganisation(t.dataSource);
+      const membership = await insertMembership(t.dataSource, { allianceId: alliance, organisationId: first, role: 'LEAD', joinedOn: '2015-01-01' });
+      const secondLead = await t.gql(ADD, { input: { allianceId: alliance, organisationId: second, role: 'LEAD' } }, { token: t.tokens.admin });
+      expect(secondLead.errors![0].extensions.code).toBe('CONFLICT');
+      const duplicate = await t.gql(ADD, { input: { allianceId: alliance, organisationId: first, role: 'PARTNER' } }, { token: t.tokens.admin });
+      expect(duplicate.errors![0].extensions.code).toBe('CONFLICT');
+      const early = await t.gql(END, { input: { id: membership, expectedVersion: 1, leftOn: '2014-12-31' } }, { token: t.tokens.admin });
+      expect(early.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'leftOn' })] });
+      const stale = await t.gql(END, { input: { id: membership, expectedVersion: 7, leftOn: '2016-01-01' } }, { token: t.tokens.admin });
+      expect(stale.errors![0].extensions.code).toBe('CONFLICT');
+      await expect(rowCount(t.dataSource, 'membership')).resolves.toBeGreaterThan(0);
+    });
+
+    it('refuses an organisation that does not exist with NOT_FOUND', async () => {
+      const alliance = await insertAlliance(t.dataSource);
+      const result = await t.gql(ADD, { input: { allianceId: alliance, organisationId: '00000000-0000-4000-8000-000000000002', role: 'PARTNER' } }, { token: t.tokens.admin });
+      expect(result.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'organisationId' })] });
+    });
+
+    it("lets a coordinator keep its own alliance's members and no other", async () => {
+      const own = await insertAlliance(t.dataSource);
+      const other = await insertAlliance(t.dataSource);
+      const organisation = await insertOrganisation(t.dataSource);
+      const foreignMembership = await insertMembership(t.dataSource, { allianceId: other, organisationId: organisation });
+      const token = t.token('COORDINATOR', { allianceIds: [own] });
+      const ok = await t.gql(ADD, { input: { allianceId: own, organisationId: organisation, role: 'PARTNER' } }, { token });
+      expect(ok.errors).toBeUndefined();
+      await expect(t.gql(END, { input: { id: ok.data!.addMember.id, expectedVersion: 1, leftOn: '2030-01-01' } }, { token })).resolves.toMatchObject({ errors: undefined });
+      const addElsewhere = await t.gql(ADD, { input: { allianceId: other, organisationId: organisation, role: 'PARTNER' } }, { token });
+      expect(addElsewhere.errors![0].extensions.code).toBe('FORBIDDEN');
+      const endElsewhere = await t.gql(END, { input: { id: foreignMembership, expectedVersion: 1, leftOn: '2030-01-01' } }, { token });
+      expect(endElsewhere.errors![0].extensions.code).toBe('FORBIDDEN');
+    });
+  });
+
+  it('reads regions, alliances and memberships with a constant number of statements', async () => {
+    const region = await regionId(t.dataSource, '0809');
+    for (let i = 0; i < 12; i += 1) {
+      const alliance = await insertAlliance(t.dataSource, { regionId: region });
+      await insertMembership(t.dataSource, { allianceId: alliance, organisationId: await insertOrganisation(t.dataSource) });
+    }
+    const query = `query($first: Int, $regionId: ID) { alliances(first: $first, filter: { regionId: $regionId }) { edges { node { name region { name parent { name } } memberships { role alliance { name } } } } } }`;
+    const small = await t.countStatements(() => t.gql(query, { first: 2, regionId: region }));
+    const large = await t.countStatements(() => t.gql(query, { first: 12, regionId: region }));
+    expect(large).toBe(small);
+  });
+});

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { configureHttp } from './app.setup';
 import { Tokens } from './auth/tokens';
 import { createLogger, PinoNestLogger } from './common/logging';
 import { loadEnvironment } from './config/environment';
@@ -14,7 +15,7 @@ async function bootstrap(): Promise<void> {
   const database = await openDatabaseServer(env);
   env.DATABASE_URL = database.url;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { logger: new PinoNestLogger(logger) });
-  app.disable('x-powered-by');
+  configureHttp(app);
   await app.listen(env.PORT, env.HOST);
 
   let closing = false;

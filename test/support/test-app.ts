@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../src/app.module';
+import { configureHttp } from '../../src/app.setup';
 import { Role } from '../../src/auth/actor';
 import { Tokens } from '../../src/auth/tokens';
 import { Environment } from '../../src/config/environment';
@@ -57,7 +59,7 @@ export async function createTestApp(overrides: Partial<Environment> = {}): Promi
     ...overrides,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = configureHttp(moduleRef.createNestApplication<NestExpressApplication>({ logger: false }));
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const dataSource = app.get(DataSource);

@@ -73,9 +73,11 @@ describe('alliances and memberships', () => {
     it('refuses an impossible date and an unknown enum value', async () => {
       const region = await regionId(t.dataSource, '0802');
       const badDate = await t.gql(CREATE, { input: { name: 'A', level: 'LOCAL', regionId: region, foundedOn: '2025-02-30' } }, { token: t.tokens.admin });
-      expect(badDate.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(badDate.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'foundedOn', message: expect.stringContaining('2025-02-30') }] });
       const badEnum = await t.gql(CREATE, { input: { name: 'A', level: 'GALACTIC', regionId: region } }, { token: t.tokens.admin });
-      expect(badEnum.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(badEnum.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'level' })] });
+      const badFirst = await t.gql(LIST, { first: 'many' });
+      expect(badFirst.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'first' })] });
     });
   });
 

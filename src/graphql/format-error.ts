@@ -13,6 +13,19 @@ const RENAMED: Record<string, string> = {
 };
 
 /**
+ * GraphQL's own coercion errors name the variable and path only in their message, e.g.
+ * `Variable "$input" got invalid value "2025-02-30" at "input.foundedOn"; …`; the contract wants
+ * the field in extensions.fields, named as the validation pipe names it (inside the input).
+ */
+function coercionFields(message: string): { field: string; message: string }[] | undefined {
+  const match = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
+  if (!match) return undefined;
+  const [, variable, path, reason] = match;
+  const field = path ? path.split('.').slice(1).join('.') || variable : variable;
+  return [{ field: field.replace(/\.(\d+)(?=\.|$)/g, '[$1]'), message: reason }];
+}
+
+/**
  * The one place where errors become GraphQL errors: domain errors and database constraint
  * violations get the contract's code; anything unexpected is masked (its detail is logged by
  * the error-logging plugin) unless the service runs in development.
@@ -28,7 +41,8 @@ export function formatError(development: boolean) {
     const code = String(formatted.extensions?.code ?? '');
     if (PASSED_THROUGH.has(code) || RENAMED[code]) {
       const { stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions: { ...(development ? { stacktrace } : {}), ...extensions, code: RENAMED[code] ?? code } };
+      const fields = code === 'BAD_USER_INPUT' && !extensions.fields ? coercionFields(formatted.message) : undefined;
+      return { ...formatted, extensions: { ...(development ? { stacktrace } : {}), ...extensions, ...(fields ? { fields } : {}), code: RENAMED[code] ?? code } };
     }
     if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

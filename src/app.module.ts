@@ -9,8 +9,13 @@ import { DatabaseModule } from './database/database.module';
 import { RegistryGraphQLModule } from './graphql/graphql.module';
 import { registryValidationPipe } from './graphql/validation';
 import { HealthModule } from './health/health.module';
+import { AgreementsModule } from './modules/agreements/agreements.module';
 import { AlliancesModule } from './modules/alliances/alliances.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { PeopleModule } from './modules/people/people.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { ReleasesModule } from './modules/releases/releases.module';
 
 /** The architecture's index: infrastructure first, then the domain modules. */
 @Module({})
@@ -29,6 +34,11 @@ export class AppModule implements NestModule {
         HealthModule,
         RegionsModule,
         AlliancesModule,
+        OrganisationsModule,
+        PeopleModule,
+        AgreementsModule,
+        MeetingsModule,
+        ReleasesModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: registryValidationPipe }],
     };

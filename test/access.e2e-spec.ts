@@ -47,7 +47,7 @@ describe('access: tokens, roles and anonymous reading', () => {
       headers: { 'content-type': 'application/json', authorization: 'Basic YWRtaW46YWRtaW4=' },
       body: JSON.stringify({ query: QUERY }),
     });
-    const body = await response.json();
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -94,6 +94,16 @@ describe('alliances and memberships', () => {
       expect(trail.data!.auditTrail).toEqual([{ action: 'updateAlliance' }]);
     });
 
+    it('refuses null for a field that cannot be empty, and clears one that can', async () => {
+      const id = await insertAlliance(t.dataSource, { foundedOn: '2012-04-20' });
+      const nullName = await t.gql(UPDATE, { input: { id, expectedVersion: 1, name: null } }, { token: t.tokens.admin });
+      expect(nullName.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'name' })] });
+      const nullStatus = await t.gql(UPDATE, { input: { id, expectedVersion: 1, status: null } }, { token: t.tokens.admin });
+      expect(nullStatus.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'status' })] });
+      const cleared = await t.gql(`mutation($input: UpdateAllianceInput!) { updateAlliance(input: $input) { foundedOn version } }`, { input: { id, expectedVersion: 1, foundedOn: null } }, { token: t.tokens.admin });
+      expect(cleared.data!.updateAlliance).toEqual({ foundedOn: null, version: 2 });
+    });
+
     it('answers NOT_FOUND for an alliance that does not exist', async () => {
       const result = await t.gql(UPDATE, { input: { id: '00000000-0000-4000-8000-000000000001', expectedVersion: 1, name: 'X' } }, { token: t.tokens.admin });
       expect(result.errors![0].extensions.code).toBe('NOT_FOUND');

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsUrl, Matches, registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { IsUrl, Matches, registerDecorator, ValidateIf, ValidationArguments, ValidationOptions } from 'class-validator';
 
 export const NAME_MAX = 300;
 export const TEXT_MAX = 100_000;
@@ -32,3 +32,6 @@ export function NotBefore(startProperty: string, options?: ValidationOptions) {
 
 /** A calendar date: the Date scalar has checked it is real; this marks the property for validation. */
 export const IsCalendarDate = (options?: ValidationOptions) => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date (YYYY-MM-DD)', ...options });
+
+/** For a field that may be omitted but not cleared: null is validated (and refused), undefined skipped. */
+export const UnlessOmitted = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

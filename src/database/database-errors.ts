@@ -23,6 +23,11 @@ export function databaseErrorToDomain(error: QueryFailedError): DomainError | nu
       const fields = match ? match[1].split(', ').map((column) => ({ field: camel(column), message: 'already exists' })) : [];
       return new DomainError('CONFLICT', `That record already exists (${driver.constraint ?? driver.table ?? 'unique key'})`, { fields });
     }
+    case '23502': {
+      const column = (driver as { column?: string }).column;
+      const field = column ? camel(column) : 'input';
+      return new DomainError('BAD_USER_INPUT', `${field} must not be null`, { fields: [{ field, message: `${field} must not be null` }] });
+    }
     case '23514':
       return new DomainError('BAD_USER_INPUT', `The input breaks the rule ${driver.constraint ?? ''}`.trim());
     case '22P02':

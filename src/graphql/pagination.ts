@@ -5,7 +5,7 @@ import { Page } from '../database/keyset-page';
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: 'How many records to return: 1 to 100.' })
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'How many records to return: 1 to 100.' })
   @IsInt()
   @Min(1)
   @Max(100)

@@ -15,6 +15,7 @@ export const registryValidationPipe = () =>
     transform: true,
     whitelist: true,
     forbidUnknownValues: false,
+    stopAtFirstError: true,
     validateCustomDecorators: false,
     exceptionFactory: (errors) => {
       const fields = flatten(errors);

@@ -1,7 +1,8 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, NAME_MAX, TEXT_MAX, Trim } from '../../../common/validation';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsCalendarDate, NAME_MAX, TEXT_MAX, Trim, UnlessOmitted } from '../../../common/validation';
 import { DateScalar } from '../../../graphql/scalars';
+import { VersionedChange } from '../../../graphql/versioned-change.input';
 import { AllianceLevel, AllianceStatus } from '../alliance.enums';
 
 @InputType({ description: 'Filters for the alliance list; all given conditions must hold.' })
@@ -64,37 +65,28 @@ export class CreateAllianceInput {
 }
 
 @InputType({ description: "Changes to an alliance; omitted fields keep their value. Level and region do not change." })
-export class UpdateAllianceInput {
-  @Field(() => ID, { description: 'The alliance.' })
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int, { description: 'The version you read; a newer one means someone else changed it first (CONFLICT).' })
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
-
+export class UpdateAllianceInput extends VersionedChange {
   @Field({ nullable: true, description: 'A new name.' })
-  @IsOptional()
+  @UnlessOmitted()
   @Trim()
   @IsString()
   @Length(1, NAME_MAX)
   name?: string;
 
   @Field(() => AllianceStatus, { nullable: true, description: 'Active or dissolved.' })
-  @IsOptional()
+  @UnlessOmitted()
   @IsEnum(AllianceStatus)
   status?: AllianceStatus;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The day it was founded.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was founded; null clears it.' })
   @IsOptional()
   @IsCalendarDate()
-  foundedOn?: string;
+  foundedOn?: string | null;
 
-  @Field({ nullable: true, description: 'What it works on.' })
+  @Field(() => String, { nullable: true, description: 'What it works on; null clears it.' })
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(TEXT_MAX)
-  description?: string;
+  description?: string | null;
 }

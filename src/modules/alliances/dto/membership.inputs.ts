@@ -1,7 +1,8 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../../../common/validation';
 import { DateScalar } from '../../../graphql/scalars';
+import { VersionedChange } from '../../../graphql/versioned-change.input';
 import { MembershipRole } from '../alliance.enums';
 
 @InputType({ description: 'An organisation joining an alliance.' })
@@ -25,16 +26,7 @@ export class AddMemberInput {
 }
 
 @InputType({ description: 'An organisation leaving an alliance; the membership is kept with its period.' })
-export class EndMembershipInput {
-  @Field(() => ID, { description: 'The membership.' })
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int, { description: 'The version you read.' })
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
-
+export class EndMembershipInput extends VersionedChange {
   @Field(() => DateScalar, { description: 'The day it left; not before it joined.' })
   @IsCalendarDate()
   leftOn: string;

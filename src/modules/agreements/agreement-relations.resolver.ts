@@ -1,0 +1,45 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../../graphql/request-context';
+import { Alliance } from '../alliances/alliance.model';
+import { AlliancesLoader } from '../alliances/alliances.loader';
+import { Organisation } from '../organisations/organisation.model';
+import { OrganisationsLoader } from '../organisations/organisations.loader';
+import { PeopleLoader } from '../people/people.loader';
+import { Person } from '../people/person.model';
+import { Agreement, AgreementParty } from './agreement.model';
+import { AgreementsLoader } from './agreements.loader';
+
+/** Relations between agreements and alliances, organisations and people: a relation between two modules is resolved in the later one. */
+@Resolver(() => AgreementParty)
+export class AgreementPartyRelationsResolver {
+  constructor(
+    private readonly alliances: AlliancesLoader,
+    private readonly organisations: OrganisationsLoader,
+    private readonly people: PeopleLoader,
+  ) {}
+
+  @ResolveField(() => Alliance, { description: 'The alliance that is party.' })
+  alliance(@Parent() party: AgreementParty, @Context() { loaders }: RequestContext) {
+    return this.alliances.byId(loaders).load(party.allianceId);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true, description: 'The organisation that represented the alliance, e.g. the ministry for the state alliance.' })
+  representedBy(@Parent() party: AgreementParty, @Context() { loaders }: RequestContext) {
+    return party.representedById ? this.organisations.byId(loaders).load(party.representedById) : null;
+  }
+
+  @ResolveField(() => Person, { nullable: true, description: 'The person who signed for the alliance.' })
+  signatory(@Parent() party: AgreementParty, @Context() { loaders }: RequestContext) {
+    return party.signatoryId ? this.people.byId(loaders).load(party.signatoryId) : null;
+  }
+}
+
+@Resolver(() => Alliance)
+export class AllianceAgreementsResolver {
+  constructor(private readonly loader: AgreementsLoader) {}
+
+  @ResolveField(() => [Agreement], { description: 'The agreements it is party to, newest signed first.' })
+  agreements(@Parent() alliance: Alliance, @Context() { loaders }: RequestContext) {
+    return this.loader.byAlliance(loaders).load(alliance.id);
+  }
+}

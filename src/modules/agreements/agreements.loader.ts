@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
+import { AgreementPartyEntity } from './agreement-party.entity';
+import { AgreementEntity } from './agreement.entity';
+import { CommitmentEntity } from './commitment.entity';
+
+const BY_ID = Symbol('agreement.byId');
+const BY_ALLIANCE = Symbol('agreement.byAlliance');
+const PARTIES_BY_AGREEMENT = Symbol('agreementParty.byAgreement');
+const COMMITMENTS_BY_AGREEMENT = Symbol('commitment.byAgreement');
+
+@Injectable()
+export class AgreementsLoader {
+  constructor(
+    @InjectRepository(AgreementEntity) private readonly agreements: Repository<AgreementEntity>,
+    @InjectRepository(AgreementPartyEntity) private readonly parties: Repository<AgreementPartyEntity>,
+    @InjectRepository(CommitmentEntity) private readonly commitments: Repository<CommitmentEntity>,
+  ) {}
+
+  byId(loaders: RequestLoaders) {
+    return loaders.get<string, AgreementEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.agreements.findBy({ id: In([...ids]) }), (g) => g.id));
+  }
+
+  /** The agreements each alliance is party to, newest signed first (undated drafts last), as the agreement list orders them. */
+  byAlliance(loaders: RequestLoaders) {
+    return loaders.get<string, AgreementEntity[]>(BY_ALLIANCE, async (allianceIds) => {
+      const parties = await this.parties.find({
+        where: { allianceId: In([...allianceIds]) },
+        relations: { agreement: true },
+        order: { agreement: { signedOn: { direction: 'DESC', nulls: 'LAST' }, id: 'DESC' } },
+      });
+      return manyByKey(allianceIds, parties, (p) => p.allianceId).map((list) => list.map((p) => p.agreement!));
+    });
+  }
+
+  /** The parties of each agreement in the order they were named. */
+  partiesByAgreement(loaders: RequestLoaders) {
+    return loaders.get<string, AgreementPartyEntity[]>(PARTIES_BY_AGREEMENT, async (agreementIds) =>
+      manyByKey(agreementIds, await this.parties.find({ where: { agreementId: In([...agreementIds]) }, order: { position: 'ASC' } }), (p) => p.agreementId),
+    );
+  }
+
+  /** The commitments of each agreement in the order of the agreement. */
+  commitmentsByAgreement(loaders: RequestLoaders) {
+    return loaders.get<string, CommitmentEntity[]>(COMMITMENTS_BY_AGREEMENT, async (agreementIds) =>
+      manyByKey(agreementIds, await this.commitments.find({ where: { agreementId: In([...agreementIds]) }, order: { position: 'ASC' } }), (c) => c.agreementId),
+    );
+  }
+}

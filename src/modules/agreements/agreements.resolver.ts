@@ -1,0 +1,57 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, Roles } from '../../auth/roles.decorator';
+import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import type { RequestContext } from '../../graphql/request-context';
+import { UuidPipe } from '../../graphql/uuid.pipe';
+import { Agreement, AgreementParty, Commitment } from './agreement.model';
+import { AgreementsLoader } from './agreements.loader';
+import { AgreementsService } from './agreements.service';
+import { AgreementFilter, CreateAgreementInput } from './dto/agreement.inputs';
+
+@ObjectType()
+export class AgreementConnection extends Connection(Agreement, 'A page of agreements.') {}
+
+@Resolver(() => Agreement)
+export class AgreementsResolver {
+  constructor(
+    private readonly service: AgreementsService,
+    private readonly loader: AgreementsLoader,
+  ) {}
+
+  @Query(() => Agreement, { nullable: true, description: 'One agreement by id; null when none has it.' })
+  agreement(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+    return this.service.find(id);
+  }
+
+  @Query(() => AgreementConnection, { description: 'Agreements, newest signed first (undated drafts last), filtered and paginated.' })
+  async agreements(@Args() page: PageArgs, @Args('filter', { type: () => AgreementFilter, nullable: true }) filter?: AgreementFilter) {
+    return toConnection(await this.service.list(filter, page));
+  }
+
+  @Mutation(() => Agreement, { description: 'Records an agreement with its parties and commitments. ADMIN and EDITOR.' })
+  @Roles('ADMIN', 'EDITOR')
+  createAgreement(@CurrentActor() actor: Actor, @Args('input') input: CreateAgreementInput) {
+    return this.service.create(actor, input);
+  }
+
+  @ResolveField(() => [AgreementParty], { description: 'The alliances that are party to it, in the order they were named.' })
+  parties(@Parent() agreement: Agreement, @Context() { loaders }: RequestContext) {
+    return this.loader.partiesByAgreement(loaders).load(agreement.id);
+  }
+
+  @ResolveField(() => [Commitment], { description: 'What the parties promised, in the order of the agreement.' })
+  commitments(@Parent() agreement: Agreement, @Context() { loaders }: RequestContext) {
+    return this.loader.commitmentsByAgreement(loaders).load(agreement.id);
+  }
+}
+
+@Resolver(() => Commitment)
+export class CommitmentsResolver {
+  constructor(private readonly loader: AgreementsLoader) {}
+
+  @ResolveField(() => Agreement, { description: 'The agreement that holds this promise.' })
+  agreement(@Parent() commitment: Commitment, @Context() { loaders }: RequestContext) {
+    return this.loader.byId(loaders).load(commitment.agreementId);
+  }
+}

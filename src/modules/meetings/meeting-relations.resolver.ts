@@ -1,0 +1,47 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../../graphql/request-context';
+import { Agreement } from '../agreements/agreement.model';
+import { AgreementsLoader } from '../agreements/agreements.loader';
+import { Alliance } from '../alliances/alliance.model';
+import { AlliancesLoader } from '../alliances/alliances.loader';
+import { Meeting } from './meeting.model';
+import { MeetingsLoader } from './meetings.loader';
+
+/** Relations between meetings and agreements or alliances: a relation between two modules is resolved in the later one. */
+@Resolver(() => Meeting)
+export class MeetingRelationsResolver {
+  constructor(
+    private readonly agreements: AgreementsLoader,
+    private readonly alliances: AlliancesLoader,
+  ) {}
+
+  @ResolveField(() => Agreement, { nullable: true, description: 'The agreement it is held under, if any.' })
+  agreement(@Parent() meeting: Meeting, @Context() { loaders }: RequestContext) {
+    return meeting.agreementId ? this.agreements.byId(loaders).load(meeting.agreementId) : null;
+  }
+
+  @ResolveField(() => Alliance, { nullable: true, description: 'The alliance that holds it, if any.' })
+  alliance(@Parent() meeting: Meeting, @Context() { loaders }: RequestContext) {
+    return meeting.allianceId ? this.alliances.byId(loaders).load(meeting.allianceId) : null;
+  }
+}
+
+@Resolver(() => Alliance)
+export class AllianceMeetingsResolver {
+  constructor(private readonly loader: MeetingsLoader) {}
+
+  @ResolveField(() => [Meeting], { description: 'The meetings it holds, oldest first.' })
+  meetings(@Parent() alliance: Alliance, @Context() { loaders }: RequestContext) {
+    return this.loader.byAlliance(loaders).load(alliance.id);
+  }
+}
+
+@Resolver(() => Agreement)
+export class AgreementMeetingsResolver {
+  constructor(private readonly loader: MeetingsLoader) {}
+
+  @ResolveField(() => [Meeting], { description: 'The meetings held under it, oldest first.' })
+  meetings(@Parent() agreement: Agreement, @Context() { loaders }: RequestContext) {
+    return this.loader.byAgreement(loaders).load(agreement.id);
+  }
+}

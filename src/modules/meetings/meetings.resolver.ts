@@ -1,0 +1,52 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
+import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import type { RequestContext } from '../../graphql/request-context';
+import { UuidPipe } from '../../graphql/uuid.pipe';
+import { PeopleLoader } from '../people/people.loader';
+import { Person } from '../people/person.model';
+import { MeetingFilter, RecordMeetingInput, UpdateMeetingInput } from './dto/meeting.inputs';
+import { Meeting } from './meeting.model';
+import { MeetingsLoader } from './meetings.loader';
+import { MeetingsService } from './meetings.service';
+
+@ObjectType()
+export class MeetingConnection extends Connection(Meeting, 'A page of meetings.') {}
+
+@Resolver(() => Meeting)
+export class MeetingsResolver {
+  constructor(
+    private readonly service: MeetingsService,
+    private readonly loader: MeetingsLoader,
+    private readonly people: PeopleLoader,
+  ) {}
+
+  @Query(() => Meeting, { nullable: true, description: 'One meeting by id; null when none has it.' })
+  meeting(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+    return this.service.find(id);
+  }
+
+  @Query(() => MeetingConnection, { description: 'Meetings, latest first, filtered and paginated.' })
+  async meetings(@Args() page: PageArgs, @Args('filter', { type: () => MeetingFilter, nullable: true }) filter?: MeetingFilter) {
+    return toConnection(await this.service.list(filter, page));
+  }
+
+  @Mutation(() => Meeting, { description: 'Records a meeting under an agreement and/or of an alliance. ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.' })
+  @Roles(...WRITERS)
+  recordMeeting(@CurrentActor() actor: Actor, @Args('input') input: RecordMeetingInput) {
+    return this.service.record(actor, input);
+  }
+
+  @Mutation(() => Meeting, { description: "Changes a meeting's status, day, place, participants or outcome. ADMIN, EDITOR; a COORDINATOR for meetings of its alliances." })
+  @Roles(...WRITERS)
+  updateMeeting(@CurrentActor() actor: Actor, @Args('input') input: UpdateMeetingInput) {
+    return this.service.update(actor, input);
+  }
+
+  @ResolveField(() => [Person], { description: 'The people who took part, in the order they were recorded.' })
+  async participants(@Parent() meeting: Meeting, @Context() { loaders }: RequestContext) {
+    const personIds = await this.loader.participantIdsByMeeting(loaders).load(meeting.id);
+    return Promise.all(personIds.map((id) => this.people.byId(loaders).load(id)));
+  }
+}

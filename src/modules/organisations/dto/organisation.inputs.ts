@@ -1,0 +1,109 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsHttpUrl, NAME_MAX, Trim, URL_MAX, UnlessOmitted } from '../../../common/validation';
+import { DateScalar } from '../../../graphql/scalars';
+import { VersionedChange } from '../../../graphql/versioned-change.input';
+import { OrganisationKind } from '../organisation.enums';
+
+@InputType({ description: 'Filters for the organisation list; all given conditions must hold.' })
+export class OrganisationFilter {
+  @Field(() => OrganisationKind, { nullable: true, description: 'Only organisations of this kind.' })
+  @IsOptional()
+  @IsEnum(OrganisationKind)
+  kind?: OrganisationKind;
+
+  @Field(() => ID, { nullable: true, description: 'Only organisations of this region or of a region inside it.' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only organisations that are members of this alliance today.' })
+  @IsOptional()
+  @IsUUID()
+  allianceId?: string;
+
+  @Field({ nullable: true, description: 'Part of the name or short name; case and umlauts do not matter.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(NAME_MAX)
+  search?: string;
+
+  @Field({ nullable: true, description: 'Include archived organisations.' })
+  @IsOptional()
+  @IsBoolean()
+  includeArchived?: boolean;
+}
+
+@InputType({ description: 'A new organisation.' })
+export class CreateOrganisationInput {
+  @Field({ description: 'Its current name.' })
+  @Trim()
+  @IsString()
+  @Length(1, NAME_MAX)
+  name: string;
+
+  @Field({ nullable: true, description: 'The short name it is known by.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, NAME_MAX)
+  shortName?: string;
+
+  @Field(() => OrganisationKind, { description: 'What kind of body it is.' })
+  @IsEnum(OrganisationKind)
+  kind: OrganisationKind;
+
+  @Field(() => ID, { nullable: true, description: 'The region it is based in or works for.' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+
+  @Field({ nullable: true, description: 'Its website, an absolute http(s) URL.' })
+  @IsOptional()
+  @Trim()
+  @IsHttpUrl()
+  @MaxLength(URL_MAX)
+  website?: string;
+}
+
+@InputType({ description: 'Changes to an organisation; omitted fields keep their value, null clears an optional one. Its name changes with renameOrganisation.' })
+export class UpdateOrganisationInput extends VersionedChange {
+  @Field(() => String, { nullable: true, description: 'The short name it is known by; null clears it.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, NAME_MAX)
+  shortName?: string | null;
+
+  // Every organisation has a kind, so null is refused here rather than by the database's NOT NULL.
+  @Field(() => OrganisationKind, { nullable: true, description: 'What kind of body it is.' })
+  @UnlessOmitted()
+  @IsEnum(OrganisationKind)
+  kind?: OrganisationKind;
+
+  @Field(() => ID, { nullable: true, description: 'The region it is based in or works for; null clears it.' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its website, an absolute http(s) URL; null clears it.' })
+  @IsOptional()
+  @Trim()
+  @IsHttpUrl()
+  @MaxLength(URL_MAX)
+  website?: string | null;
+}
+
+@InputType({ description: 'A new name for an organisation from a given day; the old name stays in nameHistory.' })
+export class RenameOrganisationInput extends VersionedChange {
+  @Field({ description: 'The new name.' })
+  @Trim()
+  @IsString()
+  @Length(1, NAME_MAX)
+  name: string;
+
+  @Field(() => DateScalar, { description: 'The first day of the new name; after the day the current name began.' })
+  @IsCalendarDate()
+  validFrom: string;
+}

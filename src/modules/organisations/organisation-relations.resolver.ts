@@ -1,0 +1,62 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { filterCurrent, periodContains, today } from '../../common/dates';
+import type { RequestContext } from '../../graphql/request-context';
+import { MembershipRole } from '../alliances/alliance.enums';
+import { Alliance, Membership } from '../alliances/alliance.model';
+import { AlliancesLoader } from '../alliances/alliances.loader';
+import { Region } from '../regions/region.model';
+import { RegionsLoader } from '../regions/regions.loader';
+import { Organisation } from './organisation.model';
+import { OrganisationsLoader } from './organisations.loader';
+
+/** Relations between organisations and regions or alliances: a relation between two modules is resolved in the later one. */
+@Resolver(() => Organisation)
+export class OrganisationRegionResolver {
+  constructor(private readonly regions: RegionsLoader) {}
+
+  @ResolveField(() => Region, { nullable: true, description: 'The region it is based in or works for.' })
+  region(@Parent() organisation: Organisation, @Context() { loaders }: RequestContext) {
+    return organisation.regionId ? this.regions.byId(loaders).load(organisation.regionId) : null;
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationMembershipsResolver {
+  constructor(private readonly alliances: AlliancesLoader) {}
+
+  @ResolveField(() => [Membership], { description: "Its memberships of alliances; current: true for today's, false for the others." })
+  async memberships(
+    @Parent() organisation: Organisation,
+    @Context() { loaders }: RequestContext,
+    @Args('current', { type: () => Boolean, nullable: true }) current?: boolean,
+  ) {
+    const memberships = await this.alliances.membershipsByOrganisation(loaders).load(organisation.id);
+    return filterCurrent(memberships, current, (m) => m.joinedOn, (m) => m.leftOn);
+  }
+}
+
+@Resolver(() => Alliance)
+export class AllianceLeadResolver {
+  constructor(
+    private readonly alliances: AlliancesLoader,
+    private readonly loader: OrganisationsLoader,
+  ) {}
+
+  @ResolveField(() => Organisation, { nullable: true, description: 'The member that leads it today (Federführung), if any.' })
+  async lead(@Parent() alliance: Alliance, @Context() { loaders }: RequestContext) {
+    const date = today();
+    const memberships = await this.alliances.membershipsByAlliance(loaders).load(alliance.id);
+    const lead = memberships.find((m) => m.role === MembershipRole.LEAD && periodContains(m.joinedOn, m.leftOn, date));
+    return lead ? this.loader.byId(loaders).load(lead.organisationId) : null;
+  }
+}
+
+@Resolver(() => Membership)
+export class MembershipOrganisationResolver {
+  constructor(private readonly loader: OrganisationsLoader) {}
+
+  @ResolveField(() => Organisation, { description: 'The member organisation.' })
+  organisation(@Parent() membership: Membership, @Context() { loaders }: RequestContext) {
+    return this.loader.byId(loaders).load(membership.organisationId);
+  }
+}

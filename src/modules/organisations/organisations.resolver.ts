@@ -1,0 +1,70 @@
+import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
+import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import type { RequestContext } from '../../graphql/request-context';
+import { UuidPipe } from '../../graphql/uuid.pipe';
+import { CreateOrganisationInput, OrganisationFilter, RenameOrganisationInput, UpdateOrganisationInput } from './dto/organisation.inputs';
+import { Organisation, OrganisationName } from './organisation.model';
+import { OrganisationsLoader } from './organisations.loader';
+import { OrganisationsService } from './organisations.service';
+
+@ObjectType()
+export class OrganisationConnection extends Connection(Organisation, 'A page of organisations.') {}
+
+@Resolver(() => Organisation)
+export class OrganisationsResolver {
+  constructor(
+    private readonly service: OrganisationsService,
+    private readonly loader: OrganisationsLoader,
+  ) {}
+
+  @Query(() => Organisation, { nullable: true, description: 'One organisation by id; null when none has it.' })
+  organisation(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+    return this.service.find(id);
+  }
+
+  @Query(() => OrganisationConnection, { description: 'Organisations by current name (German order), filtered and paginated.' })
+  async organisations(@Args() page: PageArgs, @Args('filter', { type: () => OrganisationFilter, nullable: true }) filter?: OrganisationFilter) {
+    return toConnection(await this.service.list(filter, page));
+  }
+
+  @Mutation(() => Organisation, { description: 'Records an organisation. ADMIN, EDITOR and COORDINATOR.' })
+  @Roles(...WRITERS)
+  createOrganisation(@CurrentActor() actor: Actor, @Args('input') input: CreateOrganisationInput) {
+    return this.service.create(actor, input);
+  }
+
+  @Mutation(() => Organisation, {
+    description: "Changes an organisation's short name, kind, region or website. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.",
+  })
+  @Roles(...WRITERS)
+  updateOrganisation(@CurrentActor() actor: Actor, @Args('input') input: UpdateOrganisationInput) {
+    return this.service.update(actor, input);
+  }
+
+  @Mutation(() => Organisation, {
+    description: 'Gives an organisation a new name from a day on; the old name stays in nameHistory. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
+  })
+  @Roles(...WRITERS)
+  renameOrganisation(@CurrentActor() actor: Actor, @Args('input') input: RenameOrganisationInput) {
+    return this.service.rename(actor, input);
+  }
+
+  @Mutation(() => Organisation, {
+    description: 'Archives an organisation: hidden from lists, never deleted. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
+  })
+  @Roles(...WRITERS)
+  archiveOrganisation(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ) {
+    return this.service.archive(actor, id, expectedVersion);
+  }
+
+  @ResolveField(() => [OrganisationName], { description: 'Every name it has had, oldest first.' })
+  nameHistory(@Parent() organisation: Organisation, @Context() { loaders }: RequestContext) {
+    return this.loader.nameHistory(loaders).load(organisation.id);
+  }
+}

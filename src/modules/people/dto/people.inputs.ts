@@ -1,0 +1,77 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsCalendarDate, NAME_MAX, NotBefore, Trim } from '../../../common/validation';
+import { DateScalar } from '../../../graphql/scalars';
+import { VersionedChange } from '../../../graphql/versioned-change.input';
+
+@InputType({ description: 'Filters for the people list; all given conditions must hold.' })
+export class PersonFilter {
+  @Field(() => ID, { nullable: true, description: 'Only people who have or had a role at this organisation.' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @Field({ nullable: true, description: 'Part of "given family" or "family given" name; case and umlauts do not matter.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(NAME_MAX)
+  search?: string;
+}
+
+@InputType({ description: 'A new person.' })
+export class CreatePersonInput {
+  @Field({ nullable: true, description: 'An academic or honorific prefix, e.g. Dr.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(NAME_MAX)
+  honorificPrefix?: string;
+
+  @Field({ description: 'The given name.' })
+  @Trim()
+  @IsString()
+  @Length(1, NAME_MAX)
+  givenName: string;
+
+  @Field({ description: 'The family name.' })
+  @Trim()
+  @IsString()
+  @Length(1, NAME_MAX)
+  familyName: string;
+}
+
+@InputType({ description: 'A person taking a position at an organisation.' })
+export class AssignRoleInput {
+  @Field(() => ID, { description: 'The person.' })
+  @IsUUID()
+  personId: string;
+
+  @Field(() => ID, { description: 'The organisation the person represents.' })
+  @IsUUID()
+  organisationId: string;
+
+  @Field({ description: 'The title, e.g. Staatssekretär.' })
+  @Trim()
+  @IsString()
+  @Length(1, NAME_MAX)
+  title: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The first day the person holds the role.' })
+  @IsOptional()
+  @IsCalendarDate()
+  validFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The first day the person no longer holds it; not before validFrom.' })
+  @IsOptional()
+  @IsCalendarDate()
+  @NotBefore('validFrom')
+  validTo?: string;
+}
+
+@InputType({ description: 'A person leaving a position; the role is kept with its period.' })
+export class EndRoleInput extends VersionedChange {
+  @Field(() => DateScalar, { description: 'The first day the person no longer holds the role; not before validFrom.' })
+  @IsCalendarDate()
+  validTo: string;
+}

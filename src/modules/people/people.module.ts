@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlliancesModule } from '../alliances/alliances.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { PeopleLoader } from './people.loader';
+import { PeopleResolver } from './people.resolver';
+import { PeopleService } from './people.service';
+import { PersonEntity } from './person.entity';
+import { OrganisationRolesResolver, RoleRelationsResolver } from './role-relations.resolver';
+import { RoleEntity } from './role.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([PersonEntity, RoleEntity]), AlliancesModule, OrganisationsModule],
+  providers: [PeopleService, PeopleLoader, PeopleResolver, RoleRelationsResolver, OrganisationRolesResolver],
+  exports: [PeopleService, PeopleLoader],
+})
+export class PeopleModule {}

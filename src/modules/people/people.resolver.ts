@@ -1,0 +1,66 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
+import { filterCurrent } from '../../common/dates';
+import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import type { RequestContext } from '../../graphql/request-context';
+import { UuidPipe } from '../../graphql/uuid.pipe';
+import { AssignRoleInput, CreatePersonInput, EndRoleInput, PersonFilter } from './dto/people.inputs';
+import { PeopleLoader } from './people.loader';
+import { PeopleService } from './people.service';
+import { Person } from './person.model';
+import { Role } from './role.model';
+
+@ObjectType()
+export class PersonConnection extends Connection(Person, 'A page of people.') {}
+
+@Resolver(() => Person)
+export class PeopleResolver {
+  constructor(
+    private readonly service: PeopleService,
+    private readonly loader: PeopleLoader,
+  ) {}
+
+  @Query(() => Person, { nullable: true, description: 'One person by id; null when none has it.' })
+  person(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+    return this.service.find(id);
+  }
+
+  @Query(() => PersonConnection, { description: 'People by family name, then given name (German order), filtered and paginated.' })
+  async people(@Args() page: PageArgs, @Args('filter', { type: () => PersonFilter, nullable: true }) filter?: PersonFilter) {
+    return toConnection(await this.service.list(filter, page));
+  }
+
+  @Mutation(() => Person, { description: 'Records a person. ADMIN, EDITOR, COORDINATOR.' })
+  @Roles(...WRITERS)
+  createPerson(@CurrentActor() actor: Actor, @Args('input') input: CreatePersonInput) {
+    return this.service.createPerson(actor, input);
+  }
+
+  @Mutation(() => Role, { description: 'Gives a person a role at an organisation. ADMIN, EDITOR; a COORDINATOR at current members of its alliances.' })
+  @Roles(...WRITERS)
+  assignRole(@CurrentActor() actor: Actor, @Args('input') input: AssignRoleInput) {
+    return this.service.assignRole(actor, input);
+  }
+
+  @Mutation(() => Role, { description: 'Ends a role; it is kept with its period. ADMIN, EDITOR; a COORDINATOR at current members of its alliances.' })
+  @Roles(...WRITERS)
+  endRole(@CurrentActor() actor: Actor, @Args('input') input: EndRoleInput) {
+    return this.service.endRole(actor, input);
+  }
+
+  @ResolveField(() => String, { description: 'Prefix, given and family name, e.g. "Dr. Andreas Schumm".' })
+  displayName(@Parent() person: Person) {
+    return [person.honorificPrefix, person.givenName, person.familyName].filter(Boolean).join(' ');
+  }
+
+  @ResolveField(() => [Role], { description: "The person's positions, oldest first; current: true for those held today, false for the others." })
+  async roles(
+    @Parent() person: Person,
+    @Context() { loaders }: RequestContext,
+    @Args('current', { type: () => Boolean, nullable: true }) current?: boolean,
+  ) {
+    const roles = await this.loader.rolesByPerson(loaders).load(person.id);
+    return filterCurrent(roles, current, (r) => r.validFrom, (r) => r.validTo);
+  }
+}

@@ -1,0 +1,42 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { filterCurrent } from '../../common/dates';
+import type { RequestContext } from '../../graphql/request-context';
+import { Organisation } from '../organisations/organisation.model';
+import { OrganisationsLoader } from '../organisations/organisations.loader';
+import { PeopleLoader } from './people.loader';
+import { Person } from './person.model';
+import { Role } from './role.model';
+
+/** Relations between roles, people and organisations: a relation between two modules is resolved in the later one. */
+@Resolver(() => Role)
+export class RoleRelationsResolver {
+  constructor(
+    private readonly people: PeopleLoader,
+    private readonly organisations: OrganisationsLoader,
+  ) {}
+
+  @ResolveField(() => Person, { description: 'The person who holds the role.' })
+  person(@Parent() role: Role, @Context() { loaders }: RequestContext) {
+    return this.people.byId(loaders).load(role.personId);
+  }
+
+  @ResolveField(() => Organisation, { description: 'The organisation the person represents in it.' })
+  organisation(@Parent() role: Role, @Context() { loaders }: RequestContext) {
+    return this.organisations.byId(loaders).load(role.organisationId);
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationRolesResolver {
+  constructor(private readonly people: PeopleLoader) {}
+
+  @ResolveField(() => [Role], { description: 'The people who represent it, oldest role first; current: true for roles held today, false for the others.' })
+  async roles(
+    @Parent() organisation: Organisation,
+    @Context() { loaders }: RequestContext,
+    @Args('current', { type: () => Boolean, nullable: true }) current?: boolean,
+  ) {
+    const roles = await this.people.rolesByOrganisation(loaders).load(organisation.id);
+    return filterCurrent(roles, current, (r) => r.validFrom, (r) => r.validTo);
+  }
+}

@@ -1,0 +1,87 @@
+import { Type } from '@nestjs/common';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import type { RequestContext } from '../../graphql/request-context';
+import { Agreement } from '../agreements/agreement.model';
+import { AgreementsLoader } from '../agreements/agreements.loader';
+import { Alliance } from '../alliances/alliance.model';
+import { AlliancesLoader } from '../alliances/alliances.loader';
+import { Meeting } from '../meetings/meeting.model';
+import { MeetingsLoader } from '../meetings/meetings.loader';
+import { Organisation } from '../organisations/organisation.model';
+import { OrganisationsLoader } from '../organisations/organisations.loader';
+import { Person } from '../people/person.model';
+import { PeopleLoader } from '../people/people.loader';
+import { LinkedEntityType } from './release.enums';
+import { Quote, Release, ReleaseLink } from './release.model';
+import { ReleasesLoader } from './releases.loader';
+
+/** `sources` on a record type: releases is the last module, so every relation to a release is resolved here. */
+function sourcesResolver(type: Type<{ id: string }>, description: string) {
+  @Resolver(() => type)
+  class SourcesResolver {
+    constructor(readonly loader: ReleasesLoader) {}
+
+    @ResolveField(() => [Release], { description })
+    sources(@Parent() record: { id: string }, @Context() { loaders }: RequestContext) {
+      return this.loader.sourcesByEntity(loaders).load(record.id);
+    }
+  }
+  return SourcesResolver;
+}
+
+export const AllianceSourcesResolver = sourcesResolver(Alliance, 'The releases that announce or mention this alliance, newest first.');
+export const OrganisationSourcesResolver = sourcesResolver(Organisation, 'The releases that announce or mention this organisation, newest first.');
+export const PersonSourcesResolver = sourcesResolver(Person, 'The releases that link to or quote this person, newest first.');
+export const AgreementSourcesResolver = sourcesResolver(Agreement, 'The releases that announce or mention this agreement, newest first.');
+export const MeetingSourcesResolver = sourcesResolver(Meeting, 'The releases that announce or mention this meeting, newest first.');
+
+@Resolver(() => Quote)
+export class QuotePersonResolver {
+  constructor(private readonly people: PeopleLoader) {}
+
+  @ResolveField(() => Person, { description: 'The person quoted.' })
+  person(@Parent() quote: Quote, @Context() { loaders }: RequestContext) {
+    return this.people.byId(loaders).load(quote.personId);
+  }
+}
+
+@Resolver(() => ReleaseLink)
+export class ReleaseLinkRecordResolver {
+  constructor(
+    private readonly alliances: AlliancesLoader,
+    private readonly organisations: OrganisationsLoader,
+    private readonly people: PeopleLoader,
+    private readonly agreements: AgreementsLoader,
+    private readonly meetings: MeetingsLoader,
+  ) {}
+
+  @ResolveField(() => Alliance, { nullable: true, description: 'The alliance, when the link is to one.' })
+  alliance(@Parent() link: ReleaseLink, @Context() { loaders }: RequestContext) {
+    return record(link, LinkedEntityType.ALLIANCE, this.alliances.byId(loaders));
+  }
+
+  @ResolveField(() => Organisation, { nullable: true, description: 'The organisation, when the link is to one.' })
+  organisation(@Parent() link: ReleaseLink, @Context() { loaders }: RequestContext) {
+    return record(link, LinkedEntityType.ORGANISATION, this.organisations.byId(loaders));
+  }
+
+  @ResolveField(() => Person, { nullable: true, description: 'The person, when the link is to one.' })
+  person(@Parent() link: ReleaseLink, @Context() { loaders }: RequestContext) {
+    return record(link, LinkedEntityType.PERSON, this.people.byId(loaders));
+  }
+
+  @ResolveField(() => Agreement, { nullable: true, description: 'The agreement, when the link is to one.' })
+  agreement(@Parent() link: ReleaseLink, @Context() { loaders }: RequestContext) {
+    return record(link, LinkedEntityType.AGREEMENT, this.agreements.byId(loaders));
+  }
+
+  @ResolveField(() => Meeting, { nullable: true, description: 'The meeting, when the link is to one.' })
+  meeting(@Parent() link: ReleaseLink, @Context() { loaders }: RequestContext) {
+    return record(link, LinkedEntityType.MEETING, this.meetings.byId(loaders));
+  }
+}
+
+function record<T>(link: ReleaseLink, type: LinkedEntityType, byId: DataLoader<string, T | null>): Promise<T | null> | null {
+  return link.entityType === type ? byId.load(link.entityId) : null;
+}

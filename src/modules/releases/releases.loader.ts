@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
+import { ReleaseLinkEntity } from './release-link.entity';
+import { ReleaseQuoteEntity } from './release-quote.entity';
+import { ReleaseEntity } from './release.entity';
+
+const BY_ID = Symbol('release.byId');
+const LINKS_BY_RELEASE = Symbol('release.linksByRelease');
+const QUOTES_BY_RELEASE = Symbol('release.quotesByRelease');
+const SOURCES_BY_ENTITY = Symbol('release.sourcesByEntity');
+
+/**
+ * A release row per record it links to or quotes, newest first. UNION, not UNION ALL: a release
+ * that both links to and quotes a person is one source of that person, not two.
+ */
+const SOURCES_SQL = `
+  SELECT s.entity_id AS "key", r.id, r.version, r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.title,
+         r.published_on AS "publishedOn", r.publisher_id AS "publisherId", r.url, r.body, r.created_by AS "createdBy"
+  FROM (SELECT release_id, entity_id FROM release_link WHERE entity_id = ANY($1::uuid[])
+        UNION
+        SELECT release_id, person_id FROM release_quote WHERE person_id = ANY($1::uuid[])) s
+  JOIN release r ON r.id = s.release_id
+  ORDER BY r.published_on DESC, r.id DESC`;
+
+@Injectable()
+export class ReleasesLoader {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(ReleaseEntity) private readonly releases: Repository<ReleaseEntity>,
+    @InjectRepository(ReleaseLinkEntity) private readonly links: Repository<ReleaseLinkEntity>,
+    @InjectRepository(ReleaseQuoteEntity) private readonly quotes: Repository<ReleaseQuoteEntity>,
+  ) {}
+
+  byId(loaders: RequestLoaders) {
+    return loaders.get<string, ReleaseEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.releases.findBy({ id: In([...ids]) }), (r) => r.id));
+  }
+
+  /** The records a release links to, in the order they were given. */
+  linksByRelease(loaders: RequestLoaders) {
+    return loaders.get<string, ReleaseLinkEntity[]>(LINKS_BY_RELEASE, async (releaseIds) =>
+      manyByKey(releaseIds, await this.links.find({ where: { releaseId: In([...releaseIds]) }, order: { position: 'ASC' } }), (l) => l.releaseId),
+    );
+  }
+
+  /** The quotes of a release, in the order they were given. */
+  quotesByRelease(loaders: RequestLoaders) {
+    return loaders.get<string, ReleaseQuoteEntity[]>(QUOTES_BY_RELEASE, async (releaseIds) =>
+      manyByKey(releaseIds, await this.quotes.find({ where: { releaseId: In([...releaseIds]) }, order: { position: 'ASC' } }), (q) => q.releaseId),
+    );
+  }
+
+  /** Keyed by the id of any record: the releases that link to it (for a person, also those that quote them), newest first. */
+  sourcesByEntity(loaders: RequestLoaders) {
+    return loaders.get<string, ReleaseEntity[]>(SOURCES_BY_ENTITY, async (entityIds) => {
+      const rows: (ReleaseEntity & { key: string })[] = await this.dataSource.query(SOURCES_SQL, [entityIds]);
+      return manyByKey(entityIds, rows, (row) => row.key);
+    });
+  }
+}

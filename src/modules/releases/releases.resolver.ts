@@ -1,0 +1,74 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
+import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import type { RequestContext } from '../../graphql/request-context';
+import { UuidPipe } from '../../graphql/uuid.pipe';
+import { Organisation } from '../organisations/organisation.model';
+import { OrganisationsLoader } from '../organisations/organisations.loader';
+import { CreateReleaseInput, ReleaseFilter, ReleaseLinkInput } from './dto/release.inputs';
+import { Quote, Release, ReleaseLink } from './release.model';
+import { ReleasesLoader } from './releases.loader';
+import { ReleasesService } from './releases.service';
+
+@ObjectType()
+export class ReleaseConnection extends Connection(Release, 'A page of releases, newest first.') {}
+
+@Resolver(() => Release)
+export class ReleasesResolver {
+  constructor(
+    private readonly service: ReleasesService,
+    private readonly loader: ReleasesLoader,
+    private readonly organisations: OrganisationsLoader,
+  ) {}
+
+  @Query(() => Release, { nullable: true, description: 'One release by id; null when none has it.' })
+  release(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+    return this.service.find(id);
+  }
+
+  @Query(() => ReleaseConnection, { description: 'Releases, newest first, filtered and paginated.' })
+  async releases(@Args() page: PageArgs, @Args('filter', { type: () => ReleaseFilter, nullable: true }) filter?: ReleaseFilter) {
+    return toConnection(await this.service.list(filter, page));
+  }
+
+  @Mutation(() => Release, {
+    description:
+      'Records a release with the records it links to and the people it quotes. ADMIN, EDITOR, COORDINATOR. ' +
+      'An id that names no record is NOT_FOUND naming the field (e.g. links[3].entityId), a record linked twice is BAD_USER_INPUT; either way nothing is written.',
+  })
+  @Roles(...WRITERS)
+  createRelease(@CurrentActor() actor: Actor, @Args('input') input: CreateReleaseInput, @Context() { loaders }: RequestContext) {
+    return this.service.create(actor, input, loaders);
+  }
+
+  @Mutation(() => Release, {
+    description:
+      'Links a release to one more record and raises its version. A link to a record the release links to already changes ' +
+      'that link\'s relation; the same link again is BAD_USER_INPUT. ADMIN, EDITOR; a COORDINATOR for the releases it created.',
+  })
+  @Roles(...WRITERS)
+  linkRelease(
+    @CurrentActor() actor: Actor,
+    @Args('releaseId', { type: () => ID }, UuidPipe) releaseId: string,
+    @Args('link') link: ReleaseLinkInput,
+    @Context() { loaders }: RequestContext,
+  ) {
+    return this.service.link(actor, releaseId, link, loaders);
+  }
+
+  @ResolveField(() => [ReleaseLink], { description: 'The records it announces or mentions, in the order given.' })
+  links(@Parent() release: Release, @Context() { loaders }: RequestContext) {
+    return this.loader.linksByRelease(loaders).load(release.id);
+  }
+
+  @ResolveField(() => [Quote], { description: 'The people it quotes, in the order given.' })
+  quotes(@Parent() release: Release, @Context() { loaders }: RequestContext) {
+    return this.loader.quotesByRelease(loaders).load(release.id);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true, description: 'The organisation that published it.' })
+  publisher(@Parent() release: Release, @Context() { loaders }: RequestContext) {
+    return release.publisherId ? this.organisations.byId(loaders).load(release.publisherId) : null;
+  }
+}

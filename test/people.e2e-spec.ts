@@ -1,0 +1,344 @@
+import { insertAlliance, insertMembership, insertOrganisation, insertPerson, insertRole, rowCount } from './support/factories';
+import { createTestApp, GqlResponse, TestApp } from './support/test-app';
+
+const PERSON_FIELDS = 'id honorificPrefix givenName familyName displayName version';
+const CREATE = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { ${PERSON_FIELDS} } }`;
+const READ = `query($id: ID!) { person(id: $id) { ${PERSON_FIELDS} } }`;
+const ASSIGN = `mutation($input: AssignRoleInput!) { assignRole(input: $input) { id title validFrom validTo version person { id } organisation { id } } }`;
+const END = `mutation($input: EndRoleInput!) { endRole(input: $input) { id validFrom validTo version } }`;
+const LIST = `query($filter: PersonFilter, $first: Int, $after: String) {
+  people(filter: $filter, first: $first, after: $after) { totalCount edges { cursor node { id displayName } } pageInfo { hasNextPage endCursor } } }`;
+const TRAIL = `query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`;
+const UNKNOWN = '00000000-0000-4000-8000-000000000009';
+
+const codeOf = (result: GqlResponse) => result.errors?.[0]?.extensions.code;
+const fieldsOf = (result: GqlResponse) => result.errors?.[0]?.extensions.fields?.map((f) => f.field).sort();
+const names = (result: GqlResponse) => result.data!.people.edges.map((e: { node: { displayName: string } }) => e.node.displayName);
+
+describe('people and roles', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** People who each hold a role at a fresh organisation, so a list filtered by it holds exactly them. */
+  async function peopleAt(people: { givenName: string; familyName: string; honorificPrefix?: string }[]): Promise<{ organisationId: string; ids: string[] }> {
+    const organisationId = await insertOrganisation(t.dataSource);
+    const ids: string[] = [];
+    for (const person of people) {
+      const id = await insertPerson(t.dataSource, person);
+      await insertRole(t.dataSource, { personId: id, organisationId });
+      ids.push(id);
+    }
+    return { organisationId, ids };
+  }
+
+  describe('createPerson', () => {
+    it('creates a person, trimmed, with umlauts and ß intact, and reads it back', async () => {
+      const created = await t.gql(CREATE, { input: { honorificPrefix: ' Dr. ', givenName: '  Andreas ', familyName: 'Schumm  ' } }, { token: t.tokens.editor });
+      expect(created.errors).toBeUndefined();
+      const person = created.data!.createPerson;
+      expect(person).toMatchObject({ honorificPrefix: 'Dr.', givenName: 'Andreas', familyName: 'Schumm', displayName: 'Dr. Andreas Schumm', version: 1 });
+      await expect(t.gql(READ, { id: person.id })).resolves.toMatchObject({ data: { person } });
+
+      const plain = await t.gql(CREATE, { input: { givenName: 'Jürgen', familyName: 'Weiß-Löffler' } }, { token: t.tokens.admin });
+      expect(plain.data!.createPerson).toMatchObject({ honorificPrefix: null, displayName: 'Jürgen Weiß-Löffler' });
+      const blankPrefix = await t.gql(CREATE, { input: { honorificPrefix: '   ', givenName: 'Ömer', familyName: 'Straßer' } }, { token: t.tokens.admin });
+      expect(blankPrefix.data!.createPerson).toMatchObject({ honorificPrefix: null, displayName: 'Ömer Straßer' });
+      await expect(t.gql(READ, { id: blankPrefix.data!.createPerson.id })).resolves.toMatchObject({ data: { person: { givenName: 'Ömer', familyName: 'Straßer' } } });
+    });
+
+    it('records who created the person in the audit trail', async () => {
+      const created = await t.gql(CREATE, { input: { givenName: 'Katrin', familyName: 'Audit' } }, { token: t.tokens.editor });
+      const trail = await t.gql(TRAIL, { id: created.data!.createPerson.id });
+      expect(trail.data!.auditTrail).toHaveLength(1);
+      expect(trail.data!.auditTrail[0]).toMatchObject({ actor: 'editor', action: 'createPerson', entityType: 'Person' });
+      expect(JSON.parse(trail.data!.auditTrail[0].changes)).toMatchObject({ givenName: [null, 'Katrin'], familyName: [null, 'Audit'] });
+    });
+
+    it('names each bad field of invalid input', async () => {
+      const result = await t.gql(CREATE, { input: { honorificPrefix: 'x'.repeat(301), givenName: '   ', familyName: 'y'.repeat(301) } }, { token: t.tokens.admin });
+      expect(codeOf(result)).toBe('BAD_USER_INPUT');
+      expect(fieldsOf(result)).toEqual(['familyName', 'givenName', 'honorificPrefix']);
+    });
+
+    it('needs a token and a writing role, and writes nothing otherwise', async () => {
+      const before = await rowCount(t.dataSource, 'person');
+      const input = { givenName: 'Niemand', familyName: 'Unbefugt' };
+      const anonymous = await t.gql(CREATE, { input });
+      expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+      expect(anonymous.data).toBeNull();
+      await expect(t.gql(CREATE, { input }, { token: t.tokens.reader })).resolves.toMatchObject({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] });
+      await expect(rowCount(t.dataSource, 'person')).resolves.toBe(before);
+    });
+
+    it('lets a coordinator create people', async () => {
+      const token = t.token('COORDINATOR', { sub: 'koordination', allianceIds: [await insertAlliance(t.dataSource)] });
+      const created = await t.gql(CREATE, { input: { givenName: 'Kora', familyName: 'Koordinatorin' } }, { token });
+      expect(created.errors).toBeUndefined();
+      expect(created.data!.createPerson.displayName).toBe('Kora Koordinatorin');
+    });
+  });
+
+  describe('person and the people list', () => {
+    it('answers null for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
+      const missing = await t.gql(READ, { id: UNKNOWN });
+      expect(missing.errors).toBeUndefined();
+      expect(missing.data!.person).toBeNull();
+      const malformed = await t.gql(READ, { id: 'not-a-uuid' });
+      expect(codeOf(malformed)).toBe('BAD_USER_INPUT');
+      expect(malformed.errors![0].extensions.fields).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+    });
+
+    it('answers an empty page and a single exact page', async () => {
+      const empty = await t.gql(LIST, { filter: { organisationId: await insertOrganisation(t.dataSource) } });
+      expect(empty.data!.people).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+      const { organisationId } = await peopleAt([
+        { givenName: 'Eva', familyName: 'Eins' },
+        { givenName: 'Zoe', familyName: 'Zwei' },
+      ]);
+      const exact = await t.gql(LIST, { filter: { organisationId }, first: 2 });
+      expect(names(exact)).toEqual(['Eva Eins', 'Zoe Zwei']);
+      expect(exact.data!.people.pageInfo).toEqual({ hasNextPage: false, endCursor: exact.data!.people.edges[1].cursor });
+      expect(exact.data!.people.totalCount).toBe(2);
+    });
+
+    it('pages by family, then given name in German order without repeating or skipping', async () => {
+      const { organisationId } = await peopleAt([
+        { givenName: 'Bernd', familyName: 'Zeller' },
+        { givenName: 'Cem', familyName: 'Özdemir' },
+        { givenName: 'Anna', familyName: 'Zeller' },
+        { givenName: 'Ute', familyName: 'Ärmel' },
+        { givenName: 'Otto', familyName: 'Oberle' },
+        { givenName: 'Paul', familyName: 'Abele' },
+        { givenName: 'Lisa', familyName: 'Müller', honorificPrefix: 'Prof. Dr.' },
+      ]);
+      const seen: string[] = [];
+      let after: string | null = null;
+      let pages = 0;
+      do {
+        const result: GqlResponse = await t.gql(LIST, { filter: { organisationId }, first: 3, after });
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.people.totalCount).toBe(7);
+        seen.push(...names(result));
+        after = result.data!.people.pageInfo.hasNextPage ? result.data!.people.pageInfo.endCursor : null;
+        pages += 1;
+      } while (after);
+      expect(pages).toBe(3);
+      expect(seen).toEqual(['Paul Abele', 'Ute Ärmel', 'Prof. Dr. Lisa Müller', 'Otto Oberle', 'Cem Özdemir', 'Anna Zeller', 'Bernd Zeller']);
+    });
+
+    it('bounds first to 1..100 and refuses a cursor it did not issue', async () => {
+      for (const first of [0, 101]) {
+        const result = await t.gql(LIST, { first });
+        expect(codeOf(result)).toBe('BAD_USER_INPUT');
+        expect(fieldsOf(result)).toEqual(['first']);
+      }
+      const forged = await t.gql(LIST, { after: 'bm90IGEgY3Vyc29y' });
+      expect(forged.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'after' })] });
+    });
+
+    it('filters by organisation: everyone who ever held a role there, once', async () => {
+      const organisationId = await insertOrganisation(t.dataSource);
+      const elsewhere = await insertOrganisation(t.dataSource);
+      const current = await insertPerson(t.dataSource, { givenName: 'Clara', familyName: 'Aktuell' });
+      const former = await insertPerson(t.dataSource, { givenName: 'Fritz', familyName: 'Früher' });
+      const other = await insertPerson(t.dataSource, { givenName: 'Olga', familyName: 'Anderswo' });
+      await insertRole(t.dataSource, { personId: current, organisationId, title: 'Präsidentin', validFrom: '2010-01-01' });
+      await insertRole(t.dataSource, { personId: current, organisationId, title: 'Vizepräsidentin', validFrom: '2005-01-01', validTo: '2010-01-01' });
+      await insertRole(t.dataSource, { personId: former, organisationId, validFrom: '2001-01-01', validTo: '2004-01-01' });
+      await insertRole(t.dataSource, { personId: other, organisationId: elsewhere });
+      const result = await t.gql(LIST, { filter: { organisationId } });
+      expect(names(result)).toEqual(['Clara Aktuell', 'Fritz Früher']);
+      expect(result.data!.people.totalCount).toBe(2);
+      const malformed = await t.gql(LIST, { filter: { organisationId: 'nope' } });
+      expect(fieldsOf(malformed)).toEqual(['organisationId']);
+    });
+
+    it('searches "given family" and "family given" regardless of case and umlaut spelling', async () => {
+      const { organisationId } = await peopleAt([
+        { honorificPrefix: 'Dr.', givenName: 'Andreas', familyName: 'Schumm' },
+        { givenName: 'Katrin', familyName: 'Löffler' },
+        { givenName: 'Günter', familyName: 'Weiß' },
+      ]);
+      const search = async (text: string) => names(await t.gql(LIST, { filter: { organisationId, search: text } }));
+      await expect(search('schumm')).resolves.toEqual(['Dr. Andreas Schumm']);
+      await expect(search('andreas schumm')).resolves.toEqual(['Dr. Andreas Schumm']);
+      await expect(search('SCHUMM andreas')).resolves.toEqual(['Dr. Andreas Schumm']);
+      await expect(search('Löffler')).resolves.toEqual(['Katrin Löffler']);
+      await expect(search('loeffler')).resolves.toEqual(['Katrin Löffler']);
+      await expect(search('LOFFLER')).resolves.toEqual(['Katrin Löffler']);
+      await expect(search('katrin löff')).resolves.toEqual(['Katrin Löffler']);
+      await expect(search('weiss')).resolves.toEqual(['Günter Weiß']);
+      await expect(search('guenter weiß')).resolves.toEqual(['Günter Weiß']);
+      await expect(search('  ')).resolves.toHaveLength(3);
+      await expect(search('100%_')).resolves.toEqual([]);
+    });
+
+    it('lists 50 people with their roles and organisations in as many statements as 5', async () => {
+      const { organisationId } = await peopleAt(Array.from({ length: 50 }, (_, i) => ({ givenName: `Vorname ${i}`, familyName: `Zählung ${String(i).padStart(2, '0')}` })));
+      const query = `query($first: Int, $organisationId: ID) { people(first: $first, filter: { organisationId: $organisationId }) {
+        edges { node { displayName roles(current: true) { title person { familyName } organisation { name roles { title } } } } } } }`;
+      let result: GqlResponse | undefined;
+      const small = await t.countStatements(async () => (result = await t.gql(query, { first: 5, organisationId })));
+      expect(result!.errors).toBeUndefined();
+      const large = await t.countStatements(async () => (result = await t.gql(query, { first: 50, organisationId })));
+      expect(result!.errors).toBeUndefined();
+      expect(result!.data!.people.edges).toHaveLength(50);
+      expect(result!.data!.people.edges[49].node.roles[0].organisation.roles).toHaveLength(50);
+      expect(large).toBe(small);
+    });
+  });
+
+  describe('roles', () => {
+    it('assigns roles and tells current ones from others by their period', async () => {
+      const person = await insertPerson(t.dataSource, { givenName: 'Rita', familyName: 'Rolle' });
+      const organisationId = await insertOrganisation(t.dataSource, { name: 'IHK Heilbronn-Franken' });
+      const assign = (title: string, validFrom?: string, validTo?: string) =>
+        t.gql(ASSIGN, { input: { personId: person, organisationId, title, validFrom, validTo } }, { token: t.tokens.admin });
+      const current = await assign('  Präsidentin ', '2010-01-01');
+      expect(current.errors).toBeUndefined();
+      expect(current.data!.assignRole).toMatchObject({ title: 'Präsidentin', validFrom: '2010-01-01', validTo: null, version: 1, person: { id: person }, organisation: { id: organisationId } });
+      await expect(assign('Vizepräsidentin', '2005-01-01', '2010-01-01')).resolves.toMatchObject({ errors: undefined });
+      await expect(assign('Ehrenpräsidentin', '2999-01-01')).resolves.toMatchObject({ errors: undefined });
+      await expect(assign('Mitglied')).resolves.toMatchObject({ errors: undefined });
+
+      const read = await t.gql(
+        `query($id: ID!) { person(id: $id) { all: roles { title } unset: roles(current: null) { title } current: roles(current: true) { title } other: roles(current: false) { title } } }`,
+        { id: person },
+      );
+      expect(read.data!.person).toEqual({
+        all: [{ title: 'Mitglied' }, { title: 'Vizepräsidentin' }, { title: 'Präsidentin' }, { title: 'Ehrenpräsidentin' }],
+        unset: [{ title: 'Mitglied' }, { title: 'Vizepräsidentin' }, { title: 'Präsidentin' }, { title: 'Ehrenpräsidentin' }],
+        current: [{ title: 'Mitglied' }, { title: 'Präsidentin' }],
+        other: [{ title: 'Vizepräsidentin' }, { title: 'Ehrenpräsidentin' }],
+      });
+      const organisation = await t.gql(`query($id: ID!) { organisation(id: $id) { roles(current: true) { title person { displayName } } } }`, { id: organisationId });
+      expect(organisation.errors).toBeUndefined();
+      expect(organisation.data!.organisation.roles).toEqual([
+        { title: 'Mitglied', person: { displayName: 'Rita Rolle' } },
+        { title: 'Präsidentin', person: { displayName: 'Rita Rolle' } },
+      ]);
+    });
+
+    it('ends a role and records assignRole and endRole in the audit trail', async () => {
+      const personId = await insertPerson(t.dataSource);
+      const organisationId = await insertOrganisation(t.dataSource);
+      const assigned = await t.gql(ASSIGN, { input: { personId, organisationId, title: 'Geschäftsführerin', validFrom: '2012-04-20' } }, { token: t.tokens.editor });
+      const id = assigned.data!.assignRole.id;
+      const ended = await t.gql(END, { input: { id, expectedVersion: 1, validTo: '2020-01-01' } }, { token: t.tokens.admin });
+      expect(ended.data!.endRole).toEqual({ id, validFrom: '2012-04-20', validTo: '2020-01-01', version: 2 });
+      const trail = await t.gql(TRAIL, { id });
+      expect(trail.data!.auditTrail.map((e: { actor: string; action: string; entityType: string }) => [e.actor, e.action, e.entityType])).toEqual([
+        ['admin', 'endRole', 'Role'],
+        ['editor', 'assignRole', 'Role'],
+      ]);
+      expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({ validTo: [null, '2020-01-01'] });
+      const again = await t.gql(END, { input: { id, expectedVersion: 2, validTo: '2021-01-01' } }, { token: t.tokens.admin });
+      expect(again.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'id' })] });
+    });
+
+    it('refuses a stale expectedVersion with CONFLICT and writes nothing', async () => {
+      const personId = await insertPerson(t.dataSource);
+      const id = await insertRole(t.dataSource, { personId, organisationId: await insertOrganisation(t.dataSource) });
+      const stale = await t.gql(END, { input: { id, expectedVersion: 2, validTo: '2020-01-01' } }, { token: t.tokens.admin });
+      expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
+      const read = await t.gql(`query($id: ID!) { person(id: $id) { roles { id validTo version } } }`, { id: personId });
+      expect(read.data!.person.roles).toEqual([{ id, validTo: null, version: 1 }]);
+      await expect(t.gql(TRAIL, { id })).resolves.toMatchObject({ data: { auditTrail: [] } });
+    });
+
+    it('refuses a period that ends before it starts, naming validTo', async () => {
+      const personId = await insertPerson(t.dataSource);
+      const organisationId = await insertOrganisation(t.dataSource);
+      const before = await rowCount(t.dataSource, 'role');
+      const backwards = await t.gql(ASSIGN, { input: { personId, organisationId, title: 'Leiter', validFrom: '2015-01-01', validTo: '2014-12-31' } }, { token: t.tokens.admin });
+      expect(codeOf(backwards)).toBe('BAD_USER_INPUT');
+      expect(fieldsOf(backwards)).toEqual(['validTo']);
+      await expect(rowCount(t.dataSource, 'role')).resolves.toBe(before);
+      const id = await insertRole(t.dataSource, { personId, organisationId, validFrom: '2015-01-01' });
+      const early = await t.gql(END, { input: { id, expectedVersion: 1, validTo: '2014-12-31' } }, { token: t.tokens.admin });
+      expect(codeOf(early)).toBe('BAD_USER_INPUT');
+      expect(fieldsOf(early)).toEqual(['validTo']);
+    });
+
+    it('refuses impossible dates given as variables', async () => {
+      const personId = await insertPerson(t.dataSource);
+      const organisationId = await insertOrganisation(t.dataSource);
+      const assign = await t.gql(ASSIGN, { input: { personId, organisationId, title: 'Leiterin', validFrom: '2025-02-30' } }, { token: t.tokens.admin });
+      expect(codeOf(assign)).toBe('BAD_USER_INPUT');
+      const id = await insertRole(t.dataSource, { personId, organisationId });
+      const end = await t.gql(END, { input: { id, expectedVersion: 1, validTo: '2025-02-30' } }, { token: t.tokens.admin });
+      expect(codeOf(end)).toBe('BAD_USER_INPUT');
+    });
+
+    it('answers NOT_FOUND for a person, organisation or role that does not exist', async () => {
+      const personId = await insertPerson(t.dataSource);
+      const organisationId = await insertOrganisation(t.dataSource);
+      const noPerson = await t.gql(ASSIGN, { input: { personId: UNKNOWN, organisationId, title: 'Leiter' } }, { token: t.tokens.admin });
+      expect(noPerson.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'personId' })] });
+      const noOrganisation = await t.gql(ASSIGN, { input: { personId, organisationId: UNKNOWN, title: 'Leiter' } }, { token: t.tokens.admin });
+      expect(noOrganisation.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'organisationId' })] });
+      const noRole = await t.gql(END, { input: { id: UNKNOWN, expectedVersion: 1, validTo: '2020-01-01' } }, { token: t.tokens.admin });
+      expect(noRole.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'id' })] });
+    });
+
+    it('refuses malformed ids and blank titles with BAD_USER_INPUT', async () => {
+      const result = await t.gql(ASSIGN, { input: { personId: 'nope', organisationId: await insertOrganisation(t.dataSource), title: '  ' } }, { token: t.tokens.admin });
+      expect(codeOf(result)).toBe('BAD_USER_INPUT');
+      expect(fieldsOf(result)).toEqual(['personId', 'title']);
+      const end = await t.gql(END, { input: { id: 'nope', expectedVersion: 0, validTo: '2020-01-01' } }, { token: t.tokens.admin });
+      expect(fieldsOf(end)).toEqual(['expectedVersion', 'id']);
+    });
+
+    it('needs a token and a writing role', async () => {
+      const input = { personId: await insertPerson(t.dataSource), organisationId: await insertOrganisation(t.dataSource), title: 'Leiter' };
+      await expect(t.gql(ASSIGN, { input }).then(codeOf)).resolves.toBe('UNAUTHENTICATED');
+      await expect(t.gql(ASSIGN, { input }, { token: t.tokens.reader }).then(codeOf)).resolves.toBe('FORBIDDEN');
+      const id = await insertRole(t.dataSource, input);
+      await expect(t.gql(END, { input: { id, expectedVersion: 1, validTo: '2020-01-01' } }).then(codeOf)).resolves.toBe('UNAUTHENTICATED');
+      await expect(t.gql(END, { input: { id, expectedVersion: 1, validTo: '2020-01-01' } }, { token: t.tokens.reader }).then(codeOf)).resolves.toBe('FORBIDDEN');
+    });
+
+    it('lets a coordinator write roles only at current members of its alliances', async () => {
+      const alliance = await insertAlliance(t.dataSource);
+      const otherAlliance = await insertAlliance(t.dataSource);
+      const member = await insertOrganisation(t.dataSource);
+      const former = await insertOrganisation(t.dataSource);
+      const outsider = await insertOrganisation(t.dataSource);
+      await insertMembership(t.dataSource, { allianceId: alliance, organisationId: member, joinedOn: '2012-04-20' });
+      await insertMembership(t.dataSource, { allianceId: alliance, organisationId: former, joinedOn: '2012-04-20', leftOn: '2020-01-01' });
+      await insertMembership(t.dataSource, { allianceId: otherAlliance, organisationId: outsider });
+      const personId = await insertPerson(t.dataSource);
+      const token = t.token('COORDINATOR', { sub: 'koordination-hn', allianceIds: [alliance] });
+      const assignAt = (organisationId: string) => t.gql(ASSIGN, { input: { personId, organisationId, title: 'Ansprechpartnerin' } }, { token });
+
+      const allowed = await assignAt(member);
+      expect(allowed.errors).toBeUndefined();
+      await expect(assignAt(former).then(codeOf)).resolves.toBe('FORBIDDEN');
+      await expect(assignAt(outsider).then(codeOf)).resolves.toBe('FORBIDDEN');
+
+      const endAt = (id: string) => t.gql(END, { input: { id, expectedVersion: 1, validTo: '2030-01-01' } }, { token });
+      await expect(endAt(allowed.data!.assignRole.id)).resolves.toMatchObject({ errors: undefined, data: { endRole: { validTo: '2030-01-01', version: 2 } } });
+      const atFormer = await insertRole(t.dataSource, { personId, organisationId: former });
+      const atOutsider = await insertRole(t.dataSource, { personId, organisationId: outsider });
+      await expect(endAt(atFormer).then(codeOf)).resolves.toBe('FORBIDDEN');
+      await expect(endAt(atOutsider).then(codeOf)).resolves.toBe('FORBIDDEN');
+      const read = await t.gql(`query($id: ID!) { person(id: $id) { roles { organisation { id } validTo } } }`, { id: personId });
+      expect(read.data!.person.roles).toEqual(
+        expect.arrayContaining([
+          { organisation: { id: former }, validTo: null },
+          { organisation: { id: outsider }, validTo: null },
+        ]),
+      );
+      const trail = await t.gql(TRAIL, { id: allowed.data!.assignRole.id });
+      expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
+        ['koordination-hn', 'endRole'],
+        ['koordination-hn', 'assignRole'],
+      ]);
+    });
+  });
+});

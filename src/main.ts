@@ -7,6 +7,8 @@ import { Tokens } from './auth/tokens';
 import { createLogger, PinoNestLogger } from './common/logging';
 import { loadEnvironment } from './config/environment';
 import { openDatabaseServer } from './database/database-server';
+import { GraphQLClient } from './demo/graphql-client';
+import { loadDemoDataIfEmpty } from './demo/heilbronn-franken';
 
 async function bootstrap(): Promise<void> {
   const startedAt = Date.now();
@@ -17,6 +19,12 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { logger: new PinoNestLogger(logger) });
   configureHttp(app);
   await app.listen(env.PORT, env.HOST);
+  const tokens = app.get(Tokens);
+  const localUrl = (await app.getUrl()).replace(/\/\/(\[::\]|0\.0\.0\.0|\[::1\])/, '//127.0.0.1');
+  if (database.embedded && env.DEMO_DATA) {
+    const loaded = await loadDemoDataIfEmpty(new GraphQLClient(`${localUrl}/graphql`, tokens.mint({ sub: 'demo-data', role: 'ADMIN' }, 600)));
+    if (loaded) logger.info('loaded the demo data (Heilbronn-Franken) into the empty database');
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -34,7 +42,7 @@ async function bootstrap(): Promise<void> {
   const url = `http://${host}:${env.PORT}`;
   logger.info({ url, embeddedDatabase: database.embedded, startupMs: Date.now() - startedAt }, 'Allianzregister is ready');
   if (env.NODE_ENV !== 'production') {
-    const token = app.get(Tokens).mint({ sub: 'admin', role: 'ADMIN' });
+    const token = tokens.mint({ sub: 'admin', role: 'ADMIN' });
     process.stdout.write(`\nAllianzregister is ready in ${Date.now() - startedAt} ms\n  GraphQL:  ${url}/graphql\n  Health:   ${url}/health/ready\n  Database: ${database.embedded ? `embedded PostgreSQL in ${env.DATA_DIR}` : 'DATABASE_URL'}\n\nADMIN token (8 hours):\n${token}\n\n`);
   }
 }

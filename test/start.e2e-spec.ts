@@ -2,7 +2,9 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { freePort } from '../src/database/embedded-postgres';
+import { ADMIN_URL_VAR, adminQuery, databaseUrl } from './support/test-database';
 
 const ROOT = join(__dirname, '..');
 
@@ -86,6 +88,22 @@ describe('npm start', () => {
       expect(again).toEqual({ data: { alliances: { totalCount: 2 } } });
     } finally {
       await expect(stop(second.process)).resolves.toBe(0);
+    }
+  });
+
+  it('uses the server DATABASE_URL names: runs the migrations there and loads no demo data', async () => {
+    const adminUrl = process.env[ADMIN_URL_VAR]!;
+    const name = `registry_start_${randomBytes(6).toString('hex')}`;
+    await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
+    const started = await start({ ...env, DATABASE_URL: databaseUrl(adminUrl, name), PORT: String(await freePort()) });
+    try {
+      expect(started.output()).toContain('Database: DATABASE_URL');
+      const result = await query(started.url, '{ alliances { totalCount } regions(kind: REGION) { code } }');
+      expect(result.data.alliances.totalCount).toBe(0);
+      expect(result.data.regions).toHaveLength(12);
+    } finally {
+      await expect(stop(started.process)).resolves.toBe(0);
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     }
   });
 });

@@ -236,6 +236,9 @@ describe('alliances and memberships', () => {
       const ok = await t.gql(ADD, { input: { allianceId: own, organisationId: organisation, role: 'PARTNER' } }, { token });
       expect(ok.errors).toBeUndefined();
       await expect(t.gql(END, { input: { id: ok.data!.addMember.id, expectedVersion: 1, leftOn: '2030-01-01' } }, { token })).resolves.toMatchObject({ errors: undefined });
+      const upperCase = await t.gql(ADD, { input: { allianceId: own.toUpperCase(), organisationId: (await insertOrganisation(t.dataSource)).toUpperCase(), role: 'PARTNER' } }, { token });
+      expect(upperCase.errors).toBeUndefined();
+      expect(upperCase.data!.addMember.alliance.id).toBe(own);
       const addElsewhere = await t.gql(ADD, { input: { allianceId: other, organisationId: organisation, role: 'PARTNER' } }, { token });
       expect(addElsewhere.errors![0].extensions.code).toBe('FORBIDDEN');
       const endElsewhere = await t.gql(END, { input: { id: foreignMembership, expectedVersion: 1, leftOn: '2030-01-01' } }, { token });

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsUrl, Matches, registerDecorator, ValidateIf, ValidationArguments, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsUrl, IsUUID, Matches, registerDecorator, ValidateIf, ValidationArguments, ValidationOptions } from 'class-validator';
 
 export const NAME_MAX = 300;
 export const TEXT_MAX = 100_000;
@@ -35,3 +36,15 @@ export const IsCalendarDate = (options?: ValidationOptions) => Matches(/^\d{4}-\
 
 /** For a field that may be omitted but not cleared: null is validated (and refused), undefined skipped. */
 export const UnlessOmitted = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+const lowerCase = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value);
+
+/**
+ * A record id: a UUID, kept in lower case as PostgreSQL prints it, so ids from input compare
+ * equal to ids from the database (coordinator scopes, party lists) however the caller wrote them.
+ */
+export const IsId = (options?: { each?: boolean }) =>
+  applyDecorators(
+    Transform(({ value }) => (Array.isArray(value) ? value.map(lowerCase) : lowerCase(value))),
+    IsUUID(undefined, { each: options?.each }),
+  );

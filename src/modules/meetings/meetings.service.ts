@@ -40,9 +40,7 @@ export class MeetingsService {
   }
 
   async record(actor: Actor, input: RecordMeetingInput): Promise<MeetingEntity> {
-    // Ids are compared as text below, and PostgreSQL returns them in lower case.
-    const agreementId = input.agreementId?.toLowerCase();
-    const allianceId = input.allianceId?.toLowerCase();
+    const { agreementId, allianceId } = input;
     if (!agreementId && !allianceId) throw badInput('agreementId', 'A meeting needs an agreementId, an allianceId or both');
     const parties = agreementId ? await this.agreements.partyAllianceIds(agreementId) : null;
     if (agreementId && !parties) throw notFound('Agreement', agreementId, 'agreementId');

@@ -66,9 +66,9 @@ export class ReleasesService {
 
   /** Everything is checked before the transaction starts, so a bad link or quote writes nothing. */
   async create(actor: Actor, input: CreateReleaseInput, loaders: RequestLoaders): Promise<ReleaseEntity> {
-    const links = (input.links ?? []).map((link) => ({ relation: link.relation, entityId: link.entityId.toLowerCase() }));
-    const quotes = (input.quotes ?? []).map((quote) => ({ personId: quote.personId.toLowerCase(), text: quote.text }));
-    const publisherId = input.publisherId?.toLowerCase() ?? null;
+    const links = input.links ?? [];
+    const quotes = input.quotes ?? [];
+    const publisherId = input.publisherId ?? null;
 
     const duplicates = links.flatMap((link, index) => {
       const first = links.findIndex((other) => other.entityId === link.entityId);
@@ -122,7 +122,7 @@ export class ReleasesService {
     const existing = await this.releases.findOneBy({ id: releaseId });
     if (!existing) throw notFound('Release', releaseId, 'releaseId');
     assertMayChange(actor, existing);
-    const entityId = input.entityId.toLowerCase();
+    const entityId = input.entityId;
     const entityType = (await this.entityTypes(loaders, [entityId])).get(entityId);
     if (!entityType) throw new DomainError('NOT_FOUND', noRecord(entityId), { fields: [{ field: 'entityId', message: noRecord(entityId) }] });
 

@@ -9,12 +9,11 @@ import {
   IsEnum,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, NAME_MAX, NotBefore, TEXT_MAX, Trim } from '../../../common/validation';
+import { IsCalendarDate, IsId, NAME_MAX, NotBefore, TEXT_MAX, Trim } from '../../../common/validation';
 import { DateScalar } from '../../../graphql/scalars';
 import { AgreementStatus, CommitmentKind } from '../agreement.enums';
 
@@ -25,7 +24,7 @@ const TrimEach = () => Transform(({ value }) => (Array.isArray(value) ? value.ma
 export class AgreementFilter {
   @Field(() => ID, { nullable: true, description: 'Only agreements this alliance is party to.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   allianceId?: string;
 
   @Field(() => AgreementStatus, { nullable: true, description: 'Only agreements with this status.' })
@@ -48,17 +47,17 @@ export class AgreementFilter {
 @InputType({ description: 'An alliance that is party to a new agreement.' })
 export class AgreementPartyInput {
   @Field(() => ID, { description: 'The alliance; each alliance is party once.' })
-  @IsUUID()
+  @IsId()
   allianceId: string;
 
   @Field(() => ID, { nullable: true, description: 'The organisation that represented it, e.g. the ministry for the state alliance.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   representedById?: string;
 
   @Field(() => ID, { nullable: true, description: 'The person who signed for it.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   signatoryId?: string;
 }
 
@@ -106,7 +105,7 @@ export class CreateAgreementInput {
   @IsArray()
   @ArrayMinSize(2, { message: 'an agreement has at least two parties' })
   @ArrayMaxSize(50)
-  @ArrayUnique((party: AgreementPartyInput) => party.allianceId?.toLowerCase(), { message: 'each alliance may be party only once' })
+  @ArrayUnique((party: AgreementPartyInput) => party.allianceId, { message: 'each alliance may be party only once' })
   @ValidateNested()
   @Type(() => AgreementPartyInput)
   parties: AgreementPartyInput[];

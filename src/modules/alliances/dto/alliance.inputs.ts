@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { IsCalendarDate, NAME_MAX, TEXT_MAX, Trim, UnlessOmitted } from '../../../common/validation';
+import { IsBoolean, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsId, NAME_MAX, TEXT_MAX, Trim, UnlessOmitted } from '../../../common/validation';
 import { DateScalar } from '../../../graphql/scalars';
 import { VersionedChange } from '../../../graphql/versioned-change.input';
 import { AllianceLevel, AllianceStatus } from '../alliance.enums';
@@ -19,7 +19,7 @@ export class AllianceFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only alliances of this region or of a region inside it.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   regionId?: string;
 
   @Field({ nullable: true, description: 'Part of the name; case and umlauts do not matter.' })
@@ -48,7 +48,7 @@ export class CreateAllianceInput {
   level: AllianceLevel;
 
   @Field(() => ID, { description: 'The region it works for.' })
-  @IsUUID()
+  @IsId()
   regionId: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'The day it was founded.' })

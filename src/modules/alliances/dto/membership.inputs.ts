@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate } from '../../../common/validation';
+import { IsEnum, IsOptional } from 'class-validator';
+import { IsCalendarDate, IsId } from '../../../common/validation';
 import { DateScalar } from '../../../graphql/scalars';
 import { VersionedChange } from '../../../graphql/versioned-change.input';
 import { MembershipRole } from '../alliance.enums';
@@ -8,11 +8,11 @@ import { MembershipRole } from '../alliance.enums';
 @InputType({ description: 'An organisation joining an alliance.' })
 export class AddMemberInput {
   @Field(() => ID, { description: 'The alliance.' })
-  @IsUUID()
+  @IsId()
   allianceId: string;
 
   @Field(() => ID, { description: 'The organisation that joins.' })
-  @IsUUID()
+  @IsId()
   organisationId: string;
 
   @Field(() => MembershipRole, { description: 'LEAD (Federführung) or PARTNER; an alliance has one current LEAD at most.' })

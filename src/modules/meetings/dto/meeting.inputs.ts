@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { IsCalendarDate, NAME_MAX, NotBefore, TEXT_MAX, Trim, UnlessOmitted } from '../../../common/validation';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsId, NAME_MAX, NotBefore, TEXT_MAX, Trim, UnlessOmitted } from '../../../common/validation';
 import { DateScalar } from '../../../graphql/scalars';
 import { VersionedChange } from '../../../graphql/versioned-change.input';
 import { MeetingKind, MeetingStatus } from '../meeting.enums';
@@ -21,12 +21,12 @@ export class MeetingFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only meetings under this agreement.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   agreementId?: string;
 
   @Field(() => ID, { nullable: true, description: 'Only meetings of this alliance.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   allianceId?: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Only meetings held (or planned) on or after this day.' })
@@ -70,20 +70,20 @@ export class RecordMeetingInput {
 
   @Field(() => ID, { nullable: true, description: 'The agreement it is held under; agreementId, allianceId or both are required.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   agreementId?: string;
 
   @Field(() => ID, { nullable: true, description: 'The alliance that holds it; with agreementId, a party of that agreement.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   allianceId?: string;
 
   @Field(() => [ID], { nullable: true, description: 'The people who take part (200 at most, each once), in the order given.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
-  @IsUUID(undefined, { each: true })
-  @ArrayUnique((id: string) => id.toLowerCase(), { message: 'each participant may be named only once' })
+  @IsId({ each: true })
+  @ArrayUnique({ message: 'each participant may be named only once' })
   participantIds?: string[];
 
   @Field({ nullable: true, description: 'What was agreed: goals, measures, results.' })
@@ -117,8 +117,8 @@ export class UpdateMeetingInput extends VersionedChange {
   @UnlessOmitted()
   @IsArray()
   @ArrayMaxSize(200)
-  @IsUUID(undefined, { each: true })
-  @ArrayUnique((id: string) => id.toLowerCase(), { message: 'each participant may be named only once' })
+  @IsId({ each: true })
+  @ArrayUnique({ message: 'each participant may be named only once' })
   participantIds?: string[];
 
   @Field(() => String, { nullable: true, description: 'What was agreed; null clears it.' })

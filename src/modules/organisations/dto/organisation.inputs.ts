@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { IsCalendarDate, IsHttpUrl, NAME_MAX, Trim, URL_MAX, UnlessOmitted } from '../../../common/validation';
+import { IsBoolean, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsHttpUrl, IsId, NAME_MAX, Trim, UnlessOmitted, URL_MAX } from '../../../common/validation';
 import { DateScalar } from '../../../graphql/scalars';
 import { VersionedChange } from '../../../graphql/versioned-change.input';
 import { OrganisationKind } from '../organisation.enums';
@@ -14,12 +14,12 @@ export class OrganisationFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only organisations of this region or of a region inside it.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   regionId?: string;
 
   @Field(() => ID, { nullable: true, description: 'Only organisations that are members of this alliance today.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   allianceId?: string;
 
   @Field({ nullable: true, description: 'Part of the name or short name; case and umlauts do not matter.' })
@@ -56,7 +56,7 @@ export class CreateOrganisationInput {
 
   @Field(() => ID, { nullable: true, description: 'The region it is based in or works for.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   regionId?: string;
 
   @Field({ nullable: true, description: 'Its website, an absolute http(s) URL.' })
@@ -84,7 +84,7 @@ export class UpdateOrganisationInput extends VersionedChange {
 
   @Field(() => ID, { nullable: true, description: 'The region it is based in or works for; null clears it.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   regionId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Its website, an absolute http(s) URL; null clears it.' })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { IsCalendarDate, NAME_MAX, NotBefore, Trim } from '../../../common/validation';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsId, NAME_MAX, NotBefore, Trim } from '../../../common/validation';
 import { DateScalar } from '../../../graphql/scalars';
 import { VersionedChange } from '../../../graphql/versioned-change.input';
 
@@ -8,7 +8,7 @@ import { VersionedChange } from '../../../graphql/versioned-change.input';
 export class PersonFilter {
   @Field(() => ID, { nullable: true, description: 'Only people who have or had a role at this organisation.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   organisationId?: string;
 
   @Field({ nullable: true, description: 'Part of "given family" or "family given" name; case and umlauts do not matter.' })
@@ -44,11 +44,11 @@ export class CreatePersonInput {
 @InputType({ description: 'A person taking a position at an organisation.' })
 export class AssignRoleInput {
   @Field(() => ID, { description: 'The person.' })
-  @IsUUID()
+  @IsId()
   personId: string;
 
   @Field(() => ID, { description: 'The organisation the person represents.' })
-  @IsUUID()
+  @IsId()
   organisationId: string;
 
   @Field({ description: 'The title, e.g. Staatssekretär.' })

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsHttpUrl, NAME_MAX, NotBefore, TEXT_MAX, Trim, URL_MAX } from '../../../common/validation';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsHttpUrl, IsId, NAME_MAX, NotBefore, TEXT_MAX, Trim, URL_MAX } from '../../../common/validation';
 import { DateScalar } from '../../../graphql/scalars';
 import { ReleaseRelation } from '../release.enums';
 
@@ -19,7 +19,7 @@ export class ReleaseFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only releases published by this organisation.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   publisherId?: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Only releases published on or after this day.' })
@@ -35,7 +35,7 @@ export class ReleaseFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only releases that link to this record (any kind), or quote this person.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   linkedTo?: string;
 }
 
@@ -46,14 +46,14 @@ export class ReleaseLinkInput {
   relation: ReleaseRelation;
 
   @Field(() => ID, { description: 'The id of an alliance, organisation, person, agreement or meeting.' })
-  @IsUUID()
+  @IsId()
   entityId: string;
 }
 
 @InputType({ description: 'A person quoted in a release.' })
 export class QuoteInput {
   @Field(() => ID, { description: 'The person quoted.' })
-  @IsUUID()
+  @IsId()
   personId: string;
 
   @Field({ description: 'The quoted words.' })
@@ -77,7 +77,7 @@ export class CreateReleaseInput {
 
   @Field(() => ID, { nullable: true, description: 'The organisation that published it.' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   publisherId?: string;
 
   @Field({ nullable: true, description: 'Where it is published: an absolute http(s) URL.' })

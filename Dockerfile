@@ -6,6 +6,7 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY migrations ./migrations
+COPY public ./public
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
 # Runtime stage: production dependencies and compiled code only, as a non-root user.

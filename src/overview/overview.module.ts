@@ -1,0 +1,10 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { explorerForBrowsers, OverviewController } from './overview.controller';
+
+/** The overview page at GET /, its assets, and the GraphQL explorer for browsers at GET /graphql. */
+@Module({ controllers: [OverviewController] })
+export class OverviewModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(explorerForBrowsers).forRoutes({ path: 'graphql', method: RequestMethod.GET });
+  }
+}

@@ -4,9 +4,11 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureHttp } from './app.setup';
 import { Tokens } from './auth/tokens';
+import { onShutdownSignal, RequestGate } from './common/graceful-shutdown';
 import { createLogger, PinoNestLogger } from './common/logging';
 import { loadEnvironment } from './config/environment';
 import { openDatabaseServer } from './database/database-server';
+import { takeOverShutdownSignals } from './database/embedded-postgres';
 import { GraphQLClient } from './demo/graphql-client';
 import { loadDemoDataIfEmpty } from './demo/heilbronn-franken';
 
@@ -17,6 +19,9 @@ async function bootstrap(): Promise<void> {
   const database = await openDatabaseServer(env);
   env.DATABASE_URL = database.url;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { logger: new PinoNestLogger(logger) });
+  // First of all middleware, so that every request that has begun counts as in flight.
+  const gate = new RequestGate();
+  app.use(gate.middleware);
   configureHttp(app);
   await app.listen(env.PORT, env.HOST);
   const tokens = app.get(Tokens);
@@ -26,17 +31,14 @@ async function bootstrap(): Promise<void> {
     if (loaded) logger.info('loaded the demo data (Heilbronn-Franken) into the empty database');
   }
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down');
-    await app.close();
-    await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // Stopping in this order means no request is cut off mid-write: new requests are refused, the
+  // requests in flight finish, then Apollo and the pool close, then the embedded server stops.
+  takeOverShutdownSignals();
+  onShutdownSignal(logger, [
+    ['requests drained', () => gate.drain(app.getHttpServer(), env.SHUTDOWN_GRACE_MS, logger)],
+    ['GraphQL and database pool closed', () => app.close()],
+    ['database server stopped', () => database.stop()],
+  ]);
 
   const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
   const url = `http://${host}:${env.PORT}`;

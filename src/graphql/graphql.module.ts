@@ -2,9 +2,11 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Tokens } from '../auth/tokens';
-import { Environment } from '../config/environment';
+import { Environment, introspectionEnabled } from '../config/environment';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatError } from './format-error';
+import { operationLimitsPlugin } from './operation-limits';
+import { CostBudget } from './rate-limit';
 import { requestContextFactory } from './request-context';
 
 @Module({
@@ -18,11 +20,19 @@ import { requestContextFactory } from './request-context';
         sortSchema: true,
         graphiql: false,
         playground: false,
-        introspection: true,
+        introspection: introspectionEnabled(env),
+        allowBatchedHttpRequests: false,
+        parseOptions: { maxTokens: env.GRAPHQL_MAX_TOKENS },
         includeStacktraceInErrorResponses: env.NODE_ENV === 'development',
         formatError: formatError(env.NODE_ENV === 'development'),
         context: requestContextFactory(tokens),
-        plugins: [errorLoggingPlugin],
+        plugins: [
+          operationLimitsPlugin(
+            { depth: env.GRAPHQL_MAX_DEPTH, cost: env.GRAPHQL_MAX_COST, aliases: env.GRAPHQL_MAX_ALIASES, rootFields: env.GRAPHQL_MAX_ROOT_FIELDS },
+            new CostBudget(env.RATE_LIMIT_POINTS_PER_MINUTE),
+          ),
+          errorLoggingPlugin,
+        ],
         autoTransformHttpErrors: false,
       }),
     }),

@@ -47,9 +47,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole service on a free port, on a database of its own made from the migrated template. */
+/**
+ * The whole service on a free port, on a database of its own made from the migrated template;
+ * or, with DATABASE_URL among the overrides, on that database (migrated on start, not dropped).
+ */
 export async function createTestApp(overrides: Partial<Environment> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = overrides.DATABASE_URL ? { url: overrides.DATABASE_URL, drop: async () => undefined } : await createTestDatabase();
   const env = Object.assign(new Environment(), {
     NODE_ENV: 'test',
     DATABASE_URL: database.url,

@@ -1,10 +1,11 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, NotFoundException, RequestMethod } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Tokens } from '../auth/tokens';
 import { Environment, introspectionEnabled } from '../config/environment';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatError } from './format-error';
+import { knownOperationTypesRule } from './known-operation-types.rule';
 import { operationLimitsPlugin } from './operation-limits';
 import { CostBudget } from './rate-limit';
 import { requestContextFactory } from './request-context';
@@ -23,6 +24,7 @@ import { requestContextFactory } from './request-context';
         introspection: introspectionEnabled(env),
         allowBatchedHttpRequests: false,
         parseOptions: { maxTokens: env.GRAPHQL_MAX_TOKENS },
+        validationRules: [knownOperationTypesRule],
         includeStacktraceInErrorResponses: env.NODE_ENV === 'development',
         formatError: formatError(env.NODE_ENV === 'development'),
         context: requestContextFactory(tokens),
@@ -38,4 +40,13 @@ import { requestContextFactory } from './request-context';
     }),
   ],
 })
-export class RegistryGraphQLModule {}
+export class RegistryGraphQLModule implements NestModule {
+  /** Apollo is mounted on /graphql as a prefix; without this, /graphql/anything would be the API too. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(() => {
+        throw new NotFoundException();
+      })
+      .forRoutes({ path: 'graphql/*path', method: RequestMethod.ALL });
+  }
+}

@@ -1,7 +1,24 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Page } from '../database/keyset-page';
+import { IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { decodeCursor, Page } from '../database/keyset-page';
+
+/**
+ * A cursor this API could have returned: every sort key is text (a name or an ISO date) and the
+ * id a UUID. decodeCursor checks only the shape, so without this a forged cursor's parts reach
+ * PostgreSQL, whose refusal names no field.
+ */
+function isCursor(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const [key, id] = decodeCursor(value);
+    return typeof key === 'string' && !key.includes('\u0000') && isUUID(id);
+  } catch {
+    return false;
+  }
+}
+
+const IsCursor = () => ValidateBy({ name: 'isCursor', validator: { validate: isCursor, defaultMessage: () => 'after is not a cursor this API returned' } });
 
 @ArgsType()
 export class PageArgs {
@@ -15,6 +32,7 @@ export class PageArgs {
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @IsCursor()
   after?: string;
 }
 

@@ -25,7 +25,9 @@ describe(`${WRITERS} concurrent writers of one organisation`, () => {
 
   beforeAll(async () => {
     // A connection per writer, so their transactions really overlap in PostgreSQL rather than queue in the pool.
-    t = await createTestApp({ DB_POOL_SIZE: WRITERS + 5 });
+    // Opening 55 connections at once on a busy CI machine can outlast the default 2 s connect
+    // timeout; this test is about versions, not about connection set-up.
+    t = await createTestApp({ DB_POOL_SIZE: WRITERS + 5, DB_CONNECT_TIMEOUT_MS: 15_000 });
     id = await insertOrganisation(t.dataSource, { name: 'Handwerkskammer Heilbronn-Franken', shortName: 'HWK Heilbronn-Franken', kind: 'CHAMBER_OF_CRAFTS' });
     for (const writer of writers) tokens.set(writer, t.token('EDITOR', { sub: writer }));
   });
@@ -52,6 +54,7 @@ describe(`${WRITERS} concurrent writers of one organisation`, () => {
       const website = `https://${writer}.example/round-2`;
       for (let attempt = 1; attempt <= WRITERS; attempt++) {
         const read = await t.gql<{ organisation: { version: number } }>(READ, { id });
+        expect(read.errors).toBeUndefined();
         const result = await update(writer, read.data!.organisation.version, website);
         if (!result.errors) {
           successes.push({ writer, website, version: result.data!.updateOrganisation.version });

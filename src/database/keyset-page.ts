@@ -15,11 +15,18 @@ export interface KeysetOrder<T> {
   direction: 'ASC' | 'DESC';
   /** Sort by German rules (ä after a, ß as ss) rather than byte order. */
   german?: boolean;
+  /** The sort key is a calendar date: a cursor whose key is not one was not made by this list. */
+  date?: boolean;
   /** SQL expression of the unique tiebreaker; `<alias>.id` by default. */
   id?: string;
 }
 
 const GERMAN = ' COLLATE "de-x-icu"';
+
+function isCalendarDate(value: string | number): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  return new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
 
 export function encodeCursor(value: string | number, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
@@ -57,6 +64,7 @@ export async function keysetPage<T extends ObjectLiteral>(
   const page = query.clone();
   if (args.after) {
     const [value, afterId] = decodeCursor(args.after);
+    if (order.date && !isCalendarDate(value)) throw badInput('after', 'after is not a cursor of this list');
     const comparison = order.direction === 'ASC' ? '>' : '<';
     page.andWhere(`(${order.expression}${collate}, ${id}) ${comparison} (:cursorValue${collate}, :cursorId)`, {
       cursorValue: value,

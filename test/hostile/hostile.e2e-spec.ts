@@ -73,7 +73,7 @@ function judge(expected: HostileCase['expect'], answer: Answer): void {
       const code = error.extensions?.code;
       expect(CONTRACT_CODES).toContain(code);
       if (expected.code !== undefined) expect(oneOf(expected.code)).toContain(code);
-      if (code === 'BAD_USER_INPUT' && !transportFault && !expected.fieldsUnnamed) {
+      if (code === 'BAD_USER_INPUT' && !transportFault) {
         expect(error.extensions?.fields).toEqual(expect.arrayContaining([{ field: expect.any(String), message: expect.any(String) }]));
       }
     }

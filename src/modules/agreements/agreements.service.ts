@@ -41,7 +41,7 @@ export class AgreementsService {
     if (filter.status) query.andWhere('g.status = :status', { status: filter.status });
     if (filter.signedFrom) query.andWhere('g.signedOn >= :signedFrom', { signedFrom: filter.signedFrom });
     if (filter.signedTo) query.andWhere('g.signedOn <= :signedTo', { signedTo: filter.signedTo });
-    return keysetPage(query, page, { expression: `COALESCE(g.signedOn, DATE '${UNDATED}')`, valueOf: (g) => g.signedOn ?? UNDATED, direction: 'DESC' });
+    return keysetPage(query, page, { expression: `COALESCE(g.signedOn, DATE '${UNDATED}')`, valueOf: (g) => g.signedOn ?? UNDATED, direction: 'DESC', date: true });
   }
 
   async create(actor: Actor, input: CreateAgreementInput): Promise<AgreementEntity> {

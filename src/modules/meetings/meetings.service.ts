@@ -36,7 +36,7 @@ export class MeetingsService {
     if (filter.allianceId) query.andWhere('m.allianceId = :allianceId', { allianceId: filter.allianceId });
     if (filter.from) query.andWhere('m.heldOn >= :from', { from: filter.from });
     if (filter.to) query.andWhere('m.heldOn <= :to', { to: filter.to });
-    return keysetPage(query, page, { expression: 'm.heldOn', valueOf: (m) => m.heldOn, direction: 'DESC' });
+    return keysetPage(query, page, { expression: 'm.heldOn', valueOf: (m) => m.heldOn, direction: 'DESC', date: true });
   }
 
   async record(actor: Actor, input: RecordMeetingInput): Promise<MeetingEntity> {

@@ -61,7 +61,7 @@ export class ReleasesService {
         { linkedTo: filter.linkedTo },
       );
     }
-    return keysetPage(query, page, { expression: 'r.publishedOn', valueOf: (r) => r.publishedOn, direction: 'DESC' });
+    return keysetPage(query, page, { expression: 'r.publishedOn', valueOf: (r) => r.publishedOn, direction: 'DESC', date: true });
   }
 
   /** Everything is checked before the transaction starts, so a bad link or quote writes nothing. */

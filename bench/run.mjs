@@ -80,14 +80,77 @@ function rssKb(pid) {
   }
 }
 
-function cannon(url, body, connections, duration, rate) {
+/** body: one request body sent over and over; or requests: autocannon's per-connection sequence. */
+function cannon(url, { body, requests }, connections, duration, rate) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration, timeout: 30, ...(rate ? { overallRate: rate } : {}) },
+      {
+        url, method: 'POST', headers: { 'content-type': 'application/json' }, body, requests, connections, duration, timeout: 30,
+        ...(rate ? { overallRate: rate } : {}),
+      },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
   });
+}
+
+const UPDATE_ORGANISATION = 'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id version website } }';
+const RECORD_MEETING = 'mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }';
+
+/**
+ * The dashboards' reads with writes among them: per connection a cycle of 20 requests, 18 reads
+ * (the read queries in turn) and 2 writes (updateOrganisation, recordMeeting), so 10 % writes.
+ * An updateOrganisation takes an organisation no other connection is writing and the version it
+ * last saw, so writes conflict only if the service is wrong; every answer with errors is counted.
+ */
+function mixRequests(readBodies, token, organisations, allianceIds) {
+  const stats = { graphqlErrors: 0, writes: 0 };
+  const free = organisations.map((o) => ({ ...o }));
+  const json = { 'content-type': 'application/json' };
+  const authorised = { ...json, authorization: `Bearer ${token}` };
+  const countErrors = (status, body) => {
+    if (status === 200 && body.includes('"errors"')) stats.graphqlErrors += 1;
+  };
+  const reads = Array.from({ length: 18 }, (_, i) => ({ method: 'POST', headers: json, body: readBodies[i % readBodies.length], onResponse: countErrors }));
+  let meetings = 0;
+  const update = {
+    method: 'POST',
+    headers: authorised,
+    setupRequest(request, context) {
+      context.organisation = free.shift();
+      const { id, version } = context.organisation;
+      return { ...request, body: JSON.stringify({ query: UPDATE_ORGANISATION, variables: { input: { id, expectedVersion: version, website: `https://bench.example/${id}/${version + 1}` } } }) };
+    },
+    onResponse(status, body, context) {
+      const organisation = context.organisation;
+      try {
+        const answer = JSON.parse(body);
+        if (answer.data?.updateOrganisation) organisation.version = answer.data.updateOrganisation.version;
+        else {
+          stats.graphqlErrors += 1;
+          organisation.version = answer.errors?.[0]?.extensions?.currentVersion ?? organisation.version;
+        }
+      } catch {
+        stats.graphqlErrors += 1;
+      }
+      stats.writes += 1;
+      free.push(organisation);
+    },
+  };
+  const record = {
+    method: 'POST',
+    headers: authorised,
+    setupRequest(request) {
+      const allianceId = allianceIds[meetings++ % allianceIds.length];
+      const input = { kind: 'OTHER', status: 'HELD', title: 'Arbeitskreis Fachkräftesicherung', heldOn: '2026-03-02', allianceId };
+      return { ...request, body: JSON.stringify({ query: RECORD_MEETING, variables: { input } }) };
+    },
+    onResponse(status, body) {
+      countErrors(status, body);
+      stats.writes += 1;
+    },
+  };
+  return { requests: [...reads.slice(0, 9), update, ...reads.slice(9), record], stats };
 }
 
 /** Statements PostgreSQL ran per request, from pg_stat_statements (all statements of all clients). */
@@ -127,6 +190,9 @@ async function main() {
     const [pgVersion] = await query(db.url, 'SHOW server_version');
 
     // --- targets -------------------------------------------------------------------------
+    const secret = randomBytes(48).toString('base64');
+    const { Tokens } = require(join(ROOT, 'dist/src/auth/tokens.js'));
+    const editorToken = new Tokens(secret).mint({ sub: 'bench-editor', role: 'EDITOR' });
     const oursPort = await freePort();
     const ours = startChild('ours', [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), 'dist/src/main.js'], {
       NODE_ENV: 'production',
@@ -134,7 +200,7 @@ async function main() {
       PORT: String(oursPort),
       DATABASE_URL: db.url,
       DEMO_DATA: 'false',
-      AUTH_JWT_SECRET: randomBytes(48).toString('base64'),
+      AUTH_JWT_SECRET: secret,
       PUBLIC_READ: 'true',
       DB_POOL_SIZE: String(POOL),
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
@@ -182,7 +248,11 @@ async function main() {
         postgraphile: { query: q('postgraphile/release-search.graphql'), variables: { search: 'Fachkräfte' } },
       },
       { name: 'coverage', ours: { query: q('coverage.graphql'), variables: { stateId: stateRow.id } } },
-    ].filter((item) => !ONLY || ONLY.includes(item.name));
+    ];
+    // Only ours: PostGraphile's generated mutations check no version and write no audit event.
+    QUERIES.push({ name: 'mix-10%-writes', mix: QUERIES.map((item) => JSON.stringify(item.ours)) });
+    QUERIES.splice(0, QUERIES.length, ...QUERIES.filter((item) => !ONLY || ONLY.includes(item.name)));
+    const mixAlliances = (await query(db.url, "SELECT id FROM alliance WHERE level = 'REGIONAL' ORDER BY id LIMIT 20")).map((row) => row.id);
     const URLS = { ours: oursUrl, postgraphile: pgUrl, floor: floorUrl };
     const PIDS = { ours: ours.pid, postgraphile: postgraphile.pid, floor: floor.pid };
     const TARGETS = ['ours', 'postgraphile', 'floor'];
@@ -191,6 +261,7 @@ async function main() {
     const facts = {};
     for (const item of QUERIES) {
       facts[item.name] = {};
+      if (item.mix) continue;
       for (const target of TARGETS.filter((t) => item[t])) {
         const body = JSON.stringify(item[target]);
         const response = await post(URLS[target], body);
@@ -222,20 +293,24 @@ async function main() {
     // --- load -------------------------------------------------------------------------------
     const runs = [];
     for (const item of QUERIES) {
-      const targets = TARGETS.filter((t) => item[t]);
+      const targets = item.mix ? ['ours'] : TARGETS.filter((t) => item[t]);
+      // A fresh sequence per run, with the organisations' versions where the last run left them.
+      const freshMix = async () =>
+        mixRequests(item.mix, editorToken, await query(db.url, 'SELECT id, version FROM organisation ORDER BY id LIMIT 200'), mixAlliances);
       for (const target of targets) {
         log(`  warm-up ${item.name} ${target} ${WARMUP} s\n`);
-        await cannon(URLS[target], JSON.stringify(item[target]), 10, WARMUP);
+        await cannon(URLS[target], item.mix ? { requests: (await freshMix()).requests } : { body: JSON.stringify(item[target]) }, 10, WARMUP);
       }
       for (const connections of CONNECTIONS) {
         for (let round = 0; round < ROUNDS; round++) {
           // Alternate the order per round so no target always runs first (A/B/C, then C/B/A …).
           const order = round % 2 === 0 ? targets : [...targets].reverse();
           for (const target of order) {
-            const body = JSON.stringify(item[target]);
+            const body = item.mix ? item.mix[0] : JSON.stringify(item[target]);
+            const mix = item.mix ? await freshMix() : null;
             let maxRss = 0;
             const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssKb(PIDS[target]) ?? 0)), 500);
-            const result = await cannon(URLS[target], body, connections, DURATION, RATE);
+            const result = await cannon(URLS[target], item.mix ? { requests: mix.requests } : { body }, connections, DURATION, RATE);
             clearInterval(sampler);
             maxRss = Math.max(maxRss, rssKb(PIDS[target]) ?? 0);
             // The last answer must still be data, not errors (rate limit, cost limit, pool exhaustion).
@@ -259,13 +334,15 @@ async function main() {
               max: result.latency.max,
               requests: result.requests.total,
               errors: result.errors,
+              graphqlErrors: mix ? mix.stats.graphqlErrors : null,
+              writes: mix ? mix.stats.writes : null,
               timeouts: result.timeouts,
               non2xx: result.non2xx,
               okAfter,
               rssMb: Math.round(maxRss / 1024),
             };
             runs.push(run);
-            log(`  ${item.name.padEnd(15)} ${target.padEnd(12)} c=${String(connections).padEnd(3)} ${run.reqPerSec.toFixed(1).padStart(8)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  errors ${run.errors + run.timeouts}  non2xx ${run.non2xx}  rss ${run.rssMb} MB\n`);
+            log(`  ${item.name.padEnd(15)} ${target.padEnd(12)} c=${String(connections).padEnd(3)} ${run.reqPerSec.toFixed(1).padStart(8)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  errors ${run.errors + run.timeouts}  non2xx ${run.non2xx}${mix ? `  writes ${mix.stats.writes}, GraphQL errors ${mix.stats.graphqlErrors}` : ''}  rss ${run.rssMb} MB\n`);
           }
         }
       }
@@ -280,7 +357,7 @@ async function main() {
         reqPerSec: mean(rs.map((r) => r.reqPerSec)),
         p50: mean(rs.map((r) => r.p50)),
         p99: mean(rs.map((r) => r.p99)),
-        bad: rs.reduce((a, r) => a + r.errors + r.timeouts + r.non2xx + (r.okAfter ? 0 : 1) + (r.requests === 0 ? 1 : 0), 0),
+        bad: rs.reduce((a, r) => a + r.errors + r.timeouts + r.non2xx + (r.graphqlErrors ?? 0) + (r.okAfter ? 0 : 1) + (r.requests === 0 ? 1 : 0), 0),
         rssMb: Math.max(...rs.map((r) => r.rssMb)),
       };
     };

@@ -1,8 +1,11 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Global, Module } from '@nestjs/common';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
 import { dataSourceOptions } from './data-source-options';
+import { PlainRows } from './plain-rows';
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -18,5 +21,7 @@ import { dataSourceOptions } from './data-source-options';
       }),
     }),
   ],
+  providers: [{ provide: PlainRows, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new PlainRows(dataSource) }],
+  exports: [PlainRows],
 })
 export class DatabaseModule {}

@@ -1,5 +1,5 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../../graphql/request-context';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Alliance } from '../alliances/alliance.model';
 import { AlliancesLoader } from '../alliances/alliances.loader';
 import { Organisation } from '../organisations/organisation.model';
@@ -19,17 +19,17 @@ export class AgreementPartyRelationsResolver {
   ) {}
 
   @ResolveField(() => Alliance, { description: 'The alliance that is party.' })
-  alliance(@Parent() party: AgreementParty, @Context() { loaders }: RequestContext) {
+  alliance(party: AgreementParty, _args: NoArgs, { loaders }: RequestContext) {
     return this.alliances.byId(loaders).load(party.allianceId);
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The organisation that represented the alliance, e.g. the ministry for the state alliance.' })
-  representedBy(@Parent() party: AgreementParty, @Context() { loaders }: RequestContext) {
+  representedBy(party: AgreementParty, _args: NoArgs, { loaders }: RequestContext) {
     return party.representedById ? this.organisations.byId(loaders).load(party.representedById) : null;
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'The person who signed for the alliance.' })
-  signatory(@Parent() party: AgreementParty, @Context() { loaders }: RequestContext) {
+  signatory(party: AgreementParty, _args: NoArgs, { loaders }: RequestContext) {
     return party.signatoryId ? this.people.byId(loaders).load(party.signatoryId) : null;
   }
 }
@@ -39,7 +39,7 @@ export class AllianceAgreementsResolver {
   constructor(private readonly loader: AgreementsLoader) {}
 
   @ResolveField(() => [Agreement], { description: 'The agreements it is party to, newest signed first.' })
-  agreements(@Parent() alliance: Alliance, @Context() { loaders }: RequestContext) {
+  agreements(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byAlliance(loaders).load(alliance.id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { PlainRows } from '../../database/plain-rows';
 import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
 import { AgreementPartyEntity } from './agreement-party.entity';
 import { AgreementEntity } from './agreement.entity';
@@ -14,13 +15,12 @@ const COMMITMENTS_BY_AGREEMENT = Symbol('commitment.byAgreement');
 @Injectable()
 export class AgreementsLoader {
   constructor(
-    @InjectRepository(AgreementEntity) private readonly agreements: Repository<AgreementEntity>,
+    private readonly rows: PlainRows,
     @InjectRepository(AgreementPartyEntity) private readonly parties: Repository<AgreementPartyEntity>,
-    @InjectRepository(CommitmentEntity) private readonly commitments: Repository<CommitmentEntity>,
   ) {}
 
   byId(loaders: RequestLoaders) {
-    return loaders.get<string, AgreementEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.agreements.findBy({ id: In([...ids]) }), (g) => g.id));
+    return loaders.get<string, AgreementEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(AgreementEntity, 'id', ids), (g) => g.id));
   }
 
   /** The agreements each alliance is party to, newest signed first (undated drafts last), as the agreement list orders them. */
@@ -38,14 +38,14 @@ export class AgreementsLoader {
   /** The parties of each agreement in the order they were named. */
   partiesByAgreement(loaders: RequestLoaders) {
     return loaders.get<string, AgreementPartyEntity[]>(PARTIES_BY_AGREEMENT, async (agreementIds) =>
-      manyByKey(agreementIds, await this.parties.find({ where: { agreementId: In([...agreementIds]) }, order: { position: 'ASC' } }), (p) => p.agreementId),
+      manyByKey(agreementIds, await this.rows.byKeys(AgreementPartyEntity, 'agreementId', agreementIds, { orderBy: 'position ASC' }), (p) => p.agreementId),
     );
   }
 
   /** The commitments of each agreement in the order of the agreement. */
   commitmentsByAgreement(loaders: RequestLoaders) {
     return loaders.get<string, CommitmentEntity[]>(COMMITMENTS_BY_AGREEMENT, async (agreementIds) =>
-      manyByKey(agreementIds, await this.commitments.find({ where: { agreementId: In([...agreementIds]) }, order: { position: 'ASC' } }), (c) => c.agreementId),
+      manyByKey(agreementIds, await this.rows.byKeys(CommitmentEntity, 'agreementId', agreementIds, { orderBy: 'position ASC' }), (c) => c.agreementId),
     );
   }
 }

@@ -1,8 +1,8 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
-import type { RequestContext } from '../../graphql/request-context';
+import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { Agreement, AgreementParty, Commitment } from './agreement.model';
 import { AgreementsLoader } from './agreements.loader';
@@ -36,12 +36,12 @@ export class AgreementsResolver {
   }
 
   @ResolveField(() => [AgreementParty], { description: 'The alliances that are party to it, in the order they were named.' })
-  parties(@Parent() agreement: Agreement, @Context() { loaders }: RequestContext) {
+  parties(agreement: Agreement, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.partiesByAgreement(loaders).load(agreement.id);
   }
 
   @ResolveField(() => [Commitment], { description: 'What the parties promised, in the order of the agreement.' })
-  commitments(@Parent() agreement: Agreement, @Context() { loaders }: RequestContext) {
+  commitments(agreement: Agreement, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.commitmentsByAgreement(loaders).load(agreement.id);
   }
 }
@@ -51,7 +51,7 @@ export class CommitmentsResolver {
   constructor(private readonly loader: AgreementsLoader) {}
 
   @ResolveField(() => Agreement, { description: 'The agreement that holds this promise.' })
-  agreement(@Parent() commitment: Commitment, @Context() { loaders }: RequestContext) {
+  agreement(commitment: Commitment, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byId(loaders).load(commitment.agreementId);
   }
 }

@@ -1,5 +1,5 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../../graphql/request-context';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Region } from '../regions/region.model';
 import { RegionsLoader } from '../regions/regions.loader';
 import { Alliance } from './alliance.model';
@@ -11,7 +11,7 @@ export class RegionAlliancesResolver {
   constructor(private readonly loader: AlliancesLoader) {}
 
   @ResolveField(() => [Alliance], { description: 'The alliances (not archived) that work for this region itself.' })
-  alliances(@Parent() region: Region, @Context() { loaders }: RequestContext) {
+  alliances(region: Region, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byRegion(loaders).load(region.id);
   }
 }
@@ -21,7 +21,7 @@ export class AllianceRegionResolver {
   constructor(private readonly regions: RegionsLoader) {}
 
   @ResolveField(() => Region, { description: 'The region it works for.' })
-  region(@Parent() alliance: Alliance, @Context() { loaders }: RequestContext) {
+  region(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
     return this.regions.byId(loaders).load(alliance.regionId);
   }
 }

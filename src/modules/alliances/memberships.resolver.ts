@@ -1,7 +1,7 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
-import type { RequestContext } from '../../graphql/request-context';
+import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Alliance, Membership } from './alliance.model';
 import { AlliancesLoader } from './alliances.loader';
 import { AddMemberInput, EndMembershipInput } from './dto/membership.inputs';
@@ -27,7 +27,7 @@ export class MembershipsResolver {
   }
 
   @ResolveField(() => Alliance, { description: 'The alliance.' })
-  alliance(@Parent() membership: Membership, @Context() { loaders }: RequestContext) {
+  alliance(membership: Membership, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byId(loaders).load(membership.allianceId);
   }
 }

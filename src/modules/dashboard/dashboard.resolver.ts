@@ -1,5 +1,5 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../../graphql/request-context';
+import { Args, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { DateScalar } from '../../graphql/scalars';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { Agreement, Commitment } from '../agreements/agreement.model';
@@ -52,14 +52,14 @@ export class RegionCoverageResolver {
   ) {}
 
   @ResolveField(() => Region, { description: 'The REGION (Regionalverband) directly below the state.' })
-  region(@Parent() coverage: RegionCoverage, @Context() { loaders }: RequestContext) {
+  region(coverage: RegionCoverage, _args: NoArgs, { loaders }: RequestContext) {
     return this.regionsLoader.byId(loaders).load(coverage.regionId);
   }
 
   @ResolveField(() => [Alliance], {
     description: 'The ACTIVE alliances (not archived, founded on or before asOf or undated) of this region or of a district inside it, by name.',
   })
-  alliances(@Parent() coverage: RegionCoverage, @Context() { loaders }: RequestContext) {
+  alliances(coverage: RegionCoverage, _args: NoArgs, { loaders }: RequestContext) {
     return Promise.all(coverage.allianceIds.map((id) => this.alliancesLoader.byId(loaders).load(id)));
   }
 
@@ -68,7 +68,7 @@ export class RegionCoverageResolver {
     description:
       'A SIGNED agreement (signed on or before asOf) between one of these alliances and a STATE alliance; of several, the latest signed (then the lowest id). Null when there is none.',
   })
-  agreementWithState(@Parent() coverage: RegionCoverage, @Context() { loaders }: RequestContext) {
+  agreementWithState(coverage: RegionCoverage, _args: NoArgs, { loaders }: RequestContext) {
     return coverage.agreementId ? this.agreementsLoader.byId(loaders).load(coverage.agreementId) : null;
   }
 }
@@ -78,7 +78,7 @@ export class CommitmentStatusResolver {
   constructor(private readonly agreements: AgreementsLoader) {}
 
   @ResolveField(() => Commitment, { description: 'The ANNUAL_TOP_LEVEL_MEETING commitment.' })
-  async commitment(@Parent() status: CommitmentStatus, @Context() { loaders }: RequestContext) {
+  async commitment(status: CommitmentStatus, _args: NoArgs, { loaders }: RequestContext) {
     const commitments = await this.agreements.commitmentsByAgreement(loaders).load(status.agreementId);
     return commitments.find((commitment) => commitment.id === status.commitmentId);
   }

@@ -1,5 +1,5 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../../graphql/request-context';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Agreement } from '../agreements/agreement.model';
 import { AgreementsLoader } from '../agreements/agreements.loader';
 import { Alliance } from '../alliances/alliance.model';
@@ -16,12 +16,12 @@ export class MeetingRelationsResolver {
   ) {}
 
   @ResolveField(() => Agreement, { nullable: true, description: 'The agreement it is held under, if any.' })
-  agreement(@Parent() meeting: Meeting, @Context() { loaders }: RequestContext) {
+  agreement(meeting: Meeting, _args: NoArgs, { loaders }: RequestContext) {
     return meeting.agreementId ? this.agreements.byId(loaders).load(meeting.agreementId) : null;
   }
 
   @ResolveField(() => Alliance, { nullable: true, description: 'The alliance that holds it, if any.' })
-  alliance(@Parent() meeting: Meeting, @Context() { loaders }: RequestContext) {
+  alliance(meeting: Meeting, _args: NoArgs, { loaders }: RequestContext) {
     return meeting.allianceId ? this.alliances.byId(loaders).load(meeting.allianceId) : null;
   }
 }
@@ -31,7 +31,7 @@ export class AllianceMeetingsResolver {
   constructor(private readonly loader: MeetingsLoader) {}
 
   @ResolveField(() => [Meeting], { description: 'The meetings it holds, oldest first.' })
-  meetings(@Parent() alliance: Alliance, @Context() { loaders }: RequestContext) {
+  meetings(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byAlliance(loaders).load(alliance.id);
   }
 }
@@ -41,7 +41,7 @@ export class AgreementMeetingsResolver {
   constructor(private readonly loader: MeetingsLoader) {}
 
   @ResolveField(() => [Meeting], { description: 'The meetings held under it, oldest first.' })
-  meetings(@Parent() agreement: Agreement, @Context() { loaders }: RequestContext) {
+  meetings(agreement: Agreement, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byAgreement(loaders).load(agreement.id);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { PlainRows } from '../../database/plain-rows';
 import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
 import { MeetingParticipantEntity } from './meeting-participant.entity';
 import { MeetingEntity } from './meeting.entity';
@@ -11,35 +10,32 @@ const BY_ALLIANCE = Symbol('meeting.byAlliance');
 const PARTICIPANT_IDS_BY_MEETING = Symbol('meetingParticipant.idsByMeeting');
 
 /** Oldest first, as a record's history reads. */
-const CHRONOLOGICAL = { heldOn: 'ASC', id: 'ASC' } as const;
+const CHRONOLOGICAL = 'held_on ASC, id ASC';
 
 @Injectable()
 export class MeetingsLoader {
-  constructor(
-    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
-    @InjectRepository(MeetingParticipantEntity) private readonly participants: Repository<MeetingParticipantEntity>,
-  ) {}
+  constructor(private readonly rows: PlainRows) {}
 
   byId(loaders: RequestLoaders) {
-    return loaders.get<string, MeetingEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.meetings.findBy({ id: In([...ids]) }), (m) => m.id));
+    return loaders.get<string, MeetingEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(MeetingEntity, 'id', ids), (m) => m.id));
   }
 
   byAgreement(loaders: RequestLoaders) {
     return loaders.get<string, MeetingEntity[]>(BY_AGREEMENT, async (agreementIds) =>
-      manyByKey(agreementIds, await this.meetings.find({ where: { agreementId: In([...agreementIds]) }, order: CHRONOLOGICAL }), (m) => m.agreementId!),
+      manyByKey(agreementIds, await this.rows.byKeys(MeetingEntity, 'agreementId', agreementIds, { orderBy: CHRONOLOGICAL }), (m) => m.agreementId!),
     );
   }
 
   byAlliance(loaders: RequestLoaders) {
     return loaders.get<string, MeetingEntity[]>(BY_ALLIANCE, async (allianceIds) =>
-      manyByKey(allianceIds, await this.meetings.find({ where: { allianceId: In([...allianceIds]) }, order: CHRONOLOGICAL }), (m) => m.allianceId!),
+      manyByKey(allianceIds, await this.rows.byKeys(MeetingEntity, 'allianceId', allianceIds, { orderBy: CHRONOLOGICAL }), (m) => m.allianceId!),
     );
   }
 
   /** The people who took part in each meeting, in the order they were given. */
   participantIdsByMeeting(loaders: RequestLoaders) {
     return loaders.get<string, string[]>(PARTICIPANT_IDS_BY_MEETING, async (meetingIds) => {
-      const rows = await this.participants.find({ where: { meetingId: In([...meetingIds]) }, order: { position: 'ASC' } });
+      const rows = await this.rows.byKeys(MeetingParticipantEntity, 'meetingId', meetingIds, { orderBy: 'position ASC' });
       return manyByKey(meetingIds, rows, (p) => p.meetingId).map((list) => list.map((p) => p.personId));
     });
   }

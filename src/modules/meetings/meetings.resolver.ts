@@ -1,8 +1,8 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
-import type { RequestContext } from '../../graphql/request-context';
+import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { PeopleLoader } from '../people/people.loader';
 import { Person } from '../people/person.model';
@@ -45,7 +45,7 @@ export class MeetingsResolver {
   }
 
   @ResolveField(() => [Person], { description: 'The people who took part, in the order they were recorded.' })
-  async participants(@Parent() meeting: Meeting, @Context() { loaders }: RequestContext) {
+  async participants(meeting: Meeting, _args: NoArgs, { loaders }: RequestContext) {
     const personIds = await this.loader.participantIdsByMeeting(loaders).load(meeting.id);
     return Promise.all(personIds.map((id) => this.people.byId(loaders).load(id)));
   }

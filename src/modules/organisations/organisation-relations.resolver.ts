@@ -1,6 +1,6 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { filterCurrent, periodContains, today } from '../../common/dates';
-import type { RequestContext } from '../../graphql/request-context';
+import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { MembershipRole } from '../alliances/alliance.enums';
 import { Alliance, Membership } from '../alliances/alliance.model';
 import { AlliancesLoader } from '../alliances/alliances.loader';
@@ -15,7 +15,7 @@ export class OrganisationRegionResolver {
   constructor(private readonly regions: RegionsLoader) {}
 
   @ResolveField(() => Region, { nullable: true, description: 'The region it is based in or works for.' })
-  region(@Parent() organisation: Organisation, @Context() { loaders }: RequestContext) {
+  region(organisation: Organisation, _args: NoArgs, { loaders }: RequestContext) {
     return organisation.regionId ? this.regions.byId(loaders).load(organisation.regionId) : null;
   }
 }
@@ -43,7 +43,7 @@ export class AllianceLeadResolver {
   ) {}
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The member that leads it today (Federführung), if any.' })
-  async lead(@Parent() alliance: Alliance, @Context() { loaders }: RequestContext) {
+  async lead(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
     const date = today();
     const memberships = await this.alliances.membershipsByAlliance(loaders).load(alliance.id);
     const lead = memberships.find((m) => m.role === MembershipRole.LEAD && periodContains(m.joinedOn, m.leftOn, date));
@@ -56,7 +56,7 @@ export class MembershipOrganisationResolver {
   constructor(private readonly loader: OrganisationsLoader) {}
 
   @ResolveField(() => Organisation, { description: 'The member organisation.' })
-  organisation(@Parent() membership: Membership, @Context() { loaders }: RequestContext) {
+  organisation(membership: Membership, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byId(loaders).load(membership.organisationId);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { PlainRows } from '../../database/plain-rows';
 import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
 import { OrganisationNameEntity } from './organisation-name.entity';
 import { OrganisationEntity } from './organisation.entity';
@@ -10,15 +9,10 @@ const NAME_HISTORY = Symbol('organisation.nameHistory');
 
 @Injectable()
 export class OrganisationsLoader {
-  constructor(
-    @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
-    @InjectRepository(OrganisationNameEntity) private readonly names: Repository<OrganisationNameEntity>,
-  ) {}
+  constructor(private readonly rows: PlainRows) {}
 
   byId(loaders: RequestLoaders) {
-    return loaders.get<string, OrganisationEntity | null>(BY_ID, async (ids) =>
-      oneByKey(ids, await this.organisations.findBy({ id: In([...ids]) }), (o) => o.id),
-    );
+    return loaders.get<string, OrganisationEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(OrganisationEntity, 'id', ids), (o) => o.id));
   }
 
   /** Every name of each organisation, oldest first; a name with no start is the oldest. */
@@ -26,10 +20,7 @@ export class OrganisationsLoader {
     return loaders.get<string, OrganisationNameEntity[]>(NAME_HISTORY, async (organisationIds) =>
       manyByKey(
         organisationIds,
-        await this.names.find({
-          where: { organisationId: In([...organisationIds]) },
-          order: { validFrom: { direction: 'ASC', nulls: 'FIRST' }, validTo: { direction: 'ASC', nulls: 'LAST' }, id: 'ASC' },
-        }),
+        await this.rows.byKeys(OrganisationNameEntity, 'organisationId', organisationIds, { orderBy: 'valid_from ASC NULLS FIRST, valid_to ASC NULLS LAST, id ASC' }),
         (n) => n.organisationId,
       ),
     );

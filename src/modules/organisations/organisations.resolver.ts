@@ -1,8 +1,8 @@
-import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
-import type { RequestContext } from '../../graphql/request-context';
+import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { CreateOrganisationInput, OrganisationFilter, RenameOrganisationInput, UpdateOrganisationInput } from './dto/organisation.inputs';
 import { Organisation, OrganisationName } from './organisation.model';
@@ -64,7 +64,7 @@ export class OrganisationsResolver {
   }
 
   @ResolveField(() => [OrganisationName], { description: 'Every name it has had, oldest first.' })
-  nameHistory(@Parent() organisation: Organisation, @Context() { loaders }: RequestContext) {
+  nameHistory(organisation: Organisation, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.nameHistory(loaders).load(organisation.id);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { PlainRows } from '../../database/plain-rows';
 import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
 import { PersonEntity } from './person.entity';
 import { RoleEntity } from './role.entity';
@@ -11,32 +10,29 @@ const ROLES_BY_PERSON = Symbol('role.byPerson');
 const ROLES_BY_ORGANISATION = Symbol('role.byOrganisation');
 
 /** Oldest first, as a career reads; roles of unknown start lead. */
-const ROLE_ORDER = { validFrom: { direction: 'ASC', nulls: 'FIRST' }, title: 'ASC', id: 'ASC' } as const;
+const ROLE_ORDER = 'valid_from ASC NULLS FIRST, title ASC, id ASC';
 
 @Injectable()
 export class PeopleLoader {
-  constructor(
-    @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
-    @InjectRepository(RoleEntity) private readonly roles: Repository<RoleEntity>,
-  ) {}
+  constructor(private readonly rows: PlainRows) {}
 
   byId(loaders: RequestLoaders) {
-    return loaders.get<string, PersonEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.people.findBy({ id: In([...ids]) }), (p) => p.id));
+    return loaders.get<string, PersonEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(PersonEntity, 'id', ids), (p) => p.id));
   }
 
   roleById(loaders: RequestLoaders) {
-    return loaders.get<string, RoleEntity | null>(ROLE_BY_ID, async (ids) => oneByKey(ids, await this.roles.findBy({ id: In([...ids]) }), (r) => r.id));
+    return loaders.get<string, RoleEntity | null>(ROLE_BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(RoleEntity, 'id', ids), (r) => r.id));
   }
 
   rolesByPerson(loaders: RequestLoaders) {
     return loaders.get<string, RoleEntity[]>(ROLES_BY_PERSON, async (personIds) =>
-      manyByKey(personIds, await this.roles.find({ where: { personId: In([...personIds]) }, order: ROLE_ORDER }), (r) => r.personId),
+      manyByKey(personIds, await this.rows.byKeys(RoleEntity, 'personId', personIds, { orderBy: ROLE_ORDER }), (r) => r.personId),
     );
   }
 
   rolesByOrganisation(loaders: RequestLoaders) {
     return loaders.get<string, RoleEntity[]>(ROLES_BY_ORGANISATION, async (organisationIds) =>
-      manyByKey(organisationIds, await this.roles.find({ where: { organisationId: In([...organisationIds]) }, order: ROLE_ORDER }), (r) => r.organisationId),
+      manyByKey(organisationIds, await this.rows.byKeys(RoleEntity, 'organisationId', organisationIds, { orderBy: ROLE_ORDER }), (r) => r.organisationId),
     );
   }
 }

@@ -50,7 +50,7 @@ export class PeopleResolver {
   }
 
   @ResolveField(() => String, { description: 'Prefix, given and family name, e.g. "Dr. Andreas Schumm".' })
-  displayName(@Parent() person: Person) {
+  displayName(person: Person) {
     return [person.honorificPrefix, person.givenName, person.familyName].filter(Boolean).join(' ');
   }
 

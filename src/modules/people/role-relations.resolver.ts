@@ -1,6 +1,6 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { filterCurrent } from '../../common/dates';
-import type { RequestContext } from '../../graphql/request-context';
+import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Organisation } from '../organisations/organisation.model';
 import { OrganisationsLoader } from '../organisations/organisations.loader';
 import { PeopleLoader } from './people.loader';
@@ -16,12 +16,12 @@ export class RoleRelationsResolver {
   ) {}
 
   @ResolveField(() => Person, { description: 'The person who holds the role.' })
-  person(@Parent() role: Role, @Context() { loaders }: RequestContext) {
+  person(role: Role, _args: NoArgs, { loaders }: RequestContext) {
     return this.people.byId(loaders).load(role.personId);
   }
 
   @ResolveField(() => Organisation, { description: 'The organisation the person represents in it.' })
-  organisation(@Parent() role: Role, @Context() { loaders }: RequestContext) {
+  organisation(role: Role, _args: NoArgs, { loaders }: RequestContext) {
     return this.organisations.byId(loaders).load(role.organisationId);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { PlainRows } from '../../database/plain-rows';
 import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
 import { RegionEntity } from './region.entity';
 
@@ -9,15 +8,15 @@ const CHILDREN = Symbol('region.children');
 
 @Injectable()
 export class RegionsLoader {
-  constructor(@InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>) {}
+  constructor(private readonly rows: PlainRows) {}
 
   byId(loaders: RequestLoaders) {
-    return loaders.get<string, RegionEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.regions.findBy({ id: In([...ids]) }), (r) => r.id));
+    return loaders.get<string, RegionEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(RegionEntity, 'id', ids), (r) => r.id));
   }
 
   children(loaders: RequestLoaders) {
     return loaders.get<string, RegionEntity[]>(CHILDREN, async (parentIds) =>
-      manyByKey(parentIds, await this.regions.find({ where: { parentId: In([...parentIds]) }, order: { code: 'ASC', name: 'ASC' } }), (r) => r.parentId!),
+      manyByKey(parentIds, await this.rows.byKeys(RegionEntity, 'parentId', parentIds, { orderBy: 'code ASC, name ASC, id ASC' }), (r) => r.parentId!),
     );
   }
 }

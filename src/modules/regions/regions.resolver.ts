@@ -1,5 +1,5 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../../graphql/request-context';
+import { Args, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { OptionalUuidPipe } from '../../graphql/optional-uuid.pipe';
 import { RegionKind } from './region.enums';
@@ -28,12 +28,12 @@ export class RegionsResolver {
   }
 
   @ResolveField(() => Region, { nullable: true, description: 'The region this one lies in.' })
-  parent(@Parent() region: Region, @Context() { loaders }: RequestContext) {
+  parent(region: Region, _args: NoArgs, { loaders }: RequestContext) {
     return region.parentId ? this.loader.byId(loaders).load(region.parentId) : null;
   }
 
   @ResolveField(() => [Region], { description: 'The regions that lie directly in this one.' })
-  children(@Parent() region: Region, @Context() { loaders }: RequestContext) {
+  children(region: Region, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.children(loaders).load(region.id);
   }
 }

@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import type { RequestContext } from '../../graphql/request-context';
+import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Agreement } from '../agreements/agreement.model';
 import { AgreementsLoader } from '../agreements/agreements.loader';
 import { Alliance } from '../alliances/alliance.model';
@@ -23,7 +23,7 @@ function sourcesResolver(type: Type<{ id: string }>, description: string) {
     constructor(readonly loader: ReleasesLoader) {}
 
     @ResolveField(() => [Release], { description })
-    sources(@Parent() record: { id: string }, @Context() { loaders }: RequestContext) {
+    sources(record: { id: string }, _args: NoArgs, { loaders }: RequestContext) {
       return this.loader.sourcesByEntity(loaders).load(record.id);
     }
   }
@@ -41,7 +41,7 @@ export class QuotePersonResolver {
   constructor(private readonly people: PeopleLoader) {}
 
   @ResolveField(() => Person, { description: 'The person quoted.' })
-  person(@Parent() quote: Quote, @Context() { loaders }: RequestContext) {
+  person(quote: Quote, _args: NoArgs, { loaders }: RequestContext) {
     return this.people.byId(loaders).load(quote.personId);
   }
 }
@@ -57,27 +57,27 @@ export class ReleaseLinkRecordResolver {
   ) {}
 
   @ResolveField(() => Alliance, { nullable: true, description: 'The alliance, when the link is to one.' })
-  alliance(@Parent() link: ReleaseLink, @Context() { loaders }: RequestContext) {
+  alliance(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.ALLIANCE, this.alliances.byId(loaders));
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The organisation, when the link is to one.' })
-  organisation(@Parent() link: ReleaseLink, @Context() { loaders }: RequestContext) {
+  organisation(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.ORGANISATION, this.organisations.byId(loaders));
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'The person, when the link is to one.' })
-  person(@Parent() link: ReleaseLink, @Context() { loaders }: RequestContext) {
+  person(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.PERSON, this.people.byId(loaders));
   }
 
   @ResolveField(() => Agreement, { nullable: true, description: 'The agreement, when the link is to one.' })
-  agreement(@Parent() link: ReleaseLink, @Context() { loaders }: RequestContext) {
+  agreement(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.AGREEMENT, this.agreements.byId(loaders));
   }
 
   @ResolveField(() => Meeting, { nullable: true, description: 'The meeting, when the link is to one.' })
-  meeting(@Parent() link: ReleaseLink, @Context() { loaders }: RequestContext) {
+  meeting(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.MEETING, this.meetings.byId(loaders));
   }
 }

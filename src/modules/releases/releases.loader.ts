@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PlainRows } from '../../database/plain-rows';
 import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
 import { ReleaseLinkEntity } from './release-link.entity';
 import { ReleaseQuoteEntity } from './release-quote.entity';
@@ -28,26 +29,24 @@ const SOURCES_SQL = `
 export class ReleasesLoader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(ReleaseEntity) private readonly releases: Repository<ReleaseEntity>,
-    @InjectRepository(ReleaseLinkEntity) private readonly links: Repository<ReleaseLinkEntity>,
-    @InjectRepository(ReleaseQuoteEntity) private readonly quotes: Repository<ReleaseQuoteEntity>,
+    private readonly rows: PlainRows,
   ) {}
 
   byId(loaders: RequestLoaders) {
-    return loaders.get<string, ReleaseEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.releases.findBy({ id: In([...ids]) }), (r) => r.id));
+    return loaders.get<string, ReleaseEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(ReleaseEntity, 'id', ids), (r) => r.id));
   }
 
   /** The records a release links to, in the order they were given. */
   linksByRelease(loaders: RequestLoaders) {
     return loaders.get<string, ReleaseLinkEntity[]>(LINKS_BY_RELEASE, async (releaseIds) =>
-      manyByKey(releaseIds, await this.links.find({ where: { releaseId: In([...releaseIds]) }, order: { position: 'ASC' } }), (l) => l.releaseId),
+      manyByKey(releaseIds, await this.rows.byKeys(ReleaseLinkEntity, 'releaseId', releaseIds, { orderBy: 'position ASC' }), (l) => l.releaseId),
     );
   }
 
   /** The quotes of a release, in the order they were given. */
   quotesByRelease(loaders: RequestLoaders) {
     return loaders.get<string, ReleaseQuoteEntity[]>(QUOTES_BY_RELEASE, async (releaseIds) =>
-      manyByKey(releaseIds, await this.quotes.find({ where: { releaseId: In([...releaseIds]) }, order: { position: 'ASC' } }), (q) => q.releaseId),
+      manyByKey(releaseIds, await this.rows.byKeys(ReleaseQuoteEntity, 'releaseId', releaseIds, { orderBy: 'position ASC' }), (q) => q.releaseId),
     );
   }
 

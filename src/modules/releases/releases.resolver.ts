@@ -1,8 +1,8 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
-import type { RequestContext } from '../../graphql/request-context';
+import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { Organisation } from '../organisations/organisation.model';
 import { OrganisationsLoader } from '../organisations/organisations.loader';
@@ -58,17 +58,17 @@ export class ReleasesResolver {
   }
 
   @ResolveField(() => [ReleaseLink], { description: 'The records it announces or mentions, in the order given.' })
-  links(@Parent() release: Release, @Context() { loaders }: RequestContext) {
+  links(release: Release, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.linksByRelease(loaders).load(release.id);
   }
 
   @ResolveField(() => [Quote], { description: 'The people it quotes, in the order given.' })
-  quotes(@Parent() release: Release, @Context() { loaders }: RequestContext) {
+  quotes(release: Release, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.quotesByRelease(loaders).load(release.id);
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The organisation that published it.' })
-  publisher(@Parent() release: Release, @Context() { loaders }: RequestContext) {
+  publisher(release: Release, _args: NoArgs, { loaders }: RequestContext) {
     return release.publisherId ? this.organisations.byId(loaders).load(release.publisherId) : null;
   }
 }

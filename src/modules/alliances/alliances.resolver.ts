@@ -1,7 +1,8 @@
-import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { filterCurrent } from '../../common/dates';
+import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import type { RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
@@ -54,9 +55,9 @@ export class AlliancesResolver {
 
   @ResolveField(() => [Membership], { description: 'Its member organisations; current: true for today\'s members, false for former ones.' })
   async memberships(
-    @Parent() alliance: Alliance,
-    @Context() { loaders }: RequestContext,
-    @Args('current', { type: () => Boolean, nullable: true }) current?: boolean,
+    alliance: Alliance,
+    @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
+    { loaders }: RequestContext,
   ) {
     const memberships = await this.loader.membershipsByAlliance(loaders).load(alliance.id);
     return filterCurrent(memberships, current, (m) => m.joinedOn, (m) => m.leftOn);

@@ -1,5 +1,6 @@
-import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { filterCurrent, periodContains, today } from '../../common/dates';
+import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { MembershipRole } from '../alliances/alliance.enums';
 import { Alliance, Membership } from '../alliances/alliance.model';
@@ -26,9 +27,9 @@ export class OrganisationMembershipsResolver {
 
   @ResolveField(() => [Membership], { description: "Its memberships of alliances; current: true for today's, false for the others." })
   async memberships(
-    @Parent() organisation: Organisation,
-    @Context() { loaders }: RequestContext,
-    @Args('current', { type: () => Boolean, nullable: true }) current?: boolean,
+    organisation: Organisation,
+    @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
+    { loaders }: RequestContext,
   ) {
     const memberships = await this.alliances.membershipsByOrganisation(loaders).load(organisation.id);
     return filterCurrent(memberships, current, (m) => m.joinedOn, (m) => m.leftOn);

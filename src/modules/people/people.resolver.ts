@@ -1,7 +1,8 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { filterCurrent } from '../../common/dates';
+import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import type { RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
@@ -56,9 +57,9 @@ export class PeopleResolver {
 
   @ResolveField(() => [Role], { description: "The person's positions, oldest first; current: true for those held today, false for the others." })
   async roles(
-    @Parent() person: Person,
-    @Context() { loaders }: RequestContext,
-    @Args('current', { type: () => Boolean, nullable: true }) current?: boolean,
+    person: Person,
+    @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
+    { loaders }: RequestContext,
   ) {
     const roles = await this.loader.rolesByPerson(loaders).load(person.id);
     return filterCurrent(roles, current, (r) => r.validFrom, (r) => r.validTo);

@@ -1,5 +1,6 @@
-import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { filterCurrent } from '../../common/dates';
+import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Organisation } from '../organisations/organisation.model';
 import { OrganisationsLoader } from '../organisations/organisations.loader';
@@ -32,9 +33,9 @@ export class OrganisationRolesResolver {
 
   @ResolveField(() => [Role], { description: 'The people who represent it, oldest role first; current: true for roles held today, false for the others.' })
   async roles(
-    @Parent() organisation: Organisation,
-    @Context() { loaders }: RequestContext,
-    @Args('current', { type: () => Boolean, nullable: true }) current?: boolean,
+    organisation: Organisation,
+    @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
+    { loaders }: RequestContext,
   ) {
     const roles = await this.people.rolesByOrganisation(loaders).load(organisation.id);
     return filterCurrent(roles, current, (r) => r.validFrom, (r) => r.validTo);

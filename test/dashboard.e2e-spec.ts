@@ -378,7 +378,8 @@ describe('SQL statements per dashboard query', () => {
   }
 
   beforeAll(async () => {
-    [small, large] = await Promise.all([createTestApp(), createTestApp()]);
+    // Statements are counted as queries run; a cached answer would run none.
+    [small, large] = await Promise.all([createTestApp({ RESPONSE_CACHE_MB: 0 }), createTestApp({ RESPONSE_CACHE_MB: 0 })]);
     await Promise.all([seed(small, 3), seed(large, LARGE)]);
   });
   afterAll(async () => {

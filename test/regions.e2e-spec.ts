@@ -3,7 +3,8 @@ import { createTestApp, TestApp } from './support/test-app';
 describe('regions', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    // Statements are counted as queries run; a cached answer would run none.
+    t = await createTestApp({ RESPONSE_CACHE_MB: 0 });
   });
   afterAll(async () => {
     await t.close();

@@ -105,6 +105,12 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_POINTS_PER_MINUTE = 100000;
 
+  /** Memory for answers to repeated queries, in MB; 0 turns the response cache off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RESPONSE_CACHE_MB = 64;
+
   /** A size as Express's body parser reads it, e.g. 1mb or 500kb. */
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'HTTP_BODY_LIMIT must be a size like 1mb, 500kb or 4096b' })
   HTTP_BODY_LIMIT = '1mb';

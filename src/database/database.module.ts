@@ -3,6 +3,7 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
 import { dataSourceOptions } from './data-source-options';
+import { DataVersion } from './data-version';
 import { PlainRows } from './plain-rows';
 
 @Global()
@@ -21,7 +22,10 @@ import { PlainRows } from './plain-rows';
       }),
     }),
   ],
-  providers: [{ provide: PlainRows, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new PlainRows(dataSource) }],
-  exports: [PlainRows],
+  providers: [
+    { provide: PlainRows, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new PlainRows(dataSource) },
+    { provide: DataVersion, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new DataVersion(dataSource) },
+  ],
+  exports: [PlainRows, DataVersion],
 })
 export class DatabaseModule {}

@@ -29,6 +29,11 @@ function coercionFields(message: string): { field: string; message: string }[] |
   return [{ field: field.replace(/\.(\d+)(?=\.|$)/g, '[$1]'), message: reason }];
 }
 
+/** What a caller is told when the database cannot be reached: not a bug and not the caller's fault, a code to retry on. */
+export function databaseUnavailable(at: Pick<GraphQLFormattedError, 'locations' | 'path'> = {}): GraphQLFormattedError {
+  return { message: 'The database is not reachable; try again shortly', locations: at.locations, path: at.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+}
+
 /**
  * The one place where errors become GraphQL errors: domain errors and database constraint
  * violations get the contract's code; anything unexpected is masked (its detail is logged by
@@ -44,10 +49,7 @@ export function formatError(development: boolean) {
     if (domain) {
       return { message: domain.message, locations: formatted.locations, path: formatted.path, extensions: { ...domain.details, code: domain.code } };
     }
-    // Not a bug and not the caller's fault: a code a client can retry on, in every environment.
-    if (isDatabaseUnavailable(original)) {
-      return { message: 'The database is not reachable; try again shortly', locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
-    }
+    if (isDatabaseUnavailable(original)) return databaseUnavailable(formatted);
     const code = String(formatted.extensions?.code ?? '');
     if (PASSED_THROUGH.has(code) || RENAMED[code]) {
       const { stacktrace, ...extensions } = formatted.extensions ?? {};

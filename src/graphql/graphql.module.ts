@@ -4,19 +4,21 @@ import { MiddlewareConsumer, Module, NestModule, NotFoundException, RequestMetho
 import { GraphQLModule } from '@nestjs/graphql';
 import { Tokens } from '../auth/tokens';
 import { Environment, introspectionEnabled } from '../config/environment';
+import { DataVersion } from '../database/data-version';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatError } from './format-error';
 import { knownOperationTypesRule } from './known-operation-types.rule';
 import { operationLimitsPlugin } from './operation-limits';
 import { CostBudget } from './rate-limit';
 import { requestContextFactory } from './request-context';
+import { responseCachePlugin } from './response-cache';
 
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [Environment, Tokens],
-      useFactory: (env: Environment, tokens: Tokens) => ({
+      inject: [Environment, Tokens, DataVersion],
+      useFactory: (env: Environment, tokens: Tokens, dataVersion: DataVersion) => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
@@ -35,6 +37,7 @@ import { requestContextFactory } from './request-context';
             new CostBudget(env.RATE_LIMIT_POINTS_PER_MINUTE),
           ),
           errorLoggingPlugin,
+          ...(env.RESPONSE_CACHE_MB > 0 ? [responseCachePlugin({ maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024, publicRead: env.PUBLIC_READ, dataVersion })] : []),
           // No response sets cache hints; left on, Apollo wraps every field's resolver to collect
           // them, which measured as 8 % of an alliance list's CPU time (issue 5).
           ApolloServerPluginCacheControlDisabled(),

@@ -1,0 +1,101 @@
+import { Client } from 'pg';
+import { insertOrganisation } from './support/factories';
+import { createTestApp, TestApp } from './support/test-app';
+
+const READ = `query($id: ID!) { organisation(id: $id) { name website version memberships { role } } }`;
+const UPDATE = `mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { version website } }`;
+
+/** Another writer than the service: a connection of its own, as psql or a second instance would be. */
+async function otherWriter(t: TestApp): Promise<Client> {
+  const client = new Client({ connectionString: (t.dataSource.options as { url: string }).url });
+  await client.connect();
+  return client;
+}
+
+describe('response cache', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers a repeated query from the cache with one statement (the data version), the same answer as before', async () => {
+    const id = await insertOrganisation(t.dataSource, { name: 'IHK Ostwürttemberg' });
+    let first: unknown;
+    const cold = await t.countStatements(async () => {
+      first = await t.gql(READ, { id });
+    });
+    let second: unknown;
+    const warm = await t.countStatements(async () => {
+      second = await t.gql(READ, { id });
+    });
+    expect(second).toEqual(first);
+    expect(first).toMatchObject({ status: 200, data: { organisation: { name: 'IHK Ostwürttemberg', memberships: [] } } });
+    expect(cold).toBeGreaterThan(1);
+    expect(warm).toBe(1);
+  });
+
+  it('keys by the variables: another id is another answer', async () => {
+    const one = await insertOrganisation(t.dataSource, { name: 'Handwerkskammer Ulm' });
+    const other = await insertOrganisation(t.dataSource, { name: 'Handwerkskammer Konstanz' });
+    await expect(t.gql(READ, { id: one })).resolves.toMatchObject({ data: { organisation: { name: 'Handwerkskammer Ulm' } } });
+    await expect(t.gql(READ, { id: other })).resolves.toMatchObject({ data: { organisation: { name: 'Handwerkskammer Konstanz' } } });
+  });
+
+  it('never answers from before a write through the API', async () => {
+    const id = await insertOrganisation(t.dataSource, { name: 'Agentur für Arbeit Aalen' });
+    await t.gql(READ, { id });
+    await t.gql(READ, { id });
+    const updated = await t.gql(UPDATE, { input: { id, expectedVersion: 1, website: 'https://www.arbeitsagentur.de/aalen' } }, { token: t.tokens.editor });
+    expect(updated.errors).toBeUndefined();
+    await expect(t.gql(READ, { id })).resolves.toMatchObject({ data: { organisation: { website: 'https://www.arbeitsagentur.de/aalen', version: 2 } } });
+  });
+
+  it('never answers from before a write by another connection, and not before that write commits', async () => {
+    const id = await insertOrganisation(t.dataSource, { name: 'Wirtschaftsförderung Region Stuttgart' });
+    await t.gql(READ, { id });
+    const writer = await otherWriter(t);
+    try {
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE organisation SET website = 'https://wrs.region-stuttgart.de', version = version + 1 WHERE id = $1`, [id]);
+      await expect(t.gql(READ, { id })).resolves.toMatchObject({ data: { organisation: { website: null, version: 1 } } });
+      await writer.query('COMMIT');
+      await expect(t.gql(READ, { id })).resolves.toMatchObject({ data: { organisation: { website: 'https://wrs.region-stuttgart.de', version: 2 } } });
+    } finally {
+      await writer.end();
+    }
+  });
+
+  it('keeps no answer that has errors: a repeated failing query runs again', async () => {
+    const query = `{ fine: alliances(first: 5) { totalCount } tooMany: alliances(first: 500) { totalCount } }`;
+    const first = await t.gql(query);
+    expect(first.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    const again = await t.countStatements(() => t.gql(query));
+    expect(again).toBeGreaterThan(1);
+  });
+});
+
+describe('response cache with anonymous reading switched off', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ PUBLIC_READ: false });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('gives a cached answer only to callers who may read: anonymous and forged tokens are still refused', async () => {
+    const id = await insertOrganisation(t.dataSource, { name: 'IHK Reutlingen' });
+    for (let i = 0; i < 2; i += 1) {
+      await expect(t.gql(READ, { id }, { token: t.tokens.reader })).resolves.toMatchObject({ data: { organisation: { name: 'IHK Reutlingen' } } });
+    }
+    const anonymous = await t.gql(READ, { id });
+    expect(anonymous.data).toEqual({ organisation: null });
+    expect(anonymous.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    const forged = await t.gql(READ, { id }, { token: `${t.tokens.reader.slice(0, -4)}AAAA` });
+    expect(forged.data).toEqual({ organisation: null });
+    expect(forged.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -193,21 +193,28 @@ async function main() {
     const secret = randomBytes(48).toString('base64');
     const { Tokens } = require(join(ROOT, 'dist/src/auth/tokens.js'));
     const editorToken = new Tokens(secret).mint({ sub: 'bench-editor', role: 'EDITOR' });
+    const startOurs = (name, port, extra) =>
+      startChild(name, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), 'dist/src/main.js'], {
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: db.url,
+        DEMO_DATA: 'false',
+        AUTH_JWT_SECRET: secret,
+        PUBLIC_READ: 'true',
+        DB_POOL_SIZE: String(POOL),
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+        // The limits are per token/IP: one load generator on 127.0.0.1 would be throttled.
+        RATE_LIMIT_POINTS_PER_MINUTE: '2000000000',
+        GRAPHQL_MAX_COST: '100000000',
+        ...extra,
+      });
+    // The service as it ships (response cache on) and the same service without the cache: every
+    // request of the second runs its resolvers, which is what the first does on each miss.
     const oursPort = await freePort();
-    const ours = startChild('ours', [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), 'dist/src/main.js'], {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(oursPort),
-      DATABASE_URL: db.url,
-      DEMO_DATA: 'false',
-      AUTH_JWT_SECRET: secret,
-      PUBLIC_READ: 'true',
-      DB_POOL_SIZE: String(POOL),
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-      // The limits are per token/IP: one load generator on 127.0.0.1 would be throttled.
-      RATE_LIMIT_POINTS_PER_MINUTE: '2000000000',
-      GRAPHQL_MAX_COST: '100000000',
-    });
+    const ours = startOurs('ours', oursPort, {});
+    const uncachedPort = await freePort();
+    const uncached = startOurs('uncached', uncachedPort, { RESPONSE_CACHE_MB: '0' });
     const pgPort = await freePort();
     const postgraphile = startChild(
       'postgraphile',
@@ -220,12 +227,14 @@ async function main() {
     const floorPort = await freePort();
     const floor = startChild('floor', ['bench/floor/server.mjs', db.url, String(floorPort), 'alliance-list', String(POOL)], {});
     const oursUrl = `http://127.0.0.1:${oursPort}/graphql`;
+    const uncachedUrl = `http://127.0.0.1:${uncachedPort}/graphql`;
     const pgUrl = `http://127.0.0.1:${pgPort}/graphql`;
     const floorUrl = `http://127.0.0.1:${floorPort}/`;
     await waitFor(`http://127.0.0.1:${oursPort}/health/ready`, null, ours);
+    await waitFor(`http://127.0.0.1:${uncachedPort}/health/ready`, null, uncached);
     await waitFor(pgUrl, JSON.stringify({ query: '{__typename}' }), postgraphile);
     await waitFor(floorUrl, '{}', floor);
-    log(`ours http://127.0.0.1:${oursPort} (pid ${ours.pid}, NODE_ENV=production, LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'warn'}, pool ${POOL})\n`);
+    log(`ours http://127.0.0.1:${oursPort} (pid ${ours.pid}, NODE_ENV=production, LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'warn'}, pool ${POOL}); uncached (RESPONSE_CACHE_MB=0) http://127.0.0.1:${uncachedPort} (pid ${uncached.pid})\n`);
     log(`  note: RATE_LIMIT_POINTS_PER_MINUTE=2000000000 and GRAPHQL_MAX_COST=100000000, because the limits are per token/client address and would throttle one load generator\n`);
     log(`postgraphile ${pgUrl} (pid ${postgraphile.pid}, v${require('postgraphile/package.json').version}, pool ${POOL})\nfloor ${floorUrl} (pid ${floor.pid}, pool ${POOL})\n`);
 
@@ -252,10 +261,11 @@ async function main() {
     // Only ours: PostGraphile's generated mutations check no version and write no audit event.
     QUERIES.push({ name: 'mix-10%-writes', mix: QUERIES.map((item) => JSON.stringify(item.ours)) });
     QUERIES.splice(0, QUERIES.length, ...QUERIES.filter((item) => !ONLY || ONLY.includes(item.name)));
+    for (const item of QUERIES) item.uncached = item.ours;
     const mixAlliances = (await query(db.url, "SELECT id FROM alliance WHERE level = 'REGIONAL' ORDER BY id LIMIT 20")).map((row) => row.id);
-    const URLS = { ours: oursUrl, postgraphile: pgUrl, floor: floorUrl };
-    const PIDS = { ours: ours.pid, postgraphile: postgraphile.pid, floor: floor.pid };
-    const TARGETS = ['ours', 'postgraphile', 'floor'];
+    const URLS = { ours: oursUrl, uncached: uncachedUrl, postgraphile: pgUrl, floor: floorUrl };
+    const PIDS = { ours: ours.pid, uncached: uncached.pid, postgraphile: postgraphile.pid, floor: floor.pid };
+    const TARGETS = ['ours', 'uncached', 'postgraphile', 'floor'];
 
     // --- correctness, sizes and statements per request --------------------------------------
     const facts = {};
@@ -271,6 +281,10 @@ async function main() {
         if (db.statements) f.statements = await statementsPerRequest(db.url, URLS[target], body);
         facts[item.name][target] = f;
         if (target === 'ours') facts[item.name].oursData = json.data;
+        if (target === 'uncached') {
+          f.sameDataAsOurs = isDeepStrictEqual(json.data, facts[item.name].oursData);
+          if (!f.sameDataAsOurs) throw new Error(`uncached ${item.name} answers other data than ours`);
+        }
         if (target === 'floor') {
           f.sameDataAsOurs = isDeepStrictEqual(json.data, facts[item.name].oursData);
           log(`  floor ${item.name} returns the same data as ours: ${f.sameDataAsOurs ? 'yes' : 'NO'}\n`);
@@ -279,21 +293,21 @@ async function main() {
       delete facts[item.name].oursData;
       log(`  ${item.name}: ${Object.entries(facts[item.name]).map(([t, f]) => `${t} ${(f.bytes / 1024).toFixed(1)} KB${f.statements !== undefined ? `, ${f.statements} stmt/req` : ''}`).join('; ')}\n`);
     }
-    // Statements per request must not grow with `first`.
+    // Statements per request must not grow with `first` (measured where every request runs its resolvers).
     let firstScaling = null;
     if (db.statements && (!ONLY || ONLY.includes('alliance-list'))) {
       const list = q('alliance-list.graphql');
       firstScaling = {
-        first5: await statementsPerRequest(db.url, oursUrl, JSON.stringify({ query: list, variables: { first: 5 } })),
-        first100: await statementsPerRequest(db.url, oursUrl, JSON.stringify({ query: list, variables: { first: 100 } })),
+        first5: await statementsPerRequest(db.url, uncachedUrl, JSON.stringify({ query: list, variables: { first: 5 } })),
+        first100: await statementsPerRequest(db.url, uncachedUrl, JSON.stringify({ query: list, variables: { first: 100 } })),
       };
-      log(`  ours alliance-list statements/request: first 5 → ${firstScaling.first5}, first 100 → ${firstScaling.first100}\n`);
+      log(`  uncached alliance-list statements/request: first 5 → ${firstScaling.first5}, first 100 → ${firstScaling.first100}\n`);
     }
 
     // --- load -------------------------------------------------------------------------------
     const runs = [];
     for (const item of QUERIES) {
-      const targets = item.mix ? ['ours'] : TARGETS.filter((t) => item[t]);
+      const targets = item.mix ? ['ours', 'uncached'] : TARGETS.filter((t) => item[t]);
       // A fresh sequence per run, with the organisations' versions where the last run left them.
       const freshMix = async () =>
         mixRequests(item.mix, editorToken, await query(db.url, 'SELECT id, version FROM organisation ORDER BY id LIMIT 200'), mixAlliances);
@@ -342,7 +356,7 @@ async function main() {
               rssMb: Math.round(maxRss / 1024),
             };
             runs.push(run);
-            log(`  ${item.name.padEnd(15)} ${target.padEnd(12)} c=${String(connections).padEnd(3)} ${run.reqPerSec.toFixed(1).padStart(8)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  errors ${run.errors + run.timeouts}  non2xx ${run.non2xx}${mix ? `  writes ${mix.stats.writes}, GraphQL errors ${mix.stats.graphqlErrors}` : ''}  rss ${run.rssMb} MB\n`);
+            log(`  ${item.name.padEnd(15)} ${target.padEnd(13)}c=${String(connections).padEnd(3)} ${run.reqPerSec.toFixed(1).padStart(8)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  errors ${run.errors + run.timeouts}  non2xx ${run.non2xx}${mix ? `  writes ${mix.stats.writes}, GraphQL errors ${mix.stats.graphqlErrors}` : ''}  rss ${run.rssMb} MB\n`);
           }
         }
       }
@@ -365,28 +379,34 @@ async function main() {
     for (const item of QUERIES) {
       for (const connections of CONNECTIONS) {
         const o = agg(item.name, 'ours', connections);
+        const u = agg(item.name, 'uncached', connections);
         const p = agg(item.name, 'postgraphile', connections);
         const f = agg(item.name, 'floor', connections);
+        const ratio = (a, b) => (a && b ? { reqPerSec: a.reqPerSec / b.reqPerSec, p99: a.p99 / b.p99 } : null);
         rows.push({
           query: item.name,
           connections,
           ours: o,
+          uncached: u,
           postgraphile: p,
           floor: f,
-          ratioOursPg: p ? { reqPerSec: o.reqPerSec / p.reqPerSec, p99: o.p99 / p.p99 } : null,
-          ratioOursFloor: f ? { reqPerSec: o.reqPerSec / f.reqPerSec, p99: o.p99 / f.p99 } : null,
-          statements: { ours: facts[item.name].ours?.statements ?? null, postgraphile: facts[item.name].postgraphile?.statements ?? null, floor: facts[item.name].floor?.statements ?? null },
+          ratioOursPg: ratio(o, p),
+          ratioUncachedPg: ratio(u, p),
+          ratioOursFloor: ratio(o, f),
+          ratioUncachedFloor: ratio(u, f),
+          statements: Object.fromEntries(TARGETS.map((t) => [t, facts[item.name][t]?.statements ?? null])),
           kb: Object.fromEntries(Object.entries(facts[item.name]).map(([t, f2]) => [t, Math.round(f2.bytes / 102.4) / 10])),
         });
       }
     }
     const fmt = (v, d = 0) => (v === null || v === undefined ? '–' : Number(v).toFixed(d));
     const cell = (x) => (x ? `${fmt(x.reqPerSec)} / ${fmt(x.p50)} / ${fmt(x.p99)}${x.bad ? ` ⚠${x.bad}` : ''}` : 'n/a');
-    const header = '| query | conn | ours req/s / p50 / p99 ms | PostGraphile req/s / p50 / p99 | floor req/s / p50 / p99 | ours/PG req/s | ours/PG p99 | ours/floor req/s | stmt/req ours (PG, floor) | KB ours (PG, floor) | ours RSS MB |';
+    const header =
+      '| query | conn | ours req/s / p50 / p99 ms | ours uncached | PostGraphile | floor | ours/PG req/s | ours/PG p99 | uncached/PG req/s | uncached/PG p99 | ours/floor req/s (uncached) | stmt/req ours, uncached (PG, floor) | KB ours (PG, floor) | RSS MB ours, uncached |';
     const sep = '|' + header.split('|').slice(1, -1).map(() => '---').join('|') + '|';
     const lines = rows.map(
       (r) =>
-        `| ${r.query} | ${r.connections} | ${cell(r.ours)} | ${cell(r.postgraphile)} | ${cell(r.floor)} | ${r.ratioOursPg ? fmt(r.ratioOursPg.reqPerSec, 2) : '–'} | ${r.ratioOursPg ? fmt(r.ratioOursPg.p99, 2) : '–'} | ${r.ratioOursFloor ? fmt(r.ratioOursFloor.reqPerSec, 2) : '–'} | ${fmt(r.statements.ours, 1)} (${fmt(r.statements.postgraphile, 1)}, ${fmt(r.statements.floor, 1)}) | ${r.kb.ours ?? '–'} (${r.kb.postgraphile ?? '–'}, ${r.kb.floor ?? '–'}) | ${r.ours.rssMb} |`,
+        `| ${r.query} | ${r.connections} | ${cell(r.ours)} | ${cell(r.uncached)} | ${cell(r.postgraphile)} | ${cell(r.floor)} | ${r.ratioOursPg ? fmt(r.ratioOursPg.reqPerSec, 2) : '–'} | ${r.ratioOursPg ? fmt(r.ratioOursPg.p99, 2) : '–'} | ${r.ratioUncachedPg ? fmt(r.ratioUncachedPg.reqPerSec, 2) : '–'} | ${r.ratioUncachedPg ? fmt(r.ratioUncachedPg.p99, 2) : '–'} | ${r.ratioOursFloor ? `${fmt(r.ratioOursFloor.reqPerSec, 2)} (${fmt(r.ratioUncachedFloor.reqPerSec, 2)})` : '–'} | ${fmt(r.statements.ours, 1)}, ${fmt(r.statements.uncached, 1)} (${fmt(r.statements.postgraphile, 1)}, ${fmt(r.statements.floor, 1)}) | ${r.kb.ours ?? '–'} (${r.kb.postgraphile ?? '–'}, ${r.kb.floor ?? '–'}) | ${r.ours?.rssMb ?? '–'}, ${r.uncached?.rssMb ?? '–'} |`,
     );
     const machine = {
       nproc: os.cpus().length,
@@ -404,10 +424,10 @@ async function main() {
       '',
       `Machine: ${machine.nproc} CPUs (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}, PostgreSQL ${machine.postgres} (${machine.database}), PostGraphile ${machine.postgraphile}, autocannon ${machine.autocannon}. Load generator, service, PostGraphile, floor and PostgreSQL share the machine.`,
       '',
-      `Settings: ${JSON.stringify(settings)}. Ours: NODE_ENV=production, PUBLIC_READ=true, RATE_LIMIT_POINTS_PER_MINUTE=2000000000 and GRAPHQL_MAX_COST=100000000 (the limits are per token/client address and would throttle a single load generator).`,
+      `Settings: ${JSON.stringify(settings)}. Ours: the service as it ships (response cache on; the same request repeated is answered from it, except after a write), and "uncached" the same service with RESPONSE_CACHE_MB=0, whose every request runs its resolvers. Both NODE_ENV=production, PUBLIC_READ=true, RATE_LIMIT_POINTS_PER_MINUTE=2000000000 and GRAPHQL_MAX_COST=100000000 (the limits are per token/client address and would throttle a single load generator).`,
       '',
       `Cells: req/s / p50 ms / p99 ms (autocannon, ${RATE ? `fixed rate ${RATE} req/s` : 'closed loop'}); ⚠n = errors + timeouts + non-2xx + failed post-run data check (+1 when no request completed within the run). Statements per request from pg_stat_statements (mean of 10 sequential requests).`,
-      firstScaling ? `\nOurs alliance-list statements/request: first 5 → ${firstScaling.first5}, first 100 → ${firstScaling.first100}.` : '',
+      firstScaling ? `\nUncached alliance-list statements/request: first 5 → ${firstScaling.first5}, first 100 → ${firstScaling.first100}.` : '',
       '',
       header,
       sep,

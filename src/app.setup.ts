@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { createLogger, requestLogging } from './common/logging';
 import { Environment } from './config/environment';
+import { ExecutionSlots } from './graphql/execution-slots';
 
 /** HTTP settings the module system cannot express; main.ts and the tests apply the same ones. */
 export function configureHttp(app: NestExpressApplication): NestExpressApplication {
@@ -38,6 +39,8 @@ export function configureHttp(app: NestExpressApplication): NestExpressApplicati
     exposedHeaders: ['X-Request-Id', 'Retry-After'],
     maxAge: 600,
   });
+  // Waiting callers' bodies stay unread in their sockets until their turn.
+  app.use('/graphql', new ExecutionSlots(env.GRAPHQL_MAX_CONCURRENT, env.GRAPHQL_SLOT_WAIT_MS).middleware);
   // Registered before Nest's default JSON parser (100 kB), which then stands aside.
   app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT });
   return app;

@@ -231,3 +231,18 @@ describe('limits configuration', () => {
     expect(introspectionEnabled(loadEnvironment({ GRAPHQL_INTROSPECTION: 'false' }))).toBe(false);
   });
 });
+
+describe('GRAPHQL_MAX_CONCURRENT', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ GRAPHQL_MAX_CONCURRENT: 1, RESPONSE_CACHE_MB: 0 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers every one of 30 requests sent at once, one at a time', async () => {
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => t.gql(`query($first: Int) { alliances(first: $first) { totalCount } }`, { first: 1 + (i % 5) })));
+    expect(answers.map((a) => [a.status, a.errors])).toEqual(answers.map(() => [200, undefined]));
+  });
+});

@@ -105,6 +105,18 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_POINTS_PER_MINUTE = 100000;
 
+  /** GraphQL requests worked on at once; more wait for a slot, in order of arrival. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  GRAPHQL_MAX_CONCURRENT = 4;
+
+  /** How long a request waits for one of those slots before it runs anyway. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  GRAPHQL_SLOT_WAIT_MS = 1000;
+
   /** Memory for answers to repeated queries, in MB; 0 turns the response cache off. */
   @Transform(toInt)
   @IsInt()

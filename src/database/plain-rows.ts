@@ -31,7 +31,11 @@ export class PlainRows {
     if (!sql) {
       const key = metadata.findColumnWithPropertyName(keyProperty);
       if (!key) throw new Error(`${metadata.name} has no column for ${keyProperty}`);
-      const columns = metadata.columns.map((c) => `"${c.databaseName}" AS "${c.propertyPath}"`).join(', ');
+      // As the entity reads: a column declared `select: false` (a search index) stays out.
+      const columns = metadata.columns
+        .filter((c) => c.isSelect)
+        .map((c) => `"${c.databaseName}" AS "${c.propertyPath}"`)
+        .join(', ');
       const type = key.type === 'uuid' ? 'uuid' : 'text';
       sql = `SELECT ${columns} FROM "${metadata.tableName}" WHERE "${key.databaseName}" = ANY($1::${type}[])${where ? ` AND ${where}` : ''}${orderBy ? ` ORDER BY ${orderBy}` : ''}`;
       this.statements.set(cacheKey, sql);

@@ -42,10 +42,14 @@ function audience({ actor }: RequestContext): string {
 export function responseCachePlugin(options: { maxBytes: number; publicRead: boolean; dataVersion: DataVersion }): { requestDidStart(): Promise<CacheListener> } {
   // Sized by the answer's JSON, measured once when it is stored.
   const answers = new LRUCache<string, FormattedExecutionResult>({ maxSize: options.maxBytes });
+  // The data version all kept answers belong to. An older version's answers can never be asked
+  // for again, so a newer version empties the cache instead of letting them age out of it.
+  let version: string | null = null;
 
   return {
     async requestDidStart() {
       let key: string | null = null;
+      let keyVersion: string | null = null;
       let hit = false;
       return {
         async responseForOperation({ source, operation, request, contextValue }) {
@@ -58,22 +62,28 @@ export function responseCachePlugin(options: { maxBytes: number; publicRead: boo
             // Variables nested too deep to serialise: execution refuses them with its own error.
             return null;
           }
-          let version: string;
+          let current: string;
           try {
-            version = await options.dataVersion.current();
+            current = await options.dataVersion.current();
           } catch (error) {
             // The resolvers would fail the same way, only later: answer as they would.
             if (isDatabaseUnavailable(error)) return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: null, errors: [databaseUnavailable()] } } };
             return null;
           }
-          key = createHash('sha256').update(question).update(version).digest('base64url');
+          if (current !== version) {
+            answers.clear();
+            version = current;
+          }
+          keyVersion = current;
+          key = createHash('sha256').update(question).digest('base64url');
           const cached = answers.get(key);
           if (!cached) return null;
           hit = true;
           return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: cached } };
         },
         async willSendResponse({ response }) {
-          if (key === null || hit || response.body.kind !== 'single') return;
+          // Kept only if the data did not change while it was worked out.
+          if (key === null || hit || keyVersion !== version || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (result.errors?.length || !result.data) return;
           const size = key.length + JSON.stringify(result).length;

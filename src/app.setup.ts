@@ -40,7 +40,7 @@ export function configureHttp(app: NestExpressApplication): NestExpressApplicati
     maxAge: 600,
   });
   // Waiting callers' bodies stay unread in their sockets until their turn.
-  app.use('/graphql', new ExecutionSlots(env.GRAPHQL_MAX_CONCURRENT, env.GRAPHQL_SLOT_WAIT_MS).middleware);
+  app.use('/graphql', new ExecutionSlots(env.GRAPHQL_MAX_CONCURRENT, env.GRAPHQL_SLOT_STUCK_MS).middleware);
   // Registered before Nest's default JSON parser (100 kB), which then stands aside.
   app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT });
   return app;

@@ -42,3 +42,42 @@ describe('SQL statements per list request', () => {
     expect(small).toBeLessThanOrEqual(10);
   });
 });
+
+describe('SQL statements per list request, past a thousand rows a level', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ RESPONSE_CACHE_MB: 0 });
+    // 100 alliances with 12 members each, every member with one representative: 1,200 rows at each level below the page.
+    const ids = async (sql: string, params: unknown[]) => ((await t.dataSource.query(sql, params)) as { id: string }[]).map((row) => row.id);
+    const alliances = await ids(
+      `INSERT INTO alliance (name, level, status, region_id) SELECT 'Bündnis ' || lpad(i::text, 3, '0'), 'REGIONAL', 'ACTIVE', $1 FROM generate_series(1, 100) i RETURNING id`,
+      [await regionId(t.dataSource, '0803')],
+    );
+    const organisations = await ids(`INSERT INTO organisation (name, kind) SELECT 'Mitglied ' || i, 'OTHER' FROM generate_series(1, 1200) i RETURNING id`, []);
+    const people = await ids(`INSERT INTO person (given_name, family_name) SELECT 'Vorname', 'Nachname ' || i FROM generate_series(1, 1200) i RETURNING id`, []);
+    await t.dataSource.query(`INSERT INTO membership (alliance_id, organisation_id, role) SELECT a, o, 'PARTNER' FROM unnest($1::uuid[], $2::uuid[]) AS m(a, o)`, [
+      organisations.map((_, i) => alliances[i % alliances.length]),
+      organisations,
+    ]);
+    await t.dataSource.query(`INSERT INTO role (person_id, organisation_id, title) SELECT p, o, 'Geschäftsführerin' FROM unnest($1::uuid[], $2::uuid[]) AS r(p, o)`, [people, organisations]);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lists 100 alliances with 1,200 memberships → organisation → roles → person in as many statements as 5', async () => {
+    const query = `query($first: Int) { alliances(first: $first) { edges { node {
+      name lead { name } memberships(current: true) { organisation { name roles(current: true) { title person { displayName } } } }
+    } } } }`;
+    const members = (data: any) => data.alliances.edges.reduce((sum: number, edge: any) => sum + edge.node.memberships.length, 0);
+    let sizes: number[] = [];
+    const five = await t.countStatements(async () => {
+      sizes = [members((await t.gql(query, { first: 5 })).data)];
+    });
+    const hundred = await t.countStatements(async () => {
+      sizes.push(members((await t.gql(query, { first: 100 })).data));
+    });
+    expect(sizes).toEqual([60, 1200]);
+    expect(hundred).toBe(five);
+  });
+});

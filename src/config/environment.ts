@@ -111,11 +111,11 @@ export class Environment {
   @Min(1)
   GRAPHQL_MAX_CONCURRENT = 4;
 
-  /** How long a request waits for one of those slots before it runs anyway. */
+  /** Once every slot has been held this long, the requests waiting for one are let through. */
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  GRAPHQL_SLOT_WAIT_MS = 1000;
+  GRAPHQL_SLOT_STUCK_MS = 1000;
 
   /** Memory for answers to repeated queries, in MB; 0 turns the response cache off. */
   @Transform(toInt)

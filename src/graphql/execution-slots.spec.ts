@@ -48,22 +48,39 @@ describe('ExecutionSlots', () => {
     expect(started).toEqual(['a', 'b']);
   });
 
-  it('runs a request that has waited maxWaitMs anyway, and then counts it like the others', () => {
+  it('lets the waiting through once every slot has been held for stuckAfterMs (a database that does not answer)', () => {
     jest.useFakeTimers();
     try {
       const slots = new ExecutionSlots(1, 1000);
       const started: string[] = [];
       const hung = caller(slots, started, 'hung');
-      const b = caller(slots, started, 'b');
-      jest.advanceTimersByTime(999);
+      jest.advanceTimersByTime(500);
+      caller(slots, started, 'b');
+      caller(slots, started, 'c');
+      jest.advanceTimersByTime(499);
       expect(started).toEqual(['hung']);
       jest.advanceTimersByTime(1);
-      expect(started).toEqual(['hung', 'b']);
-      caller(slots, started, 'c');
-      b.close();
-      expect(started).toEqual(['hung', 'b']);
-      hung.close();
       expect(started).toEqual(['hung', 'b', 'c']);
+      hung.close();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('keeps requests waiting while the slots turn over, however long they wait', () => {
+    jest.useFakeTimers();
+    try {
+      const slots = new ExecutionSlots(1, 1000);
+      const started: string[] = [];
+      const callers = new Map<string, { close(): void }>();
+      for (const name of ['a', 'b', 'c', 'd', 'e', 'f']) callers.set(name, caller(slots, started, name));
+      // Each holder finishes within 900 ms: four turns, 3.6 s, and the last two still wait their turn.
+      for (let turn = 0; turn < 4; turn += 1) {
+        jest.advanceTimersByTime(900);
+        callers.get(started[started.length - 1])!.close();
+      }
+      expect(started).toEqual(['a', 'b', 'c', 'd', 'e']);
+      expect(slots.queued).toBe(1);
     } finally {
       jest.useRealTimers();
     }

@@ -7,17 +7,21 @@ import type { NextFunction, Request, Response } from 'express';
  * fifty requests' objects alive together: the service's memory grows with the callers instead
  * of with the work (issue 5). A caller that goes away while waiting gives up its place.
  *
- * The limit is soft: a request that has waited `maxWaitMs` runs anyway. Otherwise requests
- * stuck behind slots that hang (a database that stopped answering) would wait for those to time
- * out first, and a caller would wait the sum of everyone's timeouts instead of its own.
+ * When every slot has been held for `stuckAfterMs`, the holders are not working but waiting for
+ * a database that does not answer, and the waiting requests are let through: otherwise each of
+ * them would wait for those to time out first, and a caller would wait the sum of everyone's
+ * timeouts instead of its own.
  */
 export class ExecutionSlots {
-  private active = 0;
+  /** When each running request started, in order of starting. */
+  private readonly running = new Set<{ startedAt: number }>();
   private readonly waiting = new Set<() => void>();
+  private watch: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly limit: number,
-    private readonly maxWaitMs: number,
+    private readonly stuckAfterMs: number,
+    private readonly now: () => number = Date.now,
   ) {}
 
   get queued(): number {
@@ -25,34 +29,49 @@ export class ExecutionSlots {
   }
 
   readonly middleware = (_request: Request, response: Response, next: NextFunction): void => {
-    let state: 'waiting' | 'running' | 'done' = 'waiting';
-    let patience: NodeJS.Timeout | undefined;
+    let slot: { startedAt: number } | null = null;
     const run = () => {
-      clearTimeout(patience);
       this.waiting.delete(run);
-      state = 'running';
-      this.active += 1;
+      slot = { startedAt: this.now() };
+      this.running.add(slot);
       next();
     };
     response.once('close', () => {
-      clearTimeout(patience);
-      if (state === 'running') {
-        this.active -= 1;
+      if (slot) {
+        this.running.delete(slot);
         this.startWaiting();
-      } else if (state === 'waiting') {
+      } else {
         this.waiting.delete(run);
       }
-      state = 'done';
     });
-    if (this.active < this.limit) return run();
+    if (this.running.size < this.limit) return run();
     this.waiting.add(run);
-    patience = setTimeout(run, this.maxWaitMs).unref();
+    this.watchForStuckSlots();
   };
 
   private startWaiting(): void {
     for (const run of this.waiting) {
-      if (this.active >= this.limit) return;
+      if (this.running.size >= this.limit) break;
       run();
     }
+    // The newest slot may have changed: the time to check again with it.
+    clearTimeout(this.watch);
+    this.watch = undefined;
+    this.watchForStuckSlots();
+  }
+
+  /** Checks again when the newest slot would have been held for stuckAfterMs. */
+  private watchForStuckSlots(): void {
+    if (this.watch || this.waiting.size === 0) return;
+    const newest = Math.max(...[...this.running].map((slot) => slot.startedAt));
+    this.watch = setTimeout(() => {
+      this.watch = undefined;
+      if (this.waiting.size === 0) return;
+      if (this.now() - Math.max(...[...this.running].map((slot) => slot.startedAt)) >= this.stuckAfterMs) {
+        for (const run of [...this.waiting]) run();
+      } else {
+        this.watchForStuckSlots();
+      }
+    }, Math.max(0, newest + this.stuckAfterMs - this.now())).unref();
   }
 }

@@ -10,7 +10,9 @@ export class RequestLoaders {
   get<K, V>(key: symbol, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V> {
     let loader = this.loaders.get(key);
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 }) as DataLoader<unknown, unknown>;
+      // No batch size limit: the batch functions pass their keys as one array parameter, so one
+      // statement per relation level holds whatever the page size (issue 5: 1,000 split first: 100).
+      loader = new DataLoader<K, V>(batch) as DataLoader<unknown, unknown>;
       this.loaders.set(key, loader);
     }
     return loader as DataLoader<K, V>;

@@ -8,10 +8,10 @@ const DB_CONNECT_TIMEOUT_MS = 1000;
 const DB_STATEMENT_TIMEOUT_MS = 2000;
 const DB_POOL_SIZE = 5;
 /** No request waits past the configured timeouts (a query without any answer: both); a second more for a loaded machine. */
-const GRAPHQL_SLOT_WAIT_MS = 500;
+const GRAPHQL_SLOT_STUCK_MS = 500;
 // A request may wait for an execution slot, then for a pooled connection, then for a statement the
 // server never answers (the client gives up after the statement and the connect timeout).
-const FAIL_WITHIN_MS = GRAPHQL_SLOT_WAIT_MS + DB_CONNECT_TIMEOUT_MS + DB_STATEMENT_TIMEOUT_MS + DB_CONNECT_TIMEOUT_MS + 500;
+const FAIL_WITHIN_MS = GRAPHQL_SLOT_STUCK_MS + DB_CONNECT_TIMEOUT_MS + DB_STATEMENT_TIMEOUT_MS + DB_CONNECT_TIMEOUT_MS + 500;
 const UNAVAILABLE = { message: 'The database is not reachable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } };
 
 const READ = '{ alliances(first: 5) { totalCount } organisations(first: 5) { totalCount edges { node { id name } } } }';
@@ -64,7 +64,7 @@ describe('database loss under a running service: its embedded server stopped, or
 
   beforeAll(async () => {
     server = await startEmbeddedServerProcess(dataDir);
-    t = await createTestApp({ DATABASE_URL: server.url, DB_CONNECT_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS, DB_POOL_SIZE, GRAPHQL_SLOT_WAIT_MS });
+    t = await createTestApp({ DATABASE_URL: server.url, DB_CONNECT_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS, DB_POOL_SIZE, GRAPHQL_SLOT_STUCK_MS });
   });
 
   afterAll(async () => {
@@ -102,7 +102,7 @@ describe('database loss under a running service: its embedded server stopped, or
 
     console.log(
       [
-        `database stopped (pool ${DB_POOL_SIZE}, DB_CONNECT_TIMEOUT_MS ${DB_CONNECT_TIMEOUT_MS}, DB_STATEMENT_TIMEOUT_MS ${DB_STATEMENT_TIMEOUT_MS}, GRAPHQL_SLOT_WAIT_MS ${GRAPHQL_SLOT_WAIT_MS}):`,
+        `database stopped (pool ${DB_POOL_SIZE}, DB_CONNECT_TIMEOUT_MS ${DB_CONNECT_TIMEOUT_MS}, DB_STATEMENT_TIMEOUT_MS ${DB_STATEMENT_TIMEOUT_MS}, GRAPHQL_SLOT_STUCK_MS ${GRAPHQL_SLOT_STUCK_MS}):`,
         `  embedded server stopped (fast shutdown) in ${stopMs} ms`,
         `  /health/ready 503 ${toRed} ms after the server had stopped; /health/live stays 200`,
         `  ${whileDown.length} requests at once while down: SERVICE_UNAVAILABLE in ${range(whileDown)}`,

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
 import { PlainRows } from '../../database/plain-rows';
 import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
 import { AgreementPartyEntity } from './agreement-party.entity';
@@ -14,10 +12,7 @@ const COMMITMENTS_BY_AGREEMENT = Symbol('commitment.byAgreement');
 
 @Injectable()
 export class AgreementsLoader {
-  constructor(
-    private readonly rows: PlainRows,
-    @InjectRepository(AgreementPartyEntity) private readonly parties: Repository<AgreementPartyEntity>,
-  ) {}
+  constructor(private readonly rows: PlainRows) {}
 
   byId(loaders: RequestLoaders) {
     return loaders.get<string, AgreementEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(AgreementEntity, 'id', ids), (g) => g.id));
@@ -26,12 +21,10 @@ export class AgreementsLoader {
   /** The agreements each alliance is party to, newest signed first (undated drafts last), as the agreement list orders them. */
   byAlliance(loaders: RequestLoaders) {
     return loaders.get<string, AgreementEntity[]>(BY_ALLIANCE, async (allianceIds) => {
-      const parties = await this.parties.find({
-        where: { allianceId: In([...allianceIds]) },
-        relations: { agreement: true },
-        order: { agreement: { signedOn: { direction: 'DESC', nulls: 'LAST' }, id: 'DESC' } },
+      const agreements = await this.rows.byKeysThrough(AgreementEntity, { entity: AgreementPartyEntity, keyProperty: 'allianceId', rowProperty: 'agreementId' }, allianceIds, {
+        orderBy: 't.signed_on DESC NULLS LAST, t.id DESC',
       });
-      return manyByKey(allianceIds, parties, (p) => p.allianceId).map((list) => list.map((p) => p.agreement!));
+      return manyByKey(allianceIds, agreements, (a) => a.key);
     });
   }
 

@@ -104,12 +104,21 @@ const RECORD_MEETING = 'mutation($input: RecordMeetingInput!) { recordMeeting(in
  * last saw, so writes conflict only if the service is wrong; every answer with errors is counted.
  */
 function mixRequests(readBodies, token, organisations, allianceIds) {
-  const stats = { graphqlErrors: 0, writes: 0 };
+  const stats = { graphqlErrors: 0, writes: 0, errorCodes: {} };
+  // Which errors, by code: a CONFLICT here is either the service's fault or a write of the run before still in flight.
+  const noteError = (body) => {
+    let code = 'unparsable';
+    try {
+      code = JSON.parse(body).errors?.[0]?.extensions?.code ?? 'none';
+    } catch {}
+    stats.graphqlErrors += 1;
+    stats.errorCodes[code] = (stats.errorCodes[code] ?? 0) + 1;
+  };
   const free = organisations.map((o) => ({ ...o }));
   const json = { 'content-type': 'application/json' };
   const authorised = { ...json, authorization: `Bearer ${token}` };
   const countErrors = (status, body) => {
-    if (status === 200 && body.includes('"errors"')) stats.graphqlErrors += 1;
+    if (status === 200 && body.includes('"errors"')) noteError(body);
   };
   const reads = Array.from({ length: 18 }, (_, i) => ({ method: 'POST', headers: json, body: readBodies[i % readBodies.length], onResponse: countErrors }));
   let meetings = 0;
@@ -127,11 +136,11 @@ function mixRequests(readBodies, token, organisations, allianceIds) {
         const answer = JSON.parse(body);
         if (answer.data?.updateOrganisation) organisation.version = answer.data.updateOrganisation.version;
         else {
-          stats.graphqlErrors += 1;
+          noteError(body);
           organisation.version = answer.errors?.[0]?.extensions?.currentVersion ?? organisation.version;
         }
       } catch {
-        stats.graphqlErrors += 1;
+        noteError(body);
       }
       stats.writes += 1;
       free.push(organisation);
@@ -349,6 +358,7 @@ async function main() {
               requests: result.requests.total,
               errors: result.errors,
               graphqlErrors: mix ? mix.stats.graphqlErrors : null,
+              errorCodes: mix ? mix.stats.errorCodes : null,
               writes: mix ? mix.stats.writes : null,
               timeouts: result.timeouts,
               non2xx: result.non2xx,
@@ -356,7 +366,7 @@ async function main() {
               rssMb: Math.round(maxRss / 1024),
             };
             runs.push(run);
-            log(`  ${item.name.padEnd(15)} ${target.padEnd(13)}c=${String(connections).padEnd(3)} ${run.reqPerSec.toFixed(1).padStart(8)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  errors ${run.errors + run.timeouts}  non2xx ${run.non2xx}${mix ? `  writes ${mix.stats.writes}, GraphQL errors ${mix.stats.graphqlErrors}` : ''}  rss ${run.rssMb} MB\n`);
+            log(`  ${item.name.padEnd(15)} ${target.padEnd(13)}c=${String(connections).padEnd(3)} ${run.reqPerSec.toFixed(1).padStart(8)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  errors ${run.errors + run.timeouts}  non2xx ${run.non2xx}${mix ? `  writes ${mix.stats.writes}, GraphQL errors ${mix.stats.graphqlErrors} ${JSON.stringify(mix.stats.errorCodes)}` : ''}  rss ${run.rssMb} MB\n`);
           }
         }
       }

@@ -54,6 +54,9 @@ describe('npm start', () => {
     try {
       const again = await query(second, '{ alliances { totalCount } }', first.token);
       expect(again).toEqual({ data: { alliances: { totalCount: 2 } } });
+      // Started twice on one DATA_DIR: the second says why it cannot, and the first runs on.
+      await expect(startService({ ...env, PORT: String(await freePort()) })).rejects.toThrow(/exited with 1:[\s\S]*is already running \(pid \d+\): is the service running already\?/);
+      await expect(query(second, '{ alliances { totalCount } }')).resolves.toEqual({ data: { alliances: { totalCount: 2 } } });
     } finally {
       await expect(stop(second)).resolves.toBe(0);
     }

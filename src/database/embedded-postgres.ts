@@ -38,12 +38,19 @@ function isRunning(pid: number): boolean {
 
 const postmasterPid = (pidFile: string) => Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
 
-/** A crashed run leaves postmaster.pid behind, which would stop the next start. */
-function removeStalePidFile(dataDir: string): void {
+/**
+ * A crashed run leaves postmaster.pid behind, which would stop the next start; a running server
+ * on the same folder (the service started twice) is said in words, where PostgreSQL's refusal
+ * would reach the caller as nothing at all.
+ */
+function claimDataFolder(dataDir: string): void {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = postmasterPid(pidFile);
-  if (!Number.isInteger(pid) || !isRunning(pid)) rmSync(pidFile);
+  if (Number.isInteger(pid) && isRunning(pid)) {
+    throw new Error(`The embedded PostgreSQL in ${dataDir} is already running (pid ${pid}): is the service running already? Stop it, or start this one with another DATA_DIR.`);
+  }
+  rmSync(pidFile);
 }
 
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
@@ -113,8 +120,11 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPo
     onError: () => undefined,
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  removeStalePidFile(databaseDir);
-  await server.start();
+  claimDataFolder(databaseDir);
+  // The package rejects with no reason when the server does not come up.
+  await server.start().catch((error: unknown) => {
+    throw error instanceof Error ? error : new Error(`The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ''}`);
+  });
   const pid = postmasterPid(join(databaseDir, 'postmaster.pid'));
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   // Ctrl-C in a terminal signals the server as well, which may then be gone before stop() is

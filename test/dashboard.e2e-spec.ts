@@ -1,5 +1,5 @@
 import { insertAgreement, insertAlliance, insertMeeting, insertOrganisation, insertRelease, regionId } from './support/factories';
-import { createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
 const COVERAGE = `query($stateId: ID!, $asOf: Date) { coverage(stateId: $stateId, asOf: $asOf) {
   region { id code kind }
@@ -378,8 +378,7 @@ describe('SQL statements per dashboard query', () => {
   }
 
   beforeAll(async () => {
-    // Statements are counted as queries run; a cached answer would run none.
-    [small, large] = await Promise.all([createTestApp({ RESPONSE_CACHE_MB: 0 }), createTestApp({ RESPONSE_CACHE_MB: 0 })]);
+    [small, large] = await Promise.all([createTestApp(WITHOUT_RESPONSE_CACHE), createTestApp(WITHOUT_RESPONSE_CACHE)]);
     await Promise.all([seed(small, 3), seed(large, LARGE)]);
   });
   afterAll(async () => {

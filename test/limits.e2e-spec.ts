@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { Environment, InvalidEnvironmentError, introspectionEnabled, loadEnvironment } from '../src/config/environment';
 import { insertAlliance, insertMembership, insertOrganisation, insertPerson, insertRole } from './support/factories';
-import { createTestApp, GqlResponse, TestApp } from './support/test-app';
+import { createTestApp, GqlResponse, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
 const nested = (levels: number, field: string, leaf: string) => `${`${field} { `.repeat(levels)}${leaf}${' }'.repeat(levels)}`;
 
@@ -235,7 +235,7 @@ describe('limits configuration', () => {
 describe('GRAPHQL_MAX_CONCURRENT', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ GRAPHQL_MAX_CONCURRENT: 1, RESPONSE_CACHE_MB: 0 });
+    t = await createTestApp({ ...WITHOUT_RESPONSE_CACHE, GRAPHQL_MAX_CONCURRENT: 1 });
   });
   afterAll(async () => {
     await t.close();

@@ -1,5 +1,5 @@
 import { insertAlliance, insertMembership, insertOrganisation, regionId, rowCount } from './support/factories';
-import { createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
 const FIELDS = 'id name shortName kind website version region { code } archivedAt createdAt updatedAt nameHistory { name validFrom validTo }';
 const CREATE = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { ${FIELDS} } }`;
@@ -19,8 +19,7 @@ const tag = () => `Qx${Math.random().toString(36).slice(2, 8)}`;
 describe('organisations', () => {
   let t: TestApp;
   beforeAll(async () => {
-    // Statements are counted as queries run; a cached answer would run none.
-    t = await createTestApp({ RESPONSE_CACHE_MB: 0 });
+    t = await createTestApp(WITHOUT_RESPONSE_CACHE);
   });
   afterAll(async () => {
     await t.close();

@@ -1,10 +1,9 @@
-import { createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
 describe('regions', () => {
   let t: TestApp;
   beforeAll(async () => {
-    // Statements are counted as queries run; a cached answer would run none.
-    t = await createTestApp({ RESPONSE_CACHE_MB: 0 });
+    t = await createTestApp(WITHOUT_RESPONSE_CACHE);
   });
   afterAll(async () => {
     await t.close();

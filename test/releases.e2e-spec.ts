@@ -1,5 +1,5 @@
 import { insertAgreement, insertAlliance, insertMeeting, insertOrganisation, insertPerson, insertRelease, rowCount } from './support/factories';
-import { createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
 const RELEASE_FIELDS = `id title publishedOn url body version publisher { id }
   links { relation alliance { id } organisation { id } person { id } agreement { id } meeting { id } }
@@ -16,8 +16,7 @@ const TABLES = ['release', 'release_link', 'release_quote', 'audit_event'];
 describe('releases', () => {
   let t: TestApp;
   beforeAll(async () => {
-    // Statements are counted as queries run; a cached answer would run none.
-    t = await createTestApp({ RESPONSE_CACHE_MB: 0 });
+    t = await createTestApp(WITHOUT_RESPONSE_CACHE);
   });
   afterAll(async () => {
     await t.close();

@@ -1,12 +1,11 @@
 import { insertAlliance, insertMembership, insertOrganisation, insertPerson, insertRole, regionId } from './support/factories';
-import { createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
 /** No N+1: the SQL statements a list causes do not grow with the page size. */
 describe('SQL statements per list request', () => {
   let t: TestApp;
   beforeAll(async () => {
-    // Statements are counted as queries run; a cached answer would run none.
-    t = await createTestApp({ RESPONSE_CACHE_MB: 0 });
+    t = await createTestApp(WITHOUT_RESPONSE_CACHE);
     const region = await regionId(t.dataSource, '0801');
     for (let i = 0; i < 100; i += 1) {
       const alliance = await insertAlliance(t.dataSource, { regionId: region, name: `Allianz ${String(i).padStart(3, '0')}` });
@@ -46,7 +45,7 @@ describe('SQL statements per list request', () => {
 describe('SQL statements per list request, past a thousand rows a level', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ RESPONSE_CACHE_MB: 0 });
+    t = await createTestApp(WITHOUT_RESPONSE_CACHE);
     // 100 alliances with 12 members each, every member with one representative: 1,200 rows at each level below the page.
     const ids = async (sql: string, params: unknown[]) => ((await t.dataSource.query(sql, params)) as { id: string }[]).map((row) => row.id);
     const alliances = await ids(

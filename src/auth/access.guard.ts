@@ -7,6 +7,11 @@ import { RequestContext } from '../graphql/request-context';
 import { Role } from './actor';
 import { ROLES_KEY } from './roles.decorator';
 
+/** Whether a request may read at all: a token that verified, or none where anonymous reading is on. */
+export function mayRead({ actor, authError }: Pick<RequestContext, 'actor' | 'authError'>, publicRead: boolean): boolean {
+  return !authError && (actor !== null || publicRead);
+}
+
 /**
  * Runs before every root field: an invalid token fails everything, a mutation needs one of the
  * roles it states, a query needs a token when PUBLIC_READ is off. Per-record rules (the
@@ -22,7 +27,8 @@ export class AccessGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<GqlContextType>() !== 'graphql') return true;
     const gql = GqlExecutionContext.create(context);
-    const { actor, authError } = gql.getContext<RequestContext>();
+    const request = gql.getContext<RequestContext>();
+    const { actor, authError } = request;
     if (authError) throw authError;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     const isMutation = gql.getInfo().parentType.name === 'Mutation';
@@ -31,7 +37,7 @@ export class AccessGuard implements CanActivate {
       if (!roles?.includes(actor.role)) throw forbidden(`The role ${actor.role} may not do this`);
       return true;
     }
-    if (!actor && !this.env.PUBLIC_READ) throw unauthenticated('Anonymous reading is switched off; send a bearer token');
+    if (!mayRead(request, this.env.PUBLIC_READ)) throw unauthenticated('Anonymous reading is switched off; send a bearer token');
     return true;
   }
 }

@@ -1,4 +1,5 @@
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 export interface RowsByKeyOptions {
   /** SQL ORDER BY over the rows' table, aliased `t` (`t.joined_on ASC NULLS FIRST, t.id ASC`); a unique key last. */
@@ -23,14 +24,16 @@ export interface Link<L> {
  * the ORM (issue 5). Goes through the DataSource, so its logger sees every statement.
  */
 export class PlainRows {
-  private readonly statements = new Map<string, string>();
+  /** The SQL of each entity and query shape, built from the metadata once. */
+  private readonly statements = new Map<EntityTarget<ObjectLiteral>, Map<string, string>>();
 
   constructor(private readonly dataSource: DataSource) {}
 
   byKeys<T extends ObjectLiteral>(entity: EntityTarget<T>, keyProperty: keyof T & string, keys: readonly string[], options: RowsByKeyOptions = {}): Promise<T[]> {
-    const sql = this.statement(`${String(keyProperty)}|${options.where ?? ''}|${options.orderBy ?? ''}`, entity, () => {
+    const sql = this.statement(`${keyProperty}|${options.where ?? ''}|${options.orderBy ?? ''}`, entity, () => {
       const rows = this.dataSource.getMetadata(entity);
-      return `SELECT ${columnsOf(rows)} FROM "${rows.tableName}" t WHERE t."${columnOf(rows, keyProperty)}" = ANY($1::${typeOf(rows, keyProperty)}[])${clauses(options)}`;
+      const key = column(rows, keyProperty);
+      return `SELECT ${columnsOf(rows)} FROM "${rows.tableName}" t WHERE t."${key.databaseName}" = ANY($1::${arrayType(key)})${clauses(options)}`;
     });
     return this.dataSource.query(sql, [keys]);
   }
@@ -45,22 +48,20 @@ export class PlainRows {
     const sql = this.statement(`${link.keyProperty}>${link.rowProperty}|${options.where ?? ''}|${options.orderBy ?? ''}`, entity, () => {
       const rows = this.dataSource.getMetadata(entity);
       const through = this.dataSource.getMetadata(link.entity);
-      const key = columnOf(through, link.keyProperty);
+      const key = column(through, link.keyProperty);
       return (
-        `SELECT l."${key}" AS "key", ${columnsOf(rows)} FROM "${through.tableName}" l JOIN "${rows.tableName}" t ON t.id = l."${columnOf(through, link.rowProperty)}"` +
-        ` WHERE l."${key}" = ANY($1::${typeOf(through, link.keyProperty)}[])${clauses(options)}`
+        `SELECT l."${key.databaseName}" AS "key", ${columnsOf(rows)} FROM "${through.tableName}" l JOIN "${rows.tableName}" t ON t.id = l."${column(through, link.rowProperty).databaseName}"` +
+        ` WHERE l."${key.databaseName}" = ANY($1::${arrayType(key)})${clauses(options)}`
       );
     });
     return this.dataSource.query(sql, [keys]);
   }
 
   private statement(shape: string, entity: EntityTarget<ObjectLiteral>, build: () => string): string {
-    const cacheKey = `${this.dataSource.getMetadata(entity).tableName}|${shape}`;
-    let sql = this.statements.get(cacheKey);
-    if (!sql) {
-      sql = build();
-      this.statements.set(cacheKey, sql);
-    }
+    let shapes = this.statements.get(entity);
+    if (!shapes) this.statements.set(entity, (shapes = new Map()));
+    let sql = shapes.get(shape);
+    if (!sql) shapes.set(shape, (sql = build()));
     return sql;
   }
 }
@@ -73,14 +74,14 @@ function columnsOf(metadata: EntityMetadata): string {
     .join(', ');
 }
 
-function columnOf(metadata: EntityMetadata, property: string): string {
-  const column = metadata.findColumnWithPropertyName(property);
-  if (!column) throw new Error(`${metadata.name} has no column for ${property}`);
-  return column.databaseName;
+function column(metadata: EntityMetadata, property: string): ColumnMetadata {
+  const found = metadata.findColumnWithPropertyName(property);
+  if (!found) throw new Error(`${metadata.name} has no column for ${property}`);
+  return found;
 }
 
-function typeOf(metadata: EntityMetadata, property: string): string {
-  return metadata.findColumnWithPropertyName(property)?.type === 'uuid' ? 'uuid' : 'text';
+function arrayType(key: ColumnMetadata): string {
+  return key.type === 'uuid' ? 'uuid[]' : 'text[]';
 }
 
 function clauses({ where, orderBy }: RowsByKeyOptions): string {

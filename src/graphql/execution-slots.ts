@@ -63,15 +63,18 @@ export class ExecutionSlots {
   /** Checks again when the newest slot would have been held for stuckAfterMs. */
   private watchForStuckSlots(): void {
     if (this.watch || this.waiting.size === 0) return;
-    const newest = Math.max(...[...this.running].map((slot) => slot.startedAt));
     this.watch = setTimeout(() => {
       this.watch = undefined;
       if (this.waiting.size === 0) return;
-      if (this.now() - Math.max(...[...this.running].map((slot) => slot.startedAt)) >= this.stuckAfterMs) {
+      if (this.now() - this.newestStart() >= this.stuckAfterMs) {
         for (const run of [...this.waiting]) run();
       } else {
         this.watchForStuckSlots();
       }
-    }, Math.max(0, newest + this.stuckAfterMs - this.now())).unref();
+    }, Math.max(0, this.newestStart() + this.stuckAfterMs - this.now())).unref();
+  }
+
+  private newestStart(): number {
+    return Math.max(...[...this.running].map((slot) => slot.startedAt));
   }
 }

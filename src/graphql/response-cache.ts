@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
-import type { DocumentNode, FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
+import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { mayRead } from '../auth/access.guard';
 import { today } from '../common/dates';
 import { DataVersion } from '../database/data-version';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
@@ -11,7 +12,6 @@ import { RequestContext } from './request-context';
 interface CacheableRequest {
   source?: string;
   operation?: OperationDefinitionNode | null;
-  document?: DocumentNode;
   request: { operationName?: string | null; variables?: Record<string, unknown> };
   contextValue: RequestContext;
 }
@@ -36,8 +36,7 @@ function audience({ actor }: RequestContext): string {
  * DataVersion): a repeated dashboard query costs one tiny statement instead of its resolvers and
  * their statements, and a write anywhere makes every earlier answer unreachable at once. Only
  * answers without errors are kept; requests that the access rules refuse never reach the cache,
- * because it is consulted only for callers who may read at all (the guard still decides for
- * those that miss). Typed structurally for the reason given in error-logging.plugin.ts.
+ * because it is consulted only for callers who may read at all (mayRead, the guard's own rule). Typed structurally for the reason given in error-logging.plugin.ts.
  */
 export function responseCachePlugin(options: { maxBytes: number; publicRead: boolean; dataVersion: DataVersion }): { requestDidStart(): Promise<CacheListener> } {
   // Sized by the answer's JSON, measured once when it is stored.
@@ -54,7 +53,7 @@ export function responseCachePlugin(options: { maxBytes: number; publicRead: boo
       return {
         async responseForOperation({ source, operation, request, contextValue }) {
           if (operation?.operation !== 'query' || source === undefined) return null;
-          if (contextValue.authError || (!contextValue.actor && !options.publicRead)) return null;
+          if (!mayRead(contextValue, options.publicRead)) return null;
           let question: string;
           try {
             question = JSON.stringify([source, request.operationName ?? null, request.variables ?? null, audience(contextValue), today()]);

@@ -10,6 +10,9 @@ import { Tokens } from '../../src/auth/tokens';
 import { Environment } from '../../src/config/environment';
 import { createTestDatabase } from './test-database';
 
+/** For tests that count the statements a query runs as it runs: a cached answer would run none. */
+export const WITHOUT_RESPONSE_CACHE: Partial<Environment> = { RESPONSE_CACHE_MB: 0 };
+
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
 export interface GqlResponse<T = Record<string, any>> {

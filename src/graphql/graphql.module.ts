@@ -1,6 +1,7 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MiddlewareConsumer, Module, NestModule, NotFoundException, RequestMethod } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Tokens } from '../auth/tokens';
 import { Environment, introspectionEnabled } from '../config/environment';
@@ -9,6 +10,7 @@ import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatError } from './format-error';
 import { knownOperationTypesRule } from './known-operation-types.rule';
 import { operationLimitsPlugin } from './operation-limits';
+import { PrefetchInterceptor } from './prefetch.interceptor';
 import { CostBudget } from './rate-limit';
 import { requestContextFactory } from './request-context';
 import { responseCachePlugin } from './response-cache';
@@ -46,6 +48,7 @@ import { responseCachePlugin } from './response-cache';
       }),
     }),
   ],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: PrefetchInterceptor }],
 })
 export class RegistryGraphQLModule implements NestModule {
   /** Apollo is mounted on /graphql as a prefix; without this, /graphql/anything would be the API too. */

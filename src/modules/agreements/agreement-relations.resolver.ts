@@ -1,4 +1,5 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Alliance } from '../alliances/alliance.model';
 import { AlliancesLoader } from '../alliances/alliances.loader';
@@ -19,18 +20,21 @@ export class AgreementPartyRelationsResolver {
   ) {}
 
   @ResolveField(() => Alliance, { description: 'The alliance that is party.' })
+  @Prefetchable()
   alliance(party: AgreementParty, _args: NoArgs, { loaders }: RequestContext) {
-    return this.alliances.byId(loaders).load(party.allianceId);
+    return this.alliances.byId(loaders).now(party.allianceId);
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The organisation that represented the alliance, e.g. the ministry for the state alliance.' })
+  @Prefetchable()
   representedBy(party: AgreementParty, _args: NoArgs, { loaders }: RequestContext) {
-    return party.representedById ? this.organisations.byId(loaders).load(party.representedById) : null;
+    return party.representedById ? this.organisations.byId(loaders).now(party.representedById) : null;
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'The person who signed for the alliance.' })
+  @Prefetchable()
   signatory(party: AgreementParty, _args: NoArgs, { loaders }: RequestContext) {
-    return party.signatoryId ? this.people.byId(loaders).load(party.signatoryId) : null;
+    return party.signatoryId ? this.people.byId(loaders).now(party.signatoryId) : null;
   }
 }
 
@@ -39,7 +43,8 @@ export class AllianceAgreementsResolver {
   constructor(private readonly loader: AgreementsLoader) {}
 
   @ResolveField(() => [Agreement], { description: 'The agreements it is party to, newest signed first.' })
+  @Prefetchable()
   agreements(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.byAlliance(loaders).load(alliance.id);
+    return this.loader.byAlliance(loaders).now(alliance.id);
   }
 }

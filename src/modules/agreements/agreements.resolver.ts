@@ -2,6 +2,7 @@ import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { Agreement, AgreementParty, Commitment } from './agreement.model';
@@ -36,13 +37,15 @@ export class AgreementsResolver {
   }
 
   @ResolveField(() => [AgreementParty], { description: 'The alliances that are party to it, in the order they were named.' })
+  @Prefetchable()
   parties(agreement: Agreement, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.partiesByAgreement(loaders).load(agreement.id);
+    return this.loader.partiesByAgreement(loaders).now(agreement.id);
   }
 
   @ResolveField(() => [Commitment], { description: 'What the parties promised, in the order of the agreement.' })
+  @Prefetchable()
   commitments(agreement: Agreement, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.commitmentsByAgreement(loaders).load(agreement.id);
+    return this.loader.commitmentsByAgreement(loaders).now(agreement.id);
   }
 }
 
@@ -51,7 +54,8 @@ export class CommitmentsResolver {
   constructor(private readonly loader: AgreementsLoader) {}
 
   @ResolveField(() => Agreement, { description: 'The agreement that holds this promise.' })
+  @Prefetchable()
   agreement(commitment: Commitment, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.byId(loaders).load(commitment.agreementId);
+    return this.loader.byId(loaders).now(commitment.agreementId);
   }
 }

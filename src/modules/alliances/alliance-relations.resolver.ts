@@ -1,4 +1,5 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Region } from '../regions/region.model';
 import { RegionsLoader } from '../regions/regions.loader';
@@ -11,8 +12,9 @@ export class RegionAlliancesResolver {
   constructor(private readonly loader: AlliancesLoader) {}
 
   @ResolveField(() => [Alliance], { description: 'The alliances (not archived) that work for this region itself.' })
+  @Prefetchable()
   alliances(region: Region, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.byRegion(loaders).load(region.id);
+    return this.loader.byRegion(loaders).now(region.id);
   }
 }
 
@@ -21,7 +23,8 @@ export class AllianceRegionResolver {
   constructor(private readonly regions: RegionsLoader) {}
 
   @ResolveField(() => Region, { description: 'The region it works for.' })
+  @Prefetchable()
   region(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
-    return this.regions.byId(loaders).load(alliance.regionId);
+    return this.regions.byId(loaders).now(alliance.regionId);
   }
 }

@@ -4,7 +4,9 @@ import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { filterCurrent } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { RequestContext } from '../../graphql/request-context';
+import { then } from '../../graphql/request-loaders';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { Alliance, Membership } from './alliance.model';
 import { AlliancesLoader } from './alliances.loader';
@@ -54,12 +56,14 @@ export class AlliancesResolver {
   }
 
   @ResolveField(() => [Membership], { description: 'Its member organisations; current: true for today\'s members, false for former ones.' })
-  async memberships(
+  @Prefetchable()
+  memberships(
     alliance: Alliance,
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
     { loaders }: RequestContext,
   ) {
-    const memberships = await this.loader.membershipsByAlliance(loaders).load(alliance.id);
-    return filterCurrent(memberships, current, (m) => m.joinedOn, (m) => m.leftOn);
+    return then(this.loader.membershipsByAlliance(loaders).now(alliance.id), (memberships) =>
+      filterCurrent(memberships, current, (m) => m.joinedOn, (m) => m.leftOn),
+    );
   }
 }

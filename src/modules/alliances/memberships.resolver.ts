@@ -1,6 +1,7 @@
 import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Alliance, Membership } from './alliance.model';
 import { AlliancesLoader } from './alliances.loader';
@@ -27,7 +28,8 @@ export class MembershipsResolver {
   }
 
   @ResolveField(() => Alliance, { description: 'The alliance.' })
+  @Prefetchable()
   alliance(membership: Membership, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.byId(loaders).load(membership.allianceId);
+    return this.loader.byId(loaders).now(membership.allianceId);
   }
 }

@@ -1,5 +1,7 @@
 import { Args, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
+import { nowAll, then } from '../../graphql/request-loaders';
 import { DateScalar } from '../../graphql/scalars';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { Agreement, Commitment } from '../agreements/agreement.model';
@@ -52,15 +54,17 @@ export class RegionCoverageResolver {
   ) {}
 
   @ResolveField(() => Region, { description: 'The REGION (Regionalverband) directly below the state.' })
+  @Prefetchable()
   region(coverage: RegionCoverage, _args: NoArgs, { loaders }: RequestContext) {
-    return this.regionsLoader.byId(loaders).load(coverage.regionId);
+    return this.regionsLoader.byId(loaders).now(coverage.regionId);
   }
 
   @ResolveField(() => [Alliance], {
     description: 'The ACTIVE alliances (not archived, founded on or before asOf or undated) of this region or of a district inside it, by name.',
   })
+  @Prefetchable()
   alliances(coverage: RegionCoverage, _args: NoArgs, { loaders }: RequestContext) {
-    return Promise.all(coverage.allianceIds.map((id) => this.alliancesLoader.byId(loaders).load(id)));
+    return nowAll(this.alliancesLoader.byId(loaders), coverage.allianceIds);
   }
 
   @ResolveField(() => Agreement, {
@@ -68,8 +72,9 @@ export class RegionCoverageResolver {
     description:
       'A SIGNED agreement (signed on or before asOf) between one of these alliances and a STATE alliance; of several, the latest signed (then the lowest id). Null when there is none.',
   })
+  @Prefetchable()
   agreementWithState(coverage: RegionCoverage, _args: NoArgs, { loaders }: RequestContext) {
-    return coverage.agreementId ? this.agreementsLoader.byId(loaders).load(coverage.agreementId) : null;
+    return coverage.agreementId ? this.agreementsLoader.byId(loaders).now(coverage.agreementId) : null;
   }
 }
 
@@ -78,8 +83,10 @@ export class CommitmentStatusResolver {
   constructor(private readonly agreements: AgreementsLoader) {}
 
   @ResolveField(() => Commitment, { description: 'The ANNUAL_TOP_LEVEL_MEETING commitment.' })
-  async commitment(status: CommitmentStatus, _args: NoArgs, { loaders }: RequestContext) {
-    const commitments = await this.agreements.commitmentsByAgreement(loaders).load(status.agreementId);
-    return commitments.find((commitment) => commitment.id === status.commitmentId);
+  @Prefetchable()
+  commitment(status: CommitmentStatus, _args: NoArgs, { loaders }: RequestContext) {
+    return then(this.agreements.commitmentsByAgreement(loaders).now(status.agreementId), (commitments) =>
+      commitments.find((commitment) => commitment.id === status.commitmentId),
+    );
   }
 }

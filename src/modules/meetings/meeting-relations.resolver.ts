@@ -1,4 +1,5 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Agreement } from '../agreements/agreement.model';
 import { AgreementsLoader } from '../agreements/agreements.loader';
@@ -16,13 +17,15 @@ export class MeetingRelationsResolver {
   ) {}
 
   @ResolveField(() => Agreement, { nullable: true, description: 'The agreement it is held under, if any.' })
+  @Prefetchable()
   agreement(meeting: Meeting, _args: NoArgs, { loaders }: RequestContext) {
-    return meeting.agreementId ? this.agreements.byId(loaders).load(meeting.agreementId) : null;
+    return meeting.agreementId ? this.agreements.byId(loaders).now(meeting.agreementId) : null;
   }
 
   @ResolveField(() => Alliance, { nullable: true, description: 'The alliance that holds it, if any.' })
+  @Prefetchable()
   alliance(meeting: Meeting, _args: NoArgs, { loaders }: RequestContext) {
-    return meeting.allianceId ? this.alliances.byId(loaders).load(meeting.allianceId) : null;
+    return meeting.allianceId ? this.alliances.byId(loaders).now(meeting.allianceId) : null;
   }
 }
 
@@ -31,8 +34,9 @@ export class AllianceMeetingsResolver {
   constructor(private readonly loader: MeetingsLoader) {}
 
   @ResolveField(() => [Meeting], { description: 'The meetings it holds, oldest first.' })
+  @Prefetchable()
   meetings(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.byAlliance(loaders).load(alliance.id);
+    return this.loader.byAlliance(loaders).now(alliance.id);
   }
 }
 
@@ -41,7 +45,8 @@ export class AgreementMeetingsResolver {
   constructor(private readonly loader: MeetingsLoader) {}
 
   @ResolveField(() => [Meeting], { description: 'The meetings held under it, oldest first.' })
+  @Prefetchable()
   meetings(agreement: Agreement, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.byAgreement(loaders).load(agreement.id);
+    return this.loader.byAgreement(loaders).now(agreement.id);
   }
 }

@@ -2,7 +2,9 @@ import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
+import { nowAll, then } from '../../graphql/request-loaders';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { PeopleLoader } from '../people/people.loader';
 import { Person } from '../people/person.model';
@@ -45,8 +47,8 @@ export class MeetingsResolver {
   }
 
   @ResolveField(() => [Person], { description: 'The people who took part, in the order they were recorded.' })
-  async participants(meeting: Meeting, _args: NoArgs, { loaders }: RequestContext) {
-    const personIds = await this.loader.participantIdsByMeeting(loaders).load(meeting.id);
-    return Promise.all(personIds.map((id) => this.people.byId(loaders).load(id)));
+  @Prefetchable()
+  participants(meeting: Meeting, _args: NoArgs, { loaders }: RequestContext) {
+    return then(this.loader.participantIdsByMeeting(loaders).now(meeting.id), (personIds) => nowAll(this.people.byId(loaders), personIds));
   }
 }

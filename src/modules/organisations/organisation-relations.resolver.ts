@@ -1,7 +1,9 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { filterCurrent, periodContains, today } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
+import { then } from '../../graphql/request-loaders';
 import { MembershipRole } from '../alliances/alliance.enums';
 import { Alliance, Membership } from '../alliances/alliance.model';
 import { AlliancesLoader } from '../alliances/alliances.loader';
@@ -16,8 +18,9 @@ export class OrganisationRegionResolver {
   constructor(private readonly regions: RegionsLoader) {}
 
   @ResolveField(() => Region, { nullable: true, description: 'The region it is based in or works for.' })
+  @Prefetchable()
   region(organisation: Organisation, _args: NoArgs, { loaders }: RequestContext) {
-    return organisation.regionId ? this.regions.byId(loaders).load(organisation.regionId) : null;
+    return organisation.regionId ? this.regions.byId(loaders).now(organisation.regionId) : null;
   }
 }
 
@@ -26,13 +29,15 @@ export class OrganisationMembershipsResolver {
   constructor(private readonly alliances: AlliancesLoader) {}
 
   @ResolveField(() => [Membership], { description: "Its memberships of alliances; current: true for today's, false for the others." })
-  async memberships(
+  @Prefetchable()
+  memberships(
     organisation: Organisation,
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
     { loaders }: RequestContext,
   ) {
-    const memberships = await this.alliances.membershipsByOrganisation(loaders).load(organisation.id);
-    return filterCurrent(memberships, current, (m) => m.joinedOn, (m) => m.leftOn);
+    return then(this.alliances.membershipsByOrganisation(loaders).now(organisation.id), (memberships) =>
+      filterCurrent(memberships, current, (m) => m.joinedOn, (m) => m.leftOn),
+    );
   }
 }
 
@@ -44,11 +49,13 @@ export class AllianceLeadResolver {
   ) {}
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The member that leads it today (Federführung), if any.' })
-  async lead(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
-    const date = today();
-    const memberships = await this.alliances.membershipsByAlliance(loaders).load(alliance.id);
-    const lead = memberships.find((m) => m.role === MembershipRole.LEAD && periodContains(m.joinedOn, m.leftOn, date));
-    return lead ? this.loader.byId(loaders).load(lead.organisationId) : null;
+  @Prefetchable()
+  lead(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
+    return then(this.alliances.membershipsByAlliance(loaders).now(alliance.id), (memberships) => {
+      const date = today();
+      const lead = memberships.find((m) => m.role === MembershipRole.LEAD && periodContains(m.joinedOn, m.leftOn, date));
+      return lead ? this.loader.byId(loaders).now(lead.organisationId) : null;
+    });
   }
 }
 
@@ -57,7 +64,8 @@ export class MembershipOrganisationResolver {
   constructor(private readonly loader: OrganisationsLoader) {}
 
   @ResolveField(() => Organisation, { description: 'The member organisation.' })
+  @Prefetchable()
   organisation(membership: Membership, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.byId(loaders).load(membership.organisationId);
+    return this.loader.byId(loaders).now(membership.organisationId);
   }
 }

@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } fr
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { CreateOrganisationInput, OrganisationFilter, RenameOrganisationInput, UpdateOrganisationInput } from './dto/organisation.inputs';
@@ -64,7 +65,8 @@ export class OrganisationsResolver {
   }
 
   @ResolveField(() => [OrganisationName], { description: 'Every name it has had, oldest first.' })
+  @Prefetchable()
   nameHistory(organisation: Organisation, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.nameHistory(loaders).load(organisation.id);
+    return this.loader.nameHistory(loaders).now(organisation.id);
   }
 }

@@ -4,7 +4,9 @@ import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { filterCurrent } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { RequestContext } from '../../graphql/request-context';
+import { then } from '../../graphql/request-loaders';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { AssignRoleInput, CreatePersonInput, EndRoleInput, PersonFilter } from './dto/people.inputs';
 import { PeopleLoader } from './people.loader';
@@ -56,12 +58,12 @@ export class PeopleResolver {
   }
 
   @ResolveField(() => [Role], { description: "The person's positions, oldest first; current: true for those held today, false for the others." })
-  async roles(
+  @Prefetchable()
+  roles(
     person: Person,
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
     { loaders }: RequestContext,
   ) {
-    const roles = await this.loader.rolesByPerson(loaders).load(person.id);
-    return filterCurrent(roles, current, (r) => r.validFrom, (r) => r.validTo);
+    return then(this.loader.rolesByPerson(loaders).now(person.id), (roles) => filterCurrent(roles, current, (r) => r.validFrom, (r) => r.validTo));
   }
 }

@@ -1,7 +1,9 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { filterCurrent } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
+import { then } from '../../graphql/request-loaders';
 import { Organisation } from '../organisations/organisation.model';
 import { OrganisationsLoader } from '../organisations/organisations.loader';
 import { PeopleLoader } from './people.loader';
@@ -17,13 +19,15 @@ export class RoleRelationsResolver {
   ) {}
 
   @ResolveField(() => Person, { description: 'The person who holds the role.' })
+  @Prefetchable()
   person(role: Role, _args: NoArgs, { loaders }: RequestContext) {
-    return this.people.byId(loaders).load(role.personId);
+    return this.people.byId(loaders).now(role.personId);
   }
 
   @ResolveField(() => Organisation, { description: 'The organisation the person represents in it.' })
+  @Prefetchable()
   organisation(role: Role, _args: NoArgs, { loaders }: RequestContext) {
-    return this.organisations.byId(loaders).load(role.organisationId);
+    return this.organisations.byId(loaders).now(role.organisationId);
   }
 }
 
@@ -32,12 +36,14 @@ export class OrganisationRolesResolver {
   constructor(private readonly people: PeopleLoader) {}
 
   @ResolveField(() => [Role], { description: 'The people who represent it, oldest role first; current: true for roles held today, false for the others.' })
-  async roles(
+  @Prefetchable()
+  roles(
     organisation: Organisation,
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
     { loaders }: RequestContext,
   ) {
-    const roles = await this.people.rolesByOrganisation(loaders).load(organisation.id);
-    return filterCurrent(roles, current, (r) => r.validFrom, (r) => r.validTo);
+    return then(this.people.rolesByOrganisation(loaders).now(organisation.id), (roles) =>
+      filterCurrent(roles, current, (r) => r.validFrom, (r) => r.validTo),
+    );
   }
 }

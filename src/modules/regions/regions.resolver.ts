@@ -1,4 +1,5 @@
 import { Args, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { OptionalUuidPipe } from '../../graphql/optional-uuid.pipe';
@@ -28,12 +29,14 @@ export class RegionsResolver {
   }
 
   @ResolveField(() => Region, { nullable: true, description: 'The region this one lies in.' })
+  @Prefetchable()
   parent(region: Region, _args: NoArgs, { loaders }: RequestContext) {
-    return region.parentId ? this.loader.byId(loaders).load(region.parentId) : null;
+    return region.parentId ? this.loader.byId(loaders).now(region.parentId) : null;
   }
 
   @ResolveField(() => [Region], { description: 'The regions that lie directly in this one.' })
+  @Prefetchable()
   children(region: Region, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.children(loaders).load(region.id);
+    return this.loader.children(loaders).now(region.id);
   }
 }

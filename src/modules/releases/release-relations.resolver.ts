@@ -1,7 +1,8 @@
 import { Type } from '@nestjs/common';
 import { ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
+import type { RequestLoader } from '../../graphql/request-loaders';
 import { Agreement } from '../agreements/agreement.model';
 import { AgreementsLoader } from '../agreements/agreements.loader';
 import { Alliance } from '../alliances/alliance.model';
@@ -23,8 +24,9 @@ function sourcesResolver(type: Type<{ id: string }>, description: string) {
     constructor(readonly loader: ReleasesLoader) {}
 
     @ResolveField(() => [Release], { description })
+    @Prefetchable()
     sources(record: { id: string }, _args: NoArgs, { loaders }: RequestContext) {
-      return this.loader.sourcesByEntity(loaders).load(record.id);
+      return this.loader.sourcesByEntity(loaders).now(record.id);
     }
   }
   return SourcesResolver;
@@ -41,8 +43,9 @@ export class QuotePersonResolver {
   constructor(private readonly people: PeopleLoader) {}
 
   @ResolveField(() => Person, { description: 'The person quoted.' })
+  @Prefetchable()
   person(quote: Quote, _args: NoArgs, { loaders }: RequestContext) {
-    return this.people.byId(loaders).load(quote.personId);
+    return this.people.byId(loaders).now(quote.personId);
   }
 }
 
@@ -57,31 +60,36 @@ export class ReleaseLinkRecordResolver {
   ) {}
 
   @ResolveField(() => Alliance, { nullable: true, description: 'The alliance, when the link is to one.' })
+  @Prefetchable()
   alliance(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.ALLIANCE, this.alliances.byId(loaders));
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The organisation, when the link is to one.' })
+  @Prefetchable()
   organisation(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.ORGANISATION, this.organisations.byId(loaders));
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'The person, when the link is to one.' })
+  @Prefetchable()
   person(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.PERSON, this.people.byId(loaders));
   }
 
   @ResolveField(() => Agreement, { nullable: true, description: 'The agreement, when the link is to one.' })
+  @Prefetchable()
   agreement(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.AGREEMENT, this.agreements.byId(loaders));
   }
 
   @ResolveField(() => Meeting, { nullable: true, description: 'The meeting, when the link is to one.' })
+  @Prefetchable()
   meeting(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.MEETING, this.meetings.byId(loaders));
   }
 }
 
-function record<T>(link: ReleaseLink, type: LinkedEntityType, byId: DataLoader<string, T | null>): Promise<T | null> | null {
-  return link.entityType === type ? byId.load(link.entityId) : null;
+function record<T>(link: ReleaseLink, type: LinkedEntityType, byId: RequestLoader<string, T | null>): T | null | Promise<T | null> {
+  return link.entityType === type ? byId.now(link.entityId) : null;
 }

@@ -2,6 +2,7 @@ import { Args, Context, ID, Mutation, ObjectType, Query, ResolveField, Resolver 
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { Organisation } from '../organisations/organisation.model';
@@ -58,17 +59,20 @@ export class ReleasesResolver {
   }
 
   @ResolveField(() => [ReleaseLink], { description: 'The records it announces or mentions, in the order given.' })
+  @Prefetchable()
   links(release: Release, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.linksByRelease(loaders).load(release.id);
+    return this.loader.linksByRelease(loaders).now(release.id);
   }
 
   @ResolveField(() => [Quote], { description: 'The people it quotes, in the order given.' })
+  @Prefetchable()
   quotes(release: Release, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.quotesByRelease(loaders).load(release.id);
+    return this.loader.quotesByRelease(loaders).now(release.id);
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The organisation that published it.' })
+  @Prefetchable()
   publisher(release: Release, _args: NoArgs, { loaders }: RequestContext) {
-    return release.publisherId ? this.organisations.byId(loaders).load(release.publisherId) : null;
+    return release.publisherId ? this.organisations.byId(loaders).now(release.publisherId) : null;
   }
 }

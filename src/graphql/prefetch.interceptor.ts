@@ -1,0 +1,22 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { mergeMap, Observable } from 'rxjs';
+import { prefetch } from './prefetch';
+
+/** Runs a prefetch below every query field's value before graphql-js descends into it. */
+@Injectable()
+export class PrefetchInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType<GqlContextType>() !== 'graphql') return next.handle();
+    const gql = GqlExecutionContext.create(context);
+    const info = gql.getInfo<GraphQLResolveInfo>();
+    if (info.parentType !== info.schema.getQueryType()) return next.handle();
+    return next.handle().pipe(
+      mergeMap(async (value: unknown) => {
+        await prefetch(info, value, gql.getContext());
+        return value;
+      }),
+    );
+  }
+}

@@ -50,12 +50,12 @@ describe('SQL statements per list request', () => {
     let a: Page | undefined;
     let b: Page | undefined;
     const plain = await t.countStatements(async () => {
-      a = (await t.gql(inline)).data;
+      a = (await t.gql<Page>(inline)).data ?? undefined;
     });
     const written = await t.countStatements(async () => {
-      const result = await t.gql(spread, { hide: true });
+      const result = await t.gql<Page>(spread, { hide: true });
       expect(result.errors).toBeUndefined();
-      b = result.data;
+      b = result.data ?? undefined;
     });
     const members = (page: Page) => page.alliances.edges.map((e) => e.node.memberships.map((m) => ({ name: m.organisation.name, roles: m.organisation.roles })));
     expect(members(b!)).toEqual(members(a!));

@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
-import { filterCurrent } from '../../common/dates';
+import { currentMemberships } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import { Prefetchable } from '../../graphql/prefetch';
@@ -62,8 +62,6 @@ export class AlliancesResolver {
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
     { loaders }: RequestContext,
   ) {
-    return then(this.loader.membershipsByAlliance(loaders).now(alliance.id), (memberships) =>
-      filterCurrent(memberships, current, (m) => m.joinedOn, (m) => m.leftOn),
-    );
+    return then(this.loader.membershipsByAlliance(loaders).now(alliance.id), (memberships) => currentMemberships(memberships, current));
   }
 }

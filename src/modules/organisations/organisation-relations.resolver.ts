@@ -1,5 +1,5 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
-import { filterCurrent, periodContains, today } from '../../common/dates';
+import { currentMemberships, periodContains, today } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
@@ -35,9 +35,7 @@ export class OrganisationMembershipsResolver {
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
     { loaders }: RequestContext,
   ) {
-    return then(this.alliances.membershipsByOrganisation(loaders).now(organisation.id), (memberships) =>
-      filterCurrent(memberships, current, (m) => m.joinedOn, (m) => m.leftOn),
-    );
+    return then(this.alliances.membershipsByOrganisation(loaders).now(organisation.id), (memberships) => currentMemberships(memberships, current));
   }
 }
 

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
-import { filterCurrent } from '../../common/dates';
+import { currentRoles } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import { Prefetchable } from '../../graphql/prefetch';
@@ -64,6 +64,6 @@ export class PeopleResolver {
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
     { loaders }: RequestContext,
   ) {
-    return then(this.loader.rolesByPerson(loaders).now(person.id), (roles) => filterCurrent(roles, current, (r) => r.validFrom, (r) => r.validTo));
+    return then(this.loader.rolesByPerson(loaders).now(person.id), (roles) => currentRoles(roles, current));
   }
 }

@@ -1,5 +1,5 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
-import { filterCurrent } from '../../common/dates';
+import { currentRoles } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
@@ -42,8 +42,6 @@ export class OrganisationRolesResolver {
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
     { loaders }: RequestContext,
   ) {
-    return then(this.people.rolesByOrganisation(loaders).now(organisation.id), (roles) =>
-      filterCurrent(roles, current, (r) => r.validFrom, (r) => r.validTo),
-    );
+    return then(this.people.rolesByOrganisation(loaders).now(organisation.id), (roles) => currentRoles(roles, current));
   }
 }

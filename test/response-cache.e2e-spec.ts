@@ -16,6 +16,13 @@ async function otherWriter(t: TestApp): Promise<Client> {
   return client;
 }
 
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; !(await condition()); tries++) {
+    if (tries === 200) throw new Error('condition not reached in 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /**
  * The data version is PostgreSQL's snapshot, which a commit in any database of the server
  * changes: the other test files write all the time, so these tests get a server of their own,
@@ -57,6 +64,52 @@ describe('response cache', () => {
     expect(first).toMatchObject({ status: 200, data: { organisation: { name: 'IHK Ostwürttemberg', memberships: [] } } });
     expect(cold).toBeGreaterThan(1);
     expect(warm).toBe(1);
+  });
+
+  it('sends a hit as the same bytes as the answer it keeps', async () => {
+    const id = await insertOrganisation(t.dataSource, { name: 'Handwerkskammer Heilbronn-Franken' });
+    const raw = () =>
+      fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: READ, variables: { id } }) }).then(async (r) => ({
+        status: r.status,
+        type: r.headers.get('content-type'),
+        text: await r.text(),
+      }));
+    const miss = await raw();
+    const hits = await Promise.all([raw(), raw()]);
+    expect(JSON.parse(miss.text)).toEqual({ data: { organisation: { name: 'Handwerkskammer Heilbronn-Franken', website: null, version: 1, memberships: [] } } });
+    expect(hits).toEqual([miss, miss]);
+  });
+
+  it('works out an answer once for concurrent identical questions: the others wait for it', async () => {
+    const id = await insertOrganisation(t.dataSource, { name: 'IHK Heilbronn-Franken' });
+    await t.gql(READ, { id });
+    // Another write makes the kept answer unreachable; a lock then holds the first request back
+    // inside its resolvers. (The lock takes a transaction id, so its end is a new data version:
+    // the others must ask while it is held.)
+    await t.dataSource.query(`UPDATE organisation SET website = 'https://www.heilbronn.ihk.de', version = version + 1 WHERE id = $1`, [id]);
+    const another = await insertOrganisation(t.dataSource, { name: 'IHK Region Stuttgart' });
+    const cold = await t.countStatements(() => t.gql(READ, { id: another }));
+    const locker = await otherWriter(t);
+    const answers: Awaited<ReturnType<TestApp['gql']>>[] = [];
+    try {
+      const statements = await t.countStatements(async () => {
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE organisation IN ACCESS EXCLUSIVE MODE');
+        const first = t.gql(READ, { id });
+        await until(async () => (await locker.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rowCount === 1);
+        const sent = t.statementsSent();
+        const others = [1, 2, 3, 4].map(() => t.gql(READ, { id }));
+        // Each of the others asks for the data version, then waits for the first.
+        await until(async () => t.statementsSent() === sent + 4);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await locker.query('ROLLBACK');
+        answers.push(...(await Promise.all([first, ...others])));
+      });
+      expect(statements).toBe(cold + 4);
+    } finally {
+      await locker.end();
+    }
+    for (const answer of answers) expect(answer).toMatchObject({ status: 200, data: { organisation: { name: 'IHK Heilbronn-Franken', website: 'https://www.heilbronn.ihk.de', version: 2 } } });
   });
 
   it('keys by the variables: another id is another answer', async () => {

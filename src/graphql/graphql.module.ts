@@ -13,39 +13,43 @@ import { operationLimitsPlugin } from './operation-limits';
 import { PrefetchInterceptor } from './prefetch.interceptor';
 import { CostBudget } from './rate-limit';
 import { requestContextFactory } from './request-context';
-import { responseCachePlugin } from './response-cache';
+import { ResponseCache } from './response-cache';
 
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [Environment, Tokens, DataVersion],
-      useFactory: (env: Environment, tokens: Tokens, dataVersion: DataVersion) => ({
-        path: '/graphql',
-        autoSchemaFile: true,
-        sortSchema: true,
-        graphiql: false,
-        playground: false,
-        introspection: introspectionEnabled(env),
-        allowBatchedHttpRequests: false,
-        parseOptions: { maxTokens: env.GRAPHQL_MAX_TOKENS },
-        validationRules: [knownOperationTypesRule],
-        includeStacktraceInErrorResponses: env.NODE_ENV === 'development',
-        formatError: formatError(env.NODE_ENV === 'development'),
-        context: requestContextFactory(tokens),
-        plugins: [
-          operationLimitsPlugin(
-            { depth: env.GRAPHQL_MAX_DEPTH, cost: env.GRAPHQL_MAX_COST, aliases: env.GRAPHQL_MAX_ALIASES, rootFields: env.GRAPHQL_MAX_ROOT_FIELDS },
-            new CostBudget(env.RATE_LIMIT_POINTS_PER_MINUTE),
-          ),
-          errorLoggingPlugin,
-          ...(env.RESPONSE_CACHE_MB > 0 ? [responseCachePlugin({ maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024, publicRead: env.PUBLIC_READ, dataVersion })] : []),
-          // No response sets cache hints; left on, Apollo wraps every field's resolver to collect
-          // them, which measured as 8 % of an alliance list's CPU time (issue 5).
-          ApolloServerPluginCacheControlDisabled(),
-        ],
-        autoTransformHttpErrors: false,
-      }),
+      useFactory: (env: Environment, tokens: Tokens, dataVersion: DataVersion) => {
+        const cache = env.RESPONSE_CACHE_MB > 0 ? new ResponseCache({ maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024, publicRead: env.PUBLIC_READ, dataVersion }) : null;
+        return {
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: false,
+          playground: false,
+          introspection: introspectionEnabled(env),
+          allowBatchedHttpRequests: false,
+          parseOptions: { maxTokens: env.GRAPHQL_MAX_TOKENS },
+          validationRules: [knownOperationTypesRule],
+          includeStacktraceInErrorResponses: env.NODE_ENV === 'development',
+          formatError: formatError(env.NODE_ENV === 'development'),
+          context: requestContextFactory(tokens),
+          plugins: [
+            operationLimitsPlugin(
+              { depth: env.GRAPHQL_MAX_DEPTH, cost: env.GRAPHQL_MAX_COST, aliases: env.GRAPHQL_MAX_ALIASES, rootFields: env.GRAPHQL_MAX_ROOT_FIELDS },
+              new CostBudget(env.RATE_LIMIT_POINTS_PER_MINUTE),
+            ),
+            errorLoggingPlugin,
+            ...(cache ? [cache.plugin()] : []),
+            // No response sets cache hints; left on, Apollo wraps every field's resolver to collect
+            // them, which measured as 8 % of an alliance list's CPU time (issue 5).
+            ApolloServerPluginCacheControlDisabled(),
+          ],
+          ...(cache ? { stringifyResult: cache.stringifyResult } : {}),
+          autoTransformHttpErrors: false,
+        };
+      },
     }),
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: PrefetchInterceptor }],

@@ -47,6 +47,8 @@ export interface TestApp {
   tokens: { admin: string; editor: string; reader: string };
   /** Runs `work` and returns how many SQL statements it caused. */
   countStatements(work: () => Promise<unknown>): Promise<number>;
+  /** Statements sent since the app started: to wait for requests to reach a point. */
+  statementsSent(): number;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function createTestApp(overrides: Partial<Environment> = {}): Promi
       const body = (await response.json()) as { data?: any; errors?: GqlResponse['errors'] };
       return { status: response.status, data: body.data ?? null, errors: body.errors };
     },
+    statementsSent: () => counter.count,
     async countStatements(work) {
       const before = counter.count;
       await work();

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
+import { timestampParser } from './timestamps';
 
 // A calendar date is a string end to end: a JS Date would shift it by the server's time zone.
 types.setTypeParser(types.builtins.DATE, (value) => value);
 // COUNT(*) and other bigint results fit comfortably in a JS number for this registry's sizes.
 types.setTypeParser(types.builtins.INT8, (value) => Number(value));
+types.setTypeParser(types.builtins.TIMESTAMPTZ, timestampParser(types.getTypeParser(types.builtins.TIMESTAMPTZ)));
 
 export interface DatabaseSettings {
   url: string;

@@ -21,10 +21,8 @@ function usualForm(text: string): number {
   let at = 19;
   let milliseconds = 0;
   if (text[at] === '.') {
-    const end = fractionEnd(text, at + 1);
     // Truncated to milliseconds, as Date.UTC does with postgres-date's fractional milliseconds.
-    milliseconds = digits(`${text.slice(at + 1, Math.min(end, at + 4))}00`, 0, 3);
-    at = end;
+    for (let scale = 100; ++at < length && isDigit(text.charCodeAt(at)); scale /= 10) if (scale >= 1) milliseconds += (text.charCodeAt(at) - 48) * scale;
   }
   const sign = text[at] === '+' ? 1 : text[at] === '-' ? -1 : 0;
   if (sign === 0) return NaN;
@@ -32,23 +30,31 @@ function usualForm(text: string): number {
   let offsetMinutes = 0;
   if (length === at + 6 && text[at + 3] === ':') offsetMinutes = digits(text, at + 4, at + 6);
   else if (length !== at + 3) return NaN;
-  const utc = Date.UTC(year, digits(text, 5, 7) - 1, digits(text, 8, 10), digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19), milliseconds);
-  return utc - sign * (offsetHours * 60 + offsetMinutes) * 60000;
+  const days = daysSinceEpoch(year, digits(text, 5, 7), digits(text, 8, 10));
+  const minutes = (days * 24 + digits(text, 11, 13)) * 60 + digits(text, 14, 16) - sign * (offsetHours * 60 + offsetMinutes);
+  return minutes * 60000 + digits(text, 17, 19) * 1000 + milliseconds;
 }
 
-function fractionEnd(text: string, from: number): number {
-  let at = from;
-  while (at < text.length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at++;
-  return at;
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil); Date.UTC took half of this parser's time. */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719468;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** The number the decimal digits text[from, to) spell, NaN if any is not a digit. */
 function digits(text: string, from: number, to: number): number {
   let value = 0;
   for (let at = from; at < to; at++) {
-    const digit = text.charCodeAt(at) - 48;
-    if (digit < 0 || digit > 9) return NaN;
-    value = value * 10 + digit;
+    const code = text.charCodeAt(at);
+    if (!isDigit(code)) return NaN;
+    value = value * 10 + code - 48;
   }
   return value;
 }

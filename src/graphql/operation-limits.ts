@@ -163,14 +163,22 @@ export function measureOperation(
   variables: Record<string, unknown> | undefined,
   limits: OperationLimits,
 ): number | null {
+  const measured = assess(schema, document, operation, variables, limits);
+  if ('refused' in measured) throw tooComplex(...measured.refused);
+  return measured.cost;
+}
+
+type Assessment = { cost: number | null } | { refused: [Measure, number, number] };
+
+function assess(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, limits: OperationLimits): Assessment {
   const shape = new ShapeOfOperation(schema, document).of(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
-  if (shape.width > limits.rootFields) throw tooComplex('rootFields', limits.rootFields, shape.width);
-  if (shape.aliases > limits.aliases) throw tooComplex('aliases', limits.aliases, shape.aliases);
-  if (shape.depth > limits.depth) throw tooComplex('depth', limits.depth, shape.depth);
+  if (shape.width > limits.rootFields) return { refused: ['rootFields', limits.rootFields, shape.width] };
+  if (shape.aliases > limits.aliases) return { refused: ['aliases', limits.aliases, shape.aliases] };
+  if (shape.depth > limits.depth) return { refused: ['depth', limits.depth, shape.depth] };
   // Every field costs at least 1 (unless @skip drops it), so this many fields is over the limit
   // whatever they select, and `actual` a floor; refusing here also spares the cost walker, which
   // expands each fragment as often as it is spread: exponential time for a fragment bomb.
-  if (shape.fields > limits.cost) throw tooComplex('cost', limits.cost, shape.fields);
+  if (shape.fields > limits.cost) return { refused: ['cost', limits.cost, shape.fields] };
   let cost: number;
   try {
     cost = getComplexity({
@@ -182,11 +190,46 @@ export function measureOperation(
       maxQueryNodes: Infinity,
     });
   } catch (error) {
-    if (error instanceof GraphQLError) return null;
+    if (error instanceof GraphQLError) return { cost: null };
     throw error;
   }
-  if (cost > limits.cost) throw tooComplex('cost', limits.cost, cost);
-  return cost;
+  if (cost > limits.cost) return { refused: ['cost', limits.cost, cost] };
+  return { cost };
+}
+
+/** Variable sets kept per document; a dashboard sends a few, a script paging through a list more. */
+const KEPT_PER_DOCUMENT = 100;
+
+/**
+ * measureOperation, remembered: its answer depends only on the document, the operation and the
+ * variables, and Apollo hands over the same DocumentNode for the same query text (its document
+ * store), so the answers are kept with the document and go when it goes. Measuring (above all
+ * graphql-query-complexity's walk) was 13 % of a cached answer's time (issue 5).
+ */
+export class OperationMeasures {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, Assessment>>();
+
+  constructor(private readonly limits: OperationLimits) {}
+
+  measure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): number | null {
+    let key: string;
+    try {
+      key = `${operation.name?.value ?? ''} ${JSON.stringify(variables ?? null)}`;
+    } catch {
+      // Variables nested too deep to serialise: measured each time (and refused by execution).
+      return measureOperation(schema, document, operation, variables, this.limits);
+    }
+    let kept = this.byDocument.get(document);
+    if (!kept) this.byDocument.set(document, (kept = new Map()));
+    let measured = kept.get(key);
+    if (!measured) {
+      measured = assess(schema, document, operation, variables, this.limits);
+      if (kept.size >= KEPT_PER_DOCUMENT) kept.clear();
+      kept.set(key, measured);
+    }
+    if ('refused' in measured) throw tooComplex(...measured.refused);
+    return measured.cost;
+  }
 }
 
 // graphql 16 spells it "more that".
@@ -246,6 +289,7 @@ export function operationLimitsPlugin(
   limits: OperationLimits,
   budget: CostBudget,
 ): { requestDidStart(): Promise<{ didResolveOperation(request: ResolvedOperation): Promise<void> }> } {
+  const measures = new OperationMeasures(limits);
   return {
     async requestDidStart() {
       return {
@@ -255,7 +299,7 @@ export function operationLimitsPlugin(
           const caller = contextValue.actor ? `sub:${contextValue.actor.sub}` : `ip:${contextValue.req.ip ?? 'unknown'}`;
           let cost: number | null;
           try {
-            cost = measureOperation(schema, document, operation, request.variables, limits);
+            cost = measures.measure(schema, document, operation, request.variables);
           } catch (error) {
             // Refusing costs little, but not nothing: a stream of refused operations still spends.
             budget.spend(caller, 1);

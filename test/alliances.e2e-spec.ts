@@ -141,16 +141,21 @@ describe('alliances and memberships', () => {
       for (const name of wanted) await insertAlliance(t.dataSource, { name: `${name} RN`, regionId: region, level: 'LOCAL' });
       const seen: string[] = [];
       let after: string | null = null;
+      let last: string | null = null;
       let pages = 0;
       do {
         const result: any = await t.gql(LIST, { filter: { regionId: region }, first: 2, after });
         expect(result.data.alliances.totalCount).toBe(5);
         seen.push(...names(result));
-        after = result.data.alliances.pageInfo.hasNextPage ? result.data.alliances.pageInfo.endCursor : null;
+        last = result.data.alliances.pageInfo.endCursor;
+        after = result.data.alliances.pageInfo.hasNextPage ? last : null;
         pages += 1;
       } while (after);
       expect(pages).toBe(3);
       expect(seen).toEqual(['Ärzteallianz RN', 'Bündnis Mannheim RN', 'Oberrhein-Allianz RN', 'Übergang Schule-Beruf RN', 'Zukunftsbündnis RN']);
+      // Past the end the page is empty, and the count is still the list's.
+      const beyond = await t.gql(LIST, { filter: { regionId: region }, first: 2, after: last });
+      expect(beyond.data!.alliances).toEqual({ totalCount: 5, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
     });
 
     it('answers an empty page and a single exact page', async () => {

@@ -22,6 +22,7 @@ export interface KeysetOrder<T> {
 }
 
 const GERMAN = ' COLLATE "de-x-icu"';
+const TOTAL = 'keyset_total_count';
 
 function isCalendarDate(value: string | number): boolean {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -52,13 +53,18 @@ export function decodeCursor(cursor: string): [string | number, string] {
 
 /**
  * Keyset pagination: a stable order on (sort key, id), so inserts between two page requests
- * neither repeat nor skip records. Two statements: the page and the total count.
+ * neither repeat nor skip records. One statement: the page, each row carrying the total count
+ * as an uncorrelated subquery (computed once). A second round trip per list request measured as
+ * a tenth of a small list's time on a two-core machine (issue 5); only an empty page after a
+ * cursor still needs the count on its own.
  */
 export async function keysetPage<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   args: { first: number; after?: string | null },
   order: KeysetOrder<T>,
 ): Promise<Page<T>> {
+  // Rows of a join would be counted (and paged) once per joined row: lists filter with EXISTS.
+  if (query.expressionMap.joinAttributes.length) throw new Error('keysetPage takes a query without joins');
   const id = order.id ?? `${query.alias}.id`;
   const collate = order.german ? GERMAN : '';
   const page = query.clone();
@@ -75,7 +81,10 @@ export async function keysetPage<T extends ObjectLiteral>(
     .orderBy(`${order.expression}${collate}`, order.direction)
     .addOrderBy(id, order.direction)
     .limit(args.first + 1);
-  const [rows, totalCount] = await Promise.all([page.getMany(), query.getCount()]);
+  const counted = query.clone().select('COUNT(1)').orderBy();
+  page.addSelect(`(${counted.getQuery()})`, TOTAL);
+  const { entities: rows, raw } = await page.getRawAndEntities<Record<typeof TOTAL, number>>();
+  const totalCount = raw.length ? Number(raw[0][TOTAL]) : args.after ? await query.getCount() : 0;
   const hasNextPage = rows.length > args.first;
   const nodes = hasNextPage ? rows.slice(0, args.first) : rows;
   return {

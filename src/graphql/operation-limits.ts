@@ -151,25 +151,10 @@ class ShapeOfOperation {
   }
 }
 
-/**
- * Checks an operation against the limits, fragments expanded, and returns its cost; throws
- * QUERY_TOO_COMPLEX for the first limit it breaks. Returns null when the variables do not fit
- * the operation: execution then refuses them with BAD_USER_INPUT before any resolver runs.
- */
-export function measureOperation(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown> | undefined,
-  limits: OperationLimits,
-): number | null {
-  const measured = assess(schema, document, operation, variables, limits);
-  if ('refused' in measured) throw tooComplex(...measured.refused);
-  return measured.cost;
-}
-
+/** An operation's cost, null when the variables do not fit it; or the first limit it breaks (measure, limit, actual). */
 type Assessment = { cost: number | null } | { refused: [Measure, number, number] };
 
+/** Checks an operation against the limits, fragments expanded. */
 function assess(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, limits: OperationLimits): Assessment {
   const shape = new ShapeOfOperation(schema, document).of(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
   if (shape.width > limits.rootFields) return { refused: ['rootFields', limits.rootFields, shape.width] };
@@ -201,7 +186,7 @@ function assess(schema: GraphQLSchema, document: DocumentNode, operation: Operat
 const KEPT_PER_DOCUMENT = 100;
 
 /**
- * measureOperation, remembered: its answer depends only on the document, the operation and the
+ * An operation's measures, remembered: they depend only on the document, the operation and the
  * variables, and Apollo hands over the same DocumentNode for the same query text (its document
  * store), so the answers are kept with the document and go when it goes. Measuring (above all
  * graphql-query-complexity's walk) was 13 % of a cached answer's time (issue 5).
@@ -211,24 +196,33 @@ export class OperationMeasures {
 
   constructor(private readonly limits: OperationLimits) {}
 
+  /**
+   * The operation's cost, null when the variables do not fit it (execution then refuses them with
+   * BAD_USER_INPUT before any resolver runs); throws QUERY_TOO_COMPLEX for the first limit it breaks.
+   */
   measure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): number | null {
+    const measured = this.remembered(document, operation, variables, () => assess(schema, document, operation, variables, this.limits));
+    if ('refused' in measured) throw tooComplex(...measured.refused);
+    return measured.cost;
+  }
+
+  private remembered(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, work: () => Assessment): Assessment {
     let key: string;
     try {
       key = `${operation.name?.value ?? ''} ${JSON.stringify(variables ?? null)}`;
     } catch {
       // Variables nested too deep to serialise: measured each time (and refused by execution).
-      return measureOperation(schema, document, operation, variables, this.limits);
+      return work();
     }
     let kept = this.byDocument.get(document);
     if (!kept) this.byDocument.set(document, (kept = new Map()));
     let measured = kept.get(key);
     if (!measured) {
-      measured = assess(schema, document, operation, variables, this.limits);
+      measured = work();
       if (kept.size >= KEPT_PER_DOCUMENT) kept.clear();
       kept.set(key, measured);
     }
-    if ('refused' in measured) throw tooComplex(...measured.refused);
-    return measured.cost;
+    return measured;
   }
 }
 

@@ -138,7 +138,8 @@ export class ResponseCache {
         this.texts.set(result.data, { text, extensions: result.extensions });
         settle(text);
         // Kept only if the data did not change while it was worked out.
-        if (keyVersion === this.version && key.length + text.length <= this.options.maxBytes / 4) this.answers.set(key, text, { size: key.length + text.length });
+        const size = key.length + text.length;
+        if (keyVersion === this.version && size <= this.options.maxBytes / 4) this.answers.set(key, text, { size });
       },
     };
   }

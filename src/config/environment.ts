@@ -117,6 +117,14 @@ export class Environment {
   @Min(0)
   GRAPHQL_SLOT_STUCK_MS = 1000;
 
+  /**
+   * Relations that declare their SQL are read, a whole subtree at once, as JSON built by
+   * PostgreSQL; false reads every relation through the loaders instead (same answers, more statements).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  GRAPHQL_SQL_PROJECTION = true;
+
   /** Memory for answers to repeated queries, in MB; 0 turns the response cache off. */
   @Transform(toInt)
   @IsInt()

@@ -14,6 +14,7 @@ import { PrefetchInterceptor } from './prefetch.interceptor';
 import { CostBudget } from './rate-limit';
 import { requestContextFactory } from './request-context';
 import { ResponseCache } from './response-cache';
+import { answerFromProjections, SqlProjection } from './sql-projection';
 
 @Module({
   imports: [
@@ -25,6 +26,7 @@ import { ResponseCache } from './response-cache';
         return {
           path: '/graphql',
           autoSchemaFile: true,
+          transformSchema: answerFromProjections,
           sortSchema: true,
           graphiql: false,
           playground: false,
@@ -52,7 +54,7 @@ import { ResponseCache } from './response-cache';
       },
     }),
   ],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: PrefetchInterceptor }],
+  providers: [SqlProjection, { provide: APP_INTERCEPTOR, useClass: PrefetchInterceptor }],
 })
 export class RegistryGraphQLModule implements NestModule {
   /** Apollo is mounted on /graphql as a prefix; without this, /graphql/anything would be the API too. */

@@ -2,11 +2,19 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { mergeMap, Observable } from 'rxjs';
+import { Environment } from '../config/environment';
 import { prefetch } from './prefetch';
+import { SqlProjection } from './sql-projection';
 
 /** Runs a prefetch below every query field's value before graphql-js descends into it. */
 @Injectable()
 export class PrefetchInterceptor implements NestInterceptor {
+  private readonly projection: SqlProjection | null;
+
+  constructor(env: Environment, projection: SqlProjection) {
+    this.projection = env.GRAPHQL_SQL_PROJECTION ? projection : null;
+  }
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType<GqlContextType>() !== 'graphql') return next.handle();
     const gql = GqlExecutionContext.create(context);
@@ -14,7 +22,7 @@ export class PrefetchInterceptor implements NestInterceptor {
     if (info.parentType !== info.schema.getQueryType()) return next.handle();
     return next.handle().pipe(
       mergeMap(async (value: unknown) => {
-        await prefetch(info, value, gql.getContext());
+        await prefetch(info, value, gql.getContext(), this.projection);
         return value;
       }),
     );

@@ -64,7 +64,7 @@ function setUp(options: { failOrgs?: boolean } = {}) {
       teams: {
         type: new GraphQLList(Team),
         resolve: async (_root, _args, ctx, info: GraphQLResolveInfo) => {
-          await prefetch(info, TEAMS, ctx);
+          await prefetch(info, TEAMS, ctx, null);
           return TEAMS;
         },
       },

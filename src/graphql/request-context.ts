@@ -3,6 +3,7 @@ import { Actor } from '../auth/actor';
 import { Tokens } from '../auth/tokens';
 import { DomainError } from '../common/domain-error';
 import { RequestLoaders } from './request-loaders';
+import { Projections } from './sql-projection';
 
 /** What every resolver of one request shares: who asks, and that request's DataLoaders. */
 export interface RequestContext {
@@ -10,6 +11,8 @@ export interface RequestContext {
   /** Set when the request carried a token that failed verification; the guard raises it. */
   authError: DomainError | null;
   loaders: RequestLoaders;
+  /** Relation values found in SQL ahead of their resolvers (sql-projection.ts). */
+  projections: Projections;
   req: Request;
 }
 
@@ -23,7 +26,7 @@ export type NoArgs = Record<string, never>;
 
 export function requestContextFactory(tokens: Tokens) {
   return ({ req }: { req: Request }): RequestContext => {
-    const context: RequestContext = { actor: null, authError: null, loaders: new RequestLoaders(), req };
+    const context: RequestContext = { actor: null, authError: null, loaders: new RequestLoaders(), projections: new Projections(), req };
     try {
       context.actor = tokens.fromHeader(req.headers.authorization);
     } catch (error) {

@@ -1,6 +1,8 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Prefetchable } from '../../graphql/prefetch';
+import { rowById } from '../../graphql/sql-projection';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
+import { RegionEntity } from '../regions/region.entity';
 import { Region } from '../regions/region.model';
 import { RegionsLoader } from '../regions/regions.loader';
 import { Alliance } from './alliance.model';
@@ -23,7 +25,7 @@ export class AllianceRegionResolver {
   constructor(private readonly regions: RegionsLoader) {}
 
   @ResolveField(() => Region, { description: 'The region it works for.' })
-  @Prefetchable()
+  @Prefetchable(rowById(RegionEntity, 'regionId'))
   region(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
     return this.regions.byId(loaders).now(alliance.regionId);
   }

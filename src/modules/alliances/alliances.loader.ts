@@ -11,7 +11,10 @@ const MEMBERSHIPS_BY_ALLIANCE = Symbol('membership.byAlliance');
 const MEMBERSHIPS_BY_ORGANISATION = Symbol('membership.byOrganisation');
 
 /** Leads first, then by the day they joined: the order members are listed in. */
-const MEMBERSHIP_ORDER = 'role ASC, joined_on ASC NULLS FIRST, id ASC';
+export const MEMBERSHIP_ORDER = 'role ASC, joined_on ASC NULLS FIRST, id ASC';
+
+/** The columns a membership's period runs between. */
+export const MEMBERSHIP_PERIOD = ['joined_on', 'left_on'] as const;
 
 @Injectable()
 export class AlliancesLoader {

@@ -5,12 +5,14 @@ import { currentMemberships } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import { Prefetchable } from '../../graphql/prefetch';
+import { rowsOf } from '../../graphql/sql-projection';
 import type { RequestContext } from '../../graphql/request-context';
 import { then } from '../../graphql/request-loaders';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { Alliance, Membership } from './alliance.model';
-import { AlliancesLoader } from './alliances.loader';
+import { AlliancesLoader, MEMBERSHIP_ORDER, MEMBERSHIP_PERIOD } from './alliances.loader';
 import { AlliancesService } from './alliances.service';
+import { MembershipEntity } from './membership.entity';
 import { AllianceFilter, CreateAllianceInput, UpdateAllianceInput } from './dto/alliance.inputs';
 
 @ObjectType()
@@ -56,7 +58,7 @@ export class AlliancesResolver {
   }
 
   @ResolveField(() => [Membership], { description: 'Its member organisations; current: true for today\'s members, false for former ones.' })
-  @Prefetchable()
+  @Prefetchable(rowsOf(MembershipEntity, 'alliance_id', MEMBERSHIP_ORDER, MEMBERSHIP_PERIOD))
   memberships(
     alliance: Alliance,
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,

@@ -2,8 +2,10 @@ import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { Prefetchable } from '../../graphql/prefetch';
+import { rowById } from '../../graphql/sql-projection';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Alliance, Membership } from './alliance.model';
+import { AllianceEntity } from './alliance.entity';
 import { AlliancesLoader } from './alliances.loader';
 import { AddMemberInput, EndMembershipInput } from './dto/membership.inputs';
 import { MembershipsService } from './memberships.service';
@@ -28,7 +30,7 @@ export class MembershipsResolver {
   }
 
   @ResolveField(() => Alliance, { description: 'The alliance.' })
-  @Prefetchable()
+  @Prefetchable(rowById(AllianceEntity, 'allianceId'))
   alliance(membership: Membership, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byId(loaders).now(membership.allianceId);
   }

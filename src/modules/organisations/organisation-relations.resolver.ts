@@ -2,13 +2,17 @@ import { ResolveField, Resolver } from '@nestjs/graphql';
 import { currentMemberships, periodContains, today } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Prefetchable } from '../../graphql/prefetch';
+import { ongoingSql, rowById, rowsOf } from '../../graphql/sql-projection';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { then } from '../../graphql/request-loaders';
 import { MembershipRole } from '../alliances/alliance.enums';
 import { Alliance, Membership } from '../alliances/alliance.model';
-import { AlliancesLoader } from '../alliances/alliances.loader';
+import { AlliancesLoader, MEMBERSHIP_ORDER, MEMBERSHIP_PERIOD } from '../alliances/alliances.loader';
+import { MembershipEntity } from '../alliances/membership.entity';
+import { RegionEntity } from '../regions/region.entity';
 import { Region } from '../regions/region.model';
 import { RegionsLoader } from '../regions/regions.loader';
+import { OrganisationEntity } from './organisation.entity';
 import { Organisation } from './organisation.model';
 import { OrganisationsLoader } from './organisations.loader';
 
@@ -18,7 +22,7 @@ export class OrganisationRegionResolver {
   constructor(private readonly regions: RegionsLoader) {}
 
   @ResolveField(() => Region, { nullable: true, description: 'The region it is based in or works for.' })
-  @Prefetchable()
+  @Prefetchable(rowById(RegionEntity, 'regionId'))
   region(organisation: Organisation, _args: NoArgs, { loaders }: RequestContext) {
     return organisation.regionId ? this.regions.byId(loaders).now(organisation.regionId) : null;
   }
@@ -29,7 +33,7 @@ export class OrganisationMembershipsResolver {
   constructor(private readonly alliances: AlliancesLoader) {}
 
   @ResolveField(() => [Membership], { description: "Its memberships of alliances; current: true for today's, false for the others." })
-  @Prefetchable()
+  @Prefetchable(rowsOf(MembershipEntity, 'organisation_id', MEMBERSHIP_ORDER, MEMBERSHIP_PERIOD))
   memberships(
     organisation: Organisation,
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
@@ -47,7 +51,13 @@ export class AllianceLeadResolver {
   ) {}
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The member that leads it today (Federführung), if any.' })
-  @Prefetchable()
+  @Prefetchable({
+    entity: OrganisationEntity,
+    parentKey: 'id',
+    many: false,
+    where: (alliance, day) =>
+      `id = (SELECT m.organisation_id FROM membership m WHERE m.alliance_id = ${alliance} AND m.role = '${MembershipRole.LEAD}' AND ${ongoingSql('m.joined_on', 'm.left_on', day)} ORDER BY m.joined_on ASC NULLS FIRST, m.id ASC LIMIT 1)`,
+  })
   lead(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
     return then(this.alliances.membershipsByAlliance(loaders).now(alliance.id), (memberships) => {
       const date = today();
@@ -62,7 +72,7 @@ export class MembershipOrganisationResolver {
   constructor(private readonly loader: OrganisationsLoader) {}
 
   @ResolveField(() => Organisation, { description: 'The member organisation.' })
-  @Prefetchable()
+  @Prefetchable(rowById(OrganisationEntity, 'organisationId'))
   organisation(membership: Membership, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byId(loaders).now(membership.organisationId);
   }

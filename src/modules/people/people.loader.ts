@@ -10,7 +10,10 @@ const ROLES_BY_PERSON = Symbol('role.byPerson');
 const ROLES_BY_ORGANISATION = Symbol('role.byOrganisation');
 
 /** Oldest first, as a career reads; roles of unknown start lead. */
-const ROLE_ORDER = 'valid_from ASC NULLS FIRST, title ASC, id ASC';
+export const ROLE_ORDER = 'valid_from ASC NULLS FIRST, title ASC, id ASC';
+
+/** The columns a role's validity runs between. */
+export const ROLE_PERIOD = ['valid_from', 'valid_to'] as const;
 
 @Injectable()
 export class PeopleLoader {

@@ -2,11 +2,15 @@ import { ResolveField, Resolver } from '@nestjs/graphql';
 import { currentRoles } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Prefetchable } from '../../graphql/prefetch';
+import { rowById, rowsOf } from '../../graphql/sql-projection';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { then } from '../../graphql/request-loaders';
 import { Organisation } from '../organisations/organisation.model';
+import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsLoader } from '../organisations/organisations.loader';
-import { PeopleLoader } from './people.loader';
+import { PeopleLoader, ROLE_ORDER, ROLE_PERIOD } from './people.loader';
+import { PersonEntity } from './person.entity';
+import { RoleEntity } from './role.entity';
 import { Person } from './person.model';
 import { Role } from './role.model';
 
@@ -19,13 +23,13 @@ export class RoleRelationsResolver {
   ) {}
 
   @ResolveField(() => Person, { description: 'The person who holds the role.' })
-  @Prefetchable()
+  @Prefetchable(rowById(PersonEntity, 'personId'))
   person(role: Role, _args: NoArgs, { loaders }: RequestContext) {
     return this.people.byId(loaders).now(role.personId);
   }
 
   @ResolveField(() => Organisation, { description: 'The organisation the person represents in it.' })
-  @Prefetchable()
+  @Prefetchable(rowById(OrganisationEntity, 'organisationId'))
   organisation(role: Role, _args: NoArgs, { loaders }: RequestContext) {
     return this.organisations.byId(loaders).now(role.organisationId);
   }
@@ -36,7 +40,7 @@ export class OrganisationRolesResolver {
   constructor(private readonly people: PeopleLoader) {}
 
   @ResolveField(() => [Role], { description: 'The people who represent it, oldest role first; current: true for roles held today, false for the others.' })
-  @Prefetchable()
+  @Prefetchable(rowsOf(RoleEntity, 'organisation_id', ROLE_ORDER, ROLE_PERIOD))
   roles(
     organisation: Organisation,
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,

@@ -1,0 +1,267 @@
+import { Injectable } from '@nestjs/common';
+import { FieldNode, getArgumentValues, getNamedType, GraphQLField, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
+import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { today } from '../common/dates';
+import { collectFields } from './selection';
+
+/** The extension key under which a relation field declares the SQL of its rows. */
+export const PROJECTION = 'projection';
+
+/**
+ * How to find a relation field's rows in SQL, next to the resolver that finds them by loader:
+ * the rows of `entity` that `where` holds for, given the parent's `parentKey`. `where` and
+ * `orderBy` name the rows' columns unqualified; `key` and `today` are SQL expressions.
+ */
+export interface RelationSql {
+  entity: EntityTarget<ObjectLiteral>;
+  parentKey: string;
+  many: boolean;
+  where: (key: string, today: string) => string;
+  orderBy?: string;
+  /** The columns a period runs between (from inclusive, to exclusive), when the field takes `current`. */
+  period?: readonly [from: string, to: string];
+}
+
+/** The row whose id is the parent's `parentKey`. */
+export function rowById(entity: EntityTarget<ObjectLiteral>, parentKey: string): RelationSql {
+  return { entity, parentKey, many: false, where: (key) => `id = ${key}` };
+}
+
+/** The rows whose `column` holds the parent's id, in `orderBy`; `period` makes `current` apply. */
+export function rowsOf(entity: EntityTarget<ObjectLiteral>, column: string, orderBy: string, period?: readonly [string, string]): RelationSql {
+  return { entity, parentKey: 'id', many: true, where: (key) => `${column} = ${key}`, orderBy, period };
+}
+
+/** SQL for "the period of `from`..`to` contains the day", as periodContains (common/dates) decides it. */
+export function ongoingSql(from: string, to: string, day: string): string {
+  return `(${from} IS NULL OR ${from} <= ${day}) AND (${to} IS NULL OR ${to} > ${day})`;
+}
+
+/**
+ * Field nodes numbered once per document (Apollo keeps one DocumentNode per query text). The
+ * number, `@f3`, is the key a projected JSON object holds that field's value under: a key no
+ * GraphQL name can be, so no other field ever resolves to it.
+ */
+const fieldIds = new WeakMap<FieldNode, string>();
+let lastFieldId = 0;
+
+function fieldId(node: FieldNode): string {
+  let id = fieldIds.get(node);
+  if (!id) fieldIds.set(node, (id = `@f${++lastFieldId}`));
+  return id;
+}
+
+/**
+ * The relation values projected for one request. A projected JSON object carries its own; those
+ * of the rows the service read itself are kept here, in a WeakMap rather than on the row, because
+ * a row may outlive the request and must not answer a later one.
+ */
+export class Projections {
+  private readonly byRow = new WeakMap<object, Record<string, unknown>>();
+
+  /** Where the values projected for `parent` are, if anywhere. */
+  of(parent: unknown): Record<string, unknown> | undefined {
+    if (parent === null || typeof parent !== 'object') return undefined;
+    return this.byRow.get(parent) ?? (parent as Record<string, unknown>);
+  }
+
+  /** The values a field node was projected to for every object, or undefined unless all have one. */
+  valuesOf(objects: readonly unknown[], node: FieldNode): unknown[] | undefined {
+    const id = fieldIds.get(node);
+    if (!id) return undefined;
+    const values: unknown[] = [];
+    for (const object of objects) {
+      const projected = this.of(object);
+      if (!projected || !(id in projected)) return undefined;
+      values.push(projected[id]);
+    }
+    return values;
+  }
+
+  /** Adds to a row's values; `values` may be shared by rows with the same key, so each row gets a record of its own. */
+  add(row: object, values: Record<string, unknown>): void {
+    const known = this.byRow.get(row);
+    if (known) Object.assign(known, values);
+    else this.byRow.set(row, { ...values });
+  }
+}
+
+/**
+ * Makes each relation field that declares its SQL answer from a projection when its parent has
+ * one for the asking field node, before (and without) its resolver. Applied to the built schema.
+ */
+export function answerFromProjections(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve;
+      if (!field.extensions[PROJECTION] || !resolve) continue;
+      field.resolve = (parent, args, context: { projections?: Projections }, info) => {
+        const projected = context.projections?.of(parent);
+        if (projected) {
+          const id = fieldIds.get(info.fieldNodes[0]);
+          if (id && id in projected) return projected[id];
+        }
+        return resolve(parent, args, context, info);
+      };
+    }
+  }
+  return schema;
+}
+
+/** Column types whose JSON value is what the row's value serialises to; timestamps are not (precision, offset). */
+const JSON_FAITHFUL = new Set(['uuid', 'varchar', 'text', 'int', 'integer', 'smallint', 'boolean', 'date', 'enum']);
+
+/** json_build_object takes at most 100 arguments. */
+const MAX_PAIRS = 50;
+
+/** The statement's second parameter, sent only when the statement asks for it (PostgreSQL refuses a parameter it cannot type). */
+const TODAY = '$2::date';
+
+class NotProjectable extends Error {}
+
+interface Built {
+  sql: string;
+  /** False when a relation below is left to its resolver (a prefetch must still visit it). */
+  complete: boolean;
+}
+
+/**
+ * Builds, for a level of a query's objects, one SQL statement per parent key that returns every
+ * relation the selection asks for below them as JSON, nested as deep as the declared relations
+ * reach: the work the loaders do in one statement per relation level and JavaScript joins, done
+ * by PostgreSQL in one (issue 5: row decoding, joining and the garbage of both were most of a list
+ * request's time). A field the SQL cannot answer exactly (a timestamp, a field with a resolver
+ * of its own, an argument it does not know) leaves its relation to the resolvers.
+ */
+@Injectable()
+export class SqlProjection {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Projects the relation fields of `fields` that can be, for `objects` of `type`, and records the
+   * values in `projections`. Returns the response names whose whole subtree was projected.
+   */
+  async project(info: GraphQLResolveInfo, projections: Projections, type: GraphQLObjectType, fields: Map<string, FieldNode[]>, objects: readonly object[]): Promise<Set<string>> {
+    const groups = new Map<string, string[]>();
+    const complete = new Set<string>();
+    const builder = new StatementBuilder(info, this.dataSource);
+    for (const [name, nodes] of fields) {
+      const definition = type.getFields()[nodes[0].name.value];
+      const relation = definition?.extensions[PROJECTION] as RelationSql | undefined;
+      if (!relation || projections.valuesOf(objects, nodes[0])) continue;
+      if (!objects.every((o) => typeof (o as Record<string, unknown>)[relation.parentKey] === 'string')) continue;
+      let built: Built;
+      try {
+        built = builder.relation(definition, relation, nodes, 'k.v', null);
+      } catch (error) {
+        if (error instanceof NotProjectable) continue;
+        throw error;
+      }
+      let group = groups.get(relation.parentKey);
+      if (!group) groups.set(relation.parentKey, (group = []));
+      group.push(`'${fieldId(nodes[0])}', ${built.sql}`);
+      if (built.complete) complete.add(name);
+    }
+    await Promise.all(
+      [...groups].map(async ([parentKey, columns]) => {
+        const keys = [...new Set(objects.map((o) => (o as Record<string, string>)[parentKey]))];
+        // Every key of this schema is a UUID; one that were not would fail the statement, and the resolvers would answer.
+        const sql = `SELECT k.v AS "key", json_build_object(${columns.join(', ')}) AS "projected" FROM unnest($1::uuid[]) AS k(v)`;
+        const rows: { key: string; projected: Record<string, unknown> }[] = await this.dataSource.query(sql, sql.includes(TODAY) ? [keys, today()] : [keys]);
+        const byKey = new Map(rows.map((row) => [row.key, row.projected]));
+        for (const object of objects) {
+          const projected = byKey.get((object as Record<string, string>)[parentKey]);
+          if (projected) projections.add(object, projected);
+        }
+      }),
+    );
+    return complete;
+  }
+}
+
+class StatementBuilder {
+  private aliases = 0;
+
+  constructor(
+    private readonly info: GraphQLResolveInfo,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** The JSON of a relation's rows (an array, or one object or null) for the parent row `parent`, or for the key expression `key`. */
+  relation(definition: GraphQLField<unknown, unknown>, relation: RelationSql, nodes: FieldNode[], key: string | null, parent: { alias: string; metadata: EntityMetadata } | null): Built {
+    const args = getArgumentValues(definition, nodes[0], this.info.variableValues);
+    const conditions: string[] = [];
+    for (const [name, value] of Object.entries(args)) {
+      if (name !== 'current' || !relation.period) throw new NotProjectable();
+      if (value === true || value === false) conditions.push(`${value ? '' : 'NOT '}(${ongoingSql(relation.period[0], relation.period[1], TODAY)})`);
+    }
+    const keySql = key ?? `${parent!.alias}."${column(parent!.metadata, relation.parentKey).databaseName}"`;
+    conditions.unshift(relation.where(keySql, TODAY));
+    const type = getNamedType(definition.type);
+    if (!isObjectType(type)) throw new NotProjectable();
+    const metadata = this.dataSource.getMetadata(relation.entity);
+    const alias = `t${++this.aliases}`;
+    const object = this.object(type, metadata, alias, nodes);
+    const from = `FROM "${metadata.tableName}" ${alias} WHERE ${conditions.join(' AND ')}`;
+    const sql = relation.many
+      ? `coalesce((SELECT json_agg(${object.sql}${relation.orderBy ? ` ORDER BY ${relation.orderBy}` : ''}) ${from}), '[]'::json)`
+      : `(SELECT ${object.sql} ${from} LIMIT 1)`;
+    return { sql, complete: object.complete };
+  }
+
+  /** The JSON object of one row: the fields asked for, the projected relations, and the keys that the resolvers of the others read. */
+  private object(type: GraphQLObjectType, metadata: EntityMetadata, alias: string, nodes: FieldNode[]): Built {
+    const fields = new Map<string, FieldNode[]>();
+    for (const node of nodes) if (node.selectionSet) collectFields(this.info, type, node.selectionSet, fields);
+    const columns = new Map<string, ColumnMetadata>();
+    const relations: string[] = [];
+    let complete = true;
+    for (const fieldNodes of fields.values()) {
+      const name = fieldNodes[0].name.value;
+      if (name === '__typename') continue;
+      const definition = type.getFields()[name];
+      if (!definition) throw new NotProjectable();
+      const relation = definition.extensions[PROJECTION] as RelationSql | undefined;
+      if (relation) {
+        try {
+          const built = this.relation(definition, relation, fieldNodes, null, { alias, metadata });
+          relations.push(`'${fieldId(fieldNodes[0])}', ${built.sql}`);
+          complete &&= built.complete;
+          continue;
+        } catch (error) {
+          if (!(error instanceof NotProjectable)) throw error;
+        }
+      }
+      if (!readsProperty(definition)) {
+        // A relation resolver reads only its parent's id and foreign keys, which every projected object carries.
+        if (!definition.extensions.prefetchable) throw new NotProjectable();
+        complete = false;
+        continue;
+      }
+      const found = metadata.findColumnWithPropertyName(name);
+      if (!found || !found.isSelect || definition.args.length > 0 || !JSON_FAITHFUL.has(String(found.type))) throw new NotProjectable();
+      columns.set(name, found);
+    }
+    if (!complete) for (const c of metadata.columns) if (c.isSelect && (c.propertyName === 'id' || /[a-z]Id$/.test(c.propertyName))) columns.set(c.propertyName, c);
+    const pairs = [...columns].map(([property, c]) => `'${property}', ${alias}."${c.databaseName}"`);
+    pairs.push(...relations);
+    if (pairs.length > MAX_PAIRS) throw new NotProjectable();
+    return { sql: `json_build_object(${pairs.join(', ')})`, complete };
+  }
+}
+
+/**
+ * Whether a field answers with its parent's property of the same name: no resolver, or the one
+ * @nestjs/graphql gives a plain @Field. Anything else may compute from the parent as it likes.
+ */
+function readsProperty(definition: GraphQLField<unknown, unknown>): boolean {
+  return !definition.resolve || definition.resolve.name === 'rootFieldResolver';
+}
+
+function column(metadata: EntityMetadata, property: string): ColumnMetadata {
+  const found = metadata.findColumnWithPropertyName(property);
+  if (!found) throw new Error(`${metadata.name} has no column for ${property}`);
+  return found;
+}

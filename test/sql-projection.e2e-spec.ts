@@ -1,0 +1,134 @@
+import { today } from '../src/common/dates';
+import { insertAlliance, insertMembership, insertOrganisation, insertPerson, insertRole, regionId } from './support/factories';
+import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
+
+/** A day `days` from today, as the service counts days (Berlin). */
+function day(days: number): string {
+  const date = new Date(`${today()}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Relations read as JSON built by PostgreSQL (sql-projection.ts) must answer exactly what the
+ * loaders answer: the same service on the same database with GRAPHQL_SQL_PROJECTION=false is
+ * the reference, for periods that end or start today, ties in order, aliases with different
+ * arguments, fragments, directives, and fields the SQL leaves to their resolvers.
+ */
+describe('relations read in one SQL statement', () => {
+  let projecting: TestApp;
+  let loading: TestApp;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    projecting = await createTestApp(WITHOUT_RESPONSE_CACHE);
+    const ds = projecting.dataSource;
+    loading = await createTestApp({ ...WITHOUT_RESPONSE_CACHE, GRAPHQL_SQL_PROJECTION: false, DATABASE_URL: (ds.options as { url: string }).url });
+    const region = await regionId(ds, '0811');
+    ids.north = await insertAlliance(ds, { regionId: region, name: 'Bündnis Nord' });
+    ids.empty = await insertAlliance(ds, { regionId: region, name: 'Bündnis Leer' });
+    ids.south = await insertAlliance(ds, { regionId: region, name: 'Bündnis Süd' });
+    await insertAlliance(ds, { regionId: region, name: 'Bündnis Archiv', archivedAt: new Date() });
+    for (const name of ['ihk', 'hwk', 'agentur', 'dgb', 'wfg', 'stadt']) ids[name] = await insertOrganisation(ds, { name: `Org ${name}`, shortName: name === 'ihk' ? 'IHK' : null, regionCode: name === 'dgb' ? null : '0811' });
+    const member = (alliance: string, organisation: string, role: string, joinedOn: string | null, leftOn: string | null) =>
+      insertMembership(ds, { allianceId: ids[alliance], organisationId: ids[organisation], role, joinedOn, leftOn });
+    await member('north', 'ihk', 'LEAD', '2015-01-01', null);
+    await member('north', 'hwk', 'LEAD', '2010-01-01', today()); // ended today: not a member any more
+    await member('north', 'agentur', 'PARTNER', day(1), null); // joins tomorrow
+    await member('north', 'dgb', 'PARTNER', null, null);
+    await member('north', 'wfg', 'PARTNER', '2012-05-05', '2020-01-01');
+    await member('north', 'stadt', 'PARTNER', today(), null); // joined today: a member
+    await member('south', 'hwk', 'LEAD', null, null);
+    await member('south', 'ihk', 'LEAD', null, null); // two leads of unknown start: the order decides
+    await member('south', 'stadt', 'PARTNER', '2015-01-01', null);
+    const person = async (key: string, honorificPrefix: string | null) => (ids[key] = await insertPerson(ds, { givenName: key, familyName: `Familie ${key}`, honorificPrefix }));
+    for (const [key, prefix] of [['anna', 'Dr.'], ['ben', null], ['cem', null], ['dora', 'Prof. Dr.']] as const) await person(key, prefix);
+    const role = (key: string, organisation: string, title: string, validFrom: string | null, validTo: string | null) =>
+      insertRole(ds, { personId: ids[key], organisationId: ids[organisation], title, validFrom, validTo });
+    await role('anna', 'ihk', 'Präsidentin', '2019-01-01', null);
+    await role('ben', 'ihk', 'Hauptgeschäftsführer', '2019-01-01', null); // same start: by title
+    await role('cem', 'ihk', 'Vizepräsident', '2010-01-01', today()); // ended today
+    await role('dora', 'ihk', 'Präsidentin', day(1), null); // starts tomorrow
+    await role('anna', 'hwk', 'Beirätin', null, null);
+    await role('ben', 'stadt', 'Oberbürgermeister', '2016-01-01', null);
+    await role('cem', 'stadt', 'Oberbürgermeister', '2016-01-01', null); // same start and title: by id
+  });
+  afterAll(async () => {
+    await loading?.close();
+    await projecting?.close();
+  });
+
+  async function same(query: string, variables?: Record<string, unknown>): Promise<{ data: any; statements: [projecting: number, loading: number] }> {
+    let expected: Awaited<ReturnType<TestApp['gql']>> | undefined;
+    let actual: Awaited<ReturnType<TestApp['gql']>> | undefined;
+    const statements: [number, number] = [
+      await projecting.countStatements(async () => {
+        actual = await projecting.gql(query, variables);
+      }),
+      await loading.countStatements(async () => {
+        expected = await loading.gql(query, variables);
+      }),
+    ];
+    expect(expected!.errors).toBeUndefined();
+    expect(actual).toEqual(expected);
+    expect(statements[0]).toBeLessThan(statements[1]);
+    return { data: actual!.data, statements };
+  }
+
+  it("answers the dashboard's alliance list as the loaders do, in two statements: the page and every relation below it", async () => {
+    const { data, statements } = await same(`query($first: Int) { alliances(first: $first) { totalCount edges { node {
+      id name level lead { id name }
+      memberships(current: true) { role joinedOn organisation { id name kind roles(current: true) { title person { id givenName familyName } } } }
+    } } } }`, { first: 10 });
+    const north = data.alliances.edges.find((e: any) => e.node.name === 'Bündnis Nord').node;
+    expect(north.lead.name).toBe('Org ihk');
+    expect(north.memberships.map((m: any) => m.organisation.name)).toEqual(['Org ihk', 'Org dgb', 'Org stadt']);
+    expect(north.memberships[0].organisation.roles.map((r: any) => r.title)).toEqual(['Hauptgeschäftsführer', 'Präsidentin']);
+    expect(statements).toEqual([2, 5]);
+  });
+
+  it('answers aliases of one relation with different arguments, each with its own selection', async () => {
+    const { data } = await same(`{ alliances { edges { node { name
+      now: memberships(current: true) { id role joinedOn leftOn version organisation { id shortName website version kind } }
+      before: memberships(current: false) { role leftOn organisation { name roles(current: false) { title validFrom validTo } } }
+      all: memberships { id organisation { roles { title person { honorificPrefix } } } }
+      lead { name later: roles(current: false) { title } }
+    } } } }`);
+    const north = data.alliances.edges.find((e: any) => e.node.name === 'Bündnis Nord').node;
+    expect(north.before.map((m: any) => m.organisation.name)).toEqual(['Org hwk', 'Org wfg', 'Org agentur']);
+    expect(north.all).toHaveLength(6);
+  });
+
+  it('leaves fields the SQL cannot answer exactly to their resolvers, below and beside projected ones', async () => {
+    const { data } = await same(`{ alliances { edges { node { name region { name code parent { name } }
+      memberships { organisation { createdAt name } alliance { name } }
+      lead { name nameHistory { name } region { name } memberships(current: true) { role alliance { name region { code } } } }
+      other: memberships(current: true) { organisation { name roles { person { displayName roles { title } } organisation { name } } } }
+    } } } }`);
+    expect(data.alliances.edges.length).toBeGreaterThan(0);
+  });
+
+  it('follows fragments, @skip and @include, and __typename as graphql-js does', async () => {
+    await same(
+      `query($hide: Boolean!, $show: Boolean!) { alliances { edges { node { ...A } } } }
+      fragment A on Alliance { __typename name memberships(current: true) { ... on Membership { __typename role @skip(if: $hide) organisation { ...O } } } }
+      fragment O on Organisation { name kind @include(if: $show) roles { title person @skip(if: $hide) { givenName } } again: roles { person { ...P } } }
+      fragment P on Person { familyName honorificPrefix }`,
+      { hide: true, show: false },
+    );
+  });
+
+  it('gives each place a row is reached from its own selection', async () => {
+    const { data } = await same(
+      `query($alliance: ID!, $organisation: ID!, $person: ID!) {
+        alliances { edges { node { id memberships { role } } } }
+        alliance(id: $alliance) { memberships(current: true) { joinedOn organisation { name roles { title } } } }
+        organisation(id: $organisation) { memberships { role alliance { name lead { name } memberships { organisation { shortName } } } } }
+        person(id: $person) { roles { title organisation { name memberships(current: false) { role } roles(current: true) { person { familyName } } } } }
+      }`,
+      { alliance: ids.north, organisation: ids.ihk, person: ids.anna },
+    );
+    expect(data.alliance.memberships[0].organisation.roles.length).toBeGreaterThan(0);
+    expect(data.organisation.memberships.map((m: any) => m.alliance.name).sort()).toEqual(['Bündnis Nord', 'Bündnis Süd']);
+  });
+});

@@ -1,5 +1,5 @@
 import { today } from '../src/common/dates';
-import { insertAlliance, insertMembership, insertOrganisation, insertPerson, insertRole, regionId } from './support/factories';
+import { insertAgreement, insertAlliance, insertMeeting, insertMembership, insertOrganisation, insertPerson, insertRelease, insertRole, regionId } from './support/factories';
 import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
 /** A day `days` from today, as the service counts days (Berlin). */
@@ -52,6 +52,28 @@ describe('relations read in one SQL statement', () => {
     await role('anna', 'hwk', 'Beirätin', null, null);
     await role('ben', 'stadt', 'Oberbürgermeister', '2016-01-01', null);
     await role('cem', 'stadt', 'Oberbürgermeister', '2016-01-01', null); // same start and title: by id
+    ids.signed = await insertAgreement(ds, {
+      title: 'Kooperationsvereinbarung Nord-Süd',
+      signedOn: '2014-03-03',
+      parties: [{ allianceId: ids.north, representedById: ids.ihk, signatoryId: ids.anna }, { allianceId: ids.south }],
+      commitments: [
+        { kind: 'ANNUAL_TOP_LEVEL_MEETING', description: 'Einmal im Jahr', instruments: ['IHK-Fachkräftemonitor', 'Arbeitsmarktmonitor'] },
+        { kind: 'SHARED_MONITORING', description: 'Ohne Instrument' },
+      ],
+    });
+    ids.draft = await insertAgreement(ds, { title: 'Entwurf', status: 'DRAFT', signedOn: null, parties: [{ allianceId: ids.north }] });
+    ids.older = await insertAgreement(ds, { title: 'Erste Vereinbarung', signedOn: '2012-09-24', parties: [{ allianceId: ids.north, signatoryId: ids.ben }] });
+    ids.meeting = await insertMeeting(ds, { heldOn: '2015-05-05', agreementId: ids.signed, allianceId: ids.north, participantIds: [ids.anna, ids.ben] });
+    await insertMeeting(ds, { heldOn: '2015-05-05', agreementId: ids.signed, title: 'Am selben Tag' });
+    await insertMeeting(ds, { heldOn: day(30), status: 'PLANNED', allianceId: ids.north });
+    await insertRelease(ds, { title: 'Bündnis gegründet', publishedOn: '2014-03-04', publisherId: ids.ihk, links: [
+      { relation: 'ANNOUNCES', entityType: 'ALLIANCE', entityId: ids.north },
+      { entityType: 'AGREEMENT', entityId: ids.signed },
+      { entityType: 'PERSON', entityId: ids.anna },
+      { entityType: 'MEETING', entityId: ids.meeting },
+    ] });
+    await insertRelease(ds, { title: 'Ohne Herausgeber', publishedOn: '2014-03-04', links: [{ entityType: 'ORGANISATION', entityId: ids.ihk }, { entityType: 'ALLIANCE', entityId: ids.north }] });
+    await ds.query(`INSERT INTO release_quote (release_id, person_id, text, position) SELECT id, $1, 'Ein Meilenstein.', 0 FROM release WHERE title = 'Ohne Herausgeber'`, [ids.anna]);
   });
   afterAll(async () => {
     await loading?.close();
@@ -116,6 +138,32 @@ describe('relations read in one SQL statement', () => {
       fragment P on Person { familyName honorificPrefix }`,
       { hide: true, show: false },
     );
+  });
+
+  it('answers one alliance in full: agreements, their parties, commitments and meetings, its own meetings, its sources', async () => {
+    const { data } = await same(
+      `query($id: ID!) { alliance(id: $id) { id name level foundedOn
+        agreements { id title status signedOn
+          parties { alliance { name } representedBy { name } signatory { familyName } }
+          commitments { kind description instruments agreement { title } }
+          meetings { id title heldOn status alliance { name } agreement { title } participants { familyName } sources { title } }
+        }
+        meetings { id title kind heldOn status }
+        sources { id title publishedOn publisher { name } }
+      } }`,
+      { id: ids.north },
+    );
+    expect(data.alliance.agreements.map((a: any) => a.title)).toEqual(['Kooperationsvereinbarung Nord-Süd', 'Erste Vereinbarung', 'Entwurf']);
+    expect(data.alliance.agreements[0].commitments[0].instruments).toEqual(['IHK-Fachkräftemonitor', 'Arbeitsmarktmonitor']);
+    expect(data.alliance.sources).toHaveLength(2);
+  });
+
+  it('answers releases with their publisher, quotes and the records they link to', async () => {
+    await same(`{ releases(first: 20) { totalCount edges { node { id title publishedOn url body version
+      publisher { id name }
+      quotes { text person { familyName sources { title } } }
+      links { relation alliance { id name } organisation { id name } person { id displayName } agreement { id title } meeting { id heldOn } }
+    } } } }`);
   });
 
   it('gives each place a row is reached from its own selection', async () => {

@@ -1,14 +1,14 @@
 import { Extensions } from '@nestjs/graphql';
 import { FieldNode, getArgumentValues, getNamedType, GraphQLObjectType, GraphQLOutputType, GraphQLResolveInfo, isObjectType } from 'graphql';
 import { collectFields } from './selection';
-import { Projections, PROJECTION, RelationSql, SqlProjection } from './sql-projection';
+import { NOT_PROJECTED, Projections, PROJECTION, RelationSql, SqlProjection } from './sql-projection';
 
 const PREFETCHABLE = 'prefetchable';
 
 /**
  * Marks a relation field whose resolver a prefetch may call ahead of graphql-js: one that reads
- * only its parent's id and foreign keys, its arguments and the request's loaders (never `info`),
- * and returns its loader's `now()` so that, once prefetched, it answers synchronously. With `sql`,
+ * only its parent's columns (not its timestamps: a projected parent carries only the columns JSON
+ * holds faithfully), its arguments and the request's loaders (never `info`), and returns its loader's `now()` so that, once prefetched, it answers synchronously. With `sql`,
  * the field's rows can also be found in SQL (see sql-projection.ts), which a prefetch prefers.
  */
 export const Prefetchable = (sql?: RelationSql) => Extensions({ [PREFETCHABLE]: true, ...(sql ? { [PROJECTION]: sql } : {}) });
@@ -52,21 +52,22 @@ async function level(run: Run, type: GraphQLOutputType, nodes: readonly FieldNod
 async function field(run: Run, parentType: GraphQLObjectType, nodes: FieldNode[], objects: object[]): Promise<void> {
   const definition = parentType.getFields()[nodes[0].name.value];
   if (!definition || !nodes.some((n) => n.selectionSet)) return;
-  let children: unknown[] | undefined;
   try {
-    children = run.context.projections?.valuesOf(objects, nodes[0]);
-    if (children) {
-      // Projected already; below it, only relations the SQL left to their resolvers remain.
-    } else if (definition.resolve && definition.extensions[PREFETCHABLE]) {
-      const args = getArgumentValues(definition, nodes[0], run.info.variableValues);
-      children = await Promise.all(objects.map((o) => definition.resolve!(o, args, run.context, run.info)));
-    } else {
-      // Any other field is followed as a property (a connection's edges, an edge's node), which
-      // is what @nestjs/graphql resolves a plain @Field with; a resolver of its own, one not
-      // marked, finds nothing there and its subtree is left to graphql-js.
-      children = objects.map((o) => (o as Record<string, unknown>)[definition.name]);
-      if (children.some((c) => typeof c === 'function')) return;
-    }
+    const ahead = definition.resolve && definition.extensions[PREFETCHABLE] ? definition.resolve : null;
+    const args = ahead ? getArgumentValues(definition, nodes[0], run.info.variableValues) : {};
+    const children = await Promise.all(
+      objects.map((o) => {
+        // Projected already: below it, only the relations the SQL left to their resolvers remain.
+        const projected = run.context.projections?.valueOf(o, nodes[0]) ?? NOT_PROJECTED;
+        if (projected !== NOT_PROJECTED) return projected;
+        if (ahead) return ahead(o, args, run.context, run.info);
+        // Any other field is followed as a property (a connection's edges, an edge's node), which
+        // is what @nestjs/graphql resolves a plain @Field with; a resolver of its own, one not
+        // marked, finds nothing there and its subtree is left to graphql-js.
+        return (o as Record<string, unknown>)[definition.name];
+      }),
+    );
+    if (children.some((c) => typeof c === 'function')) return;
     await level(run, definition.type, nodes, children);
   } catch {
     return;

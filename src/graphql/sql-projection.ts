@@ -52,6 +52,8 @@ function fieldId(node: FieldNode): string {
   return id;
 }
 
+export const NOT_PROJECTED = Symbol('not projected');
+
 /**
  * The relation values projected for one request. A projected JSON object carries its own; those
  * of the rows the service read itself are kept here, in a WeakMap rather than on the row, because
@@ -66,17 +68,11 @@ export class Projections {
     return this.byRow.get(parent) ?? (parent as Record<string, unknown>);
   }
 
-  /** The values a field node was projected to for every object, or undefined unless all have one. */
-  valuesOf(objects: readonly unknown[], node: FieldNode): unknown[] | undefined {
+  /** The value a field node was projected to for `parent`, or NOT_PROJECTED. */
+  valueOf(parent: unknown, node: FieldNode): unknown {
     const id = fieldIds.get(node);
-    if (!id) return undefined;
-    const values: unknown[] = [];
-    for (const object of objects) {
-      const projected = this.of(object);
-      if (!projected || !(id in projected)) return undefined;
-      values.push(projected[id]);
-    }
-    return values;
+    const projected = id ? this.of(parent) : undefined;
+    return projected && id! in projected ? projected[id!] : NOT_PROJECTED;
   }
 
   /** Adds to a row's values; `values` may be shared by rows with the same key, so each row gets a record of its own. */
@@ -112,6 +108,12 @@ export function answerFromProjections(schema: GraphQLSchema): GraphQLSchema {
 
 /** Column types whose JSON value is what the row's value serialises to; timestamps are not (precision, offset). */
 const JSON_FAITHFUL = new Set(['uuid', 'varchar', 'text', 'int', 'integer', 'smallint', 'boolean', 'date', 'enum']);
+
+/** Arrays only of text: pg reads those as string arrays, as JSON does, but an enum array as its literal. */
+function faithful(column: ColumnMetadata): boolean {
+  const type = String(column.type);
+  return column.isArray ? type === 'text' || type === 'varchar' : JSON_FAITHFUL.has(type);
+}
 
 /** json_build_object takes at most 100 arguments. */
 const MAX_PAIRS = 50;
@@ -150,8 +152,8 @@ export class SqlProjection {
     for (const [name, nodes] of fields) {
       const definition = type.getFields()[nodes[0].name.value];
       const relation = definition?.extensions[PROJECTION] as RelationSql | undefined;
-      if (!relation || projections.valuesOf(objects, nodes[0])) continue;
-      if (!objects.every((o) => typeof (o as Record<string, unknown>)[relation.parentKey] === 'string')) continue;
+      // Projected already, from the level above.
+      if (!relation || objects.some((o) => projections.valueOf(o, nodes[0]) !== NOT_PROJECTED)) continue;
       let built: Built;
       try {
         built = builder.relation(definition, relation, nodes, 'k.v', null);
@@ -162,11 +164,13 @@ export class SqlProjection {
       let group = groups.get(relation.parentKey);
       if (!group) groups.set(relation.parentKey, (group = []));
       group.push(`'${fieldId(nodes[0])}', ${built.sql}`);
-      if (built.complete) complete.add(name);
+      // An object without the key (a null foreign key) is left to the resolver, which answers it without the database.
+      if (built.complete && objects.every((o) => typeof (o as Record<string, unknown>)[relation.parentKey] === 'string')) complete.add(name);
     }
     await Promise.all(
       [...groups].map(async ([parentKey, columns]) => {
-        const keys = [...new Set(objects.map((o) => (o as Record<string, string>)[parentKey]))];
+        const keys = [...new Set(objects.map((o) => (o as Record<string, unknown>)[parentKey]).filter((key) => typeof key === 'string'))];
+        if (keys.length === 0) return;
         // Every key of this schema is a UUID; one that were not would fail the statement, and the resolvers would answer.
         const sql = `SELECT k.v AS "key", json_build_object(${columns.join(', ')}) AS "projected" FROM unnest($1::uuid[]) AS k(v)`;
         const rows: { key: string; projected: Record<string, unknown> }[] = await this.dataSource.query(sql, sql.includes(TODAY) ? [keys, today()] : [keys]);
@@ -211,7 +215,7 @@ class StatementBuilder {
     return { sql, complete: object.complete };
   }
 
-  /** The JSON object of one row: the fields asked for, the projected relations, and the keys that the resolvers of the others read. */
+  /** The JSON object of one row: the fields asked for, the projected relations, and what the resolvers of the others read. */
   private object(type: GraphQLObjectType, metadata: EntityMetadata, alias: string, nodes: FieldNode[]): Built {
     const fields = new Map<string, FieldNode[]>();
     for (const node of nodes) if (node.selectionSet) collectFields(this.info, type, node.selectionSet, fields);
@@ -235,16 +239,16 @@ class StatementBuilder {
         }
       }
       if (!readsProperty(definition)) {
-        // A relation resolver reads only its parent's id and foreign keys, which every projected object carries.
         if (!definition.extensions.prefetchable) throw new NotProjectable();
         complete = false;
         continue;
       }
       const found = metadata.findColumnWithPropertyName(name);
-      if (!found || !found.isSelect || definition.args.length > 0 || !JSON_FAITHFUL.has(String(found.type))) throw new NotProjectable();
+      if (!found || !found.isSelect || definition.args.length > 0 || !faithful(found)) throw new NotProjectable();
       columns.set(name, found);
     }
-    if (!complete) for (const c of metadata.columns) if (c.isSelect && (c.propertyName === 'id' || /[a-z]Id$/.test(c.propertyName))) columns.set(c.propertyName, c);
+    // The resolvers left to answer read their parent as the loaders give it: every column, where JSON carries it faithfully.
+    if (!complete) for (const c of metadata.columns) if (c.isSelect && faithful(c)) columns.set(c.propertyName, c);
     const pairs = [...columns].map(([property, c]) => `'${property}', ${alias}."${c.databaseName}"`);
     pairs.push(...relations);
     if (pairs.length > MAX_PAIRS) throw new NotProjectable();

@@ -10,6 +10,12 @@ const BY_ALLIANCE = Symbol('agreement.byAlliance');
 const PARTIES_BY_AGREEMENT = Symbol('agreementParty.byAgreement');
 const COMMITMENTS_BY_AGREEMENT = Symbol('commitment.byAgreement');
 
+/** Newest signed first, undated drafts last. */
+export const AGREEMENT_ORDER = 'signed_on DESC NULLS LAST, id DESC';
+
+/** Parties and commitments keep the order the agreement names them in. */
+export const AS_NAMED = 'position ASC';
+
 @Injectable()
 export class AgreementsLoader {
   constructor(private readonly rows: PlainRows) {}
@@ -22,7 +28,7 @@ export class AgreementsLoader {
   byAlliance(loaders: RequestLoaders) {
     return loaders.get<string, AgreementEntity[]>(BY_ALLIANCE, async (allianceIds) => {
       const agreements = await this.rows.byKeysThrough(AgreementEntity, { entity: AgreementPartyEntity, keyProperty: 'allianceId', rowProperty: 'agreementId' }, allianceIds, {
-        orderBy: 't.signed_on DESC NULLS LAST, t.id DESC',
+        orderBy: AGREEMENT_ORDER,
       });
       return manyByKey(allianceIds, agreements, (a) => a.key);
     });
@@ -31,14 +37,14 @@ export class AgreementsLoader {
   /** The parties of each agreement in the order they were named. */
   partiesByAgreement(loaders: RequestLoaders) {
     return loaders.get<string, AgreementPartyEntity[]>(PARTIES_BY_AGREEMENT, async (agreementIds) =>
-      manyByKey(agreementIds, await this.rows.byKeys(AgreementPartyEntity, 'agreementId', agreementIds, { orderBy: 'position ASC' }), (p) => p.agreementId),
+      manyByKey(agreementIds, await this.rows.byKeys(AgreementPartyEntity, 'agreementId', agreementIds, { orderBy: AS_NAMED }), (p) => p.agreementId),
     );
   }
 
   /** The commitments of each agreement in the order of the agreement. */
   commitmentsByAgreement(loaders: RequestLoaders) {
     return loaders.get<string, CommitmentEntity[]>(COMMITMENTS_BY_AGREEMENT, async (agreementIds) =>
-      manyByKey(agreementIds, await this.rows.byKeys(CommitmentEntity, 'agreementId', agreementIds, { orderBy: 'position ASC' }), (c) => c.agreementId),
+      manyByKey(agreementIds, await this.rows.byKeys(CommitmentEntity, 'agreementId', agreementIds, { orderBy: AS_NAMED }), (c) => c.agreementId),
     );
   }
 }

@@ -3,10 +3,14 @@ import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import { Prefetchable } from '../../graphql/prefetch';
+import { rowById, rowsOf } from '../../graphql/sql-projection';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
+import { AgreementPartyEntity } from './agreement-party.entity';
+import { AgreementEntity } from './agreement.entity';
 import { Agreement, AgreementParty, Commitment } from './agreement.model';
-import { AgreementsLoader } from './agreements.loader';
+import { AgreementsLoader, AS_NAMED } from './agreements.loader';
+import { CommitmentEntity } from './commitment.entity';
 import { AgreementsService } from './agreements.service';
 import { AgreementFilter, CreateAgreementInput } from './dto/agreement.inputs';
 
@@ -37,13 +41,13 @@ export class AgreementsResolver {
   }
 
   @ResolveField(() => [AgreementParty], { description: 'The alliances that are party to it, in the order they were named.' })
-  @Prefetchable()
+  @Prefetchable(rowsOf(AgreementPartyEntity, 'agreement_id', AS_NAMED))
   parties(agreement: Agreement, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.partiesByAgreement(loaders).now(agreement.id);
   }
 
   @ResolveField(() => [Commitment], { description: 'What the parties promised, in the order of the agreement.' })
-  @Prefetchable()
+  @Prefetchable(rowsOf(CommitmentEntity, 'agreement_id', AS_NAMED))
   commitments(agreement: Agreement, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.commitmentsByAgreement(loaders).now(agreement.id);
   }
@@ -54,7 +58,7 @@ export class CommitmentsResolver {
   constructor(private readonly loader: AgreementsLoader) {}
 
   @ResolveField(() => Agreement, { description: 'The agreement that holds this promise.' })
-  @Prefetchable()
+  @Prefetchable(rowById(AgreementEntity, 'agreementId'))
   agreement(commitment: Commitment, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byId(loaders).now(commitment.agreementId);
   }

@@ -1,12 +1,16 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Prefetchable } from '../../graphql/prefetch';
+import { rowById, rowsOf } from '../../graphql/sql-projection';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
+import { AgreementEntity } from '../agreements/agreement.entity';
 import { Agreement } from '../agreements/agreement.model';
 import { AgreementsLoader } from '../agreements/agreements.loader';
+import { AllianceEntity } from '../alliances/alliance.entity';
 import { Alliance } from '../alliances/alliance.model';
 import { AlliancesLoader } from '../alliances/alliances.loader';
 import { Meeting } from './meeting.model';
-import { MeetingsLoader } from './meetings.loader';
+import { MeetingEntity } from './meeting.entity';
+import { CHRONOLOGICAL, MeetingsLoader } from './meetings.loader';
 
 /** Relations between meetings and agreements or alliances: a relation between two modules is resolved in the later one. */
 @Resolver(() => Meeting)
@@ -17,13 +21,13 @@ export class MeetingRelationsResolver {
   ) {}
 
   @ResolveField(() => Agreement, { nullable: true, description: 'The agreement it is held under, if any.' })
-  @Prefetchable()
+  @Prefetchable(rowById(AgreementEntity, 'agreementId'))
   agreement(meeting: Meeting, _args: NoArgs, { loaders }: RequestContext) {
     return meeting.agreementId ? this.agreements.byId(loaders).now(meeting.agreementId) : null;
   }
 
   @ResolveField(() => Alliance, { nullable: true, description: 'The alliance that holds it, if any.' })
-  @Prefetchable()
+  @Prefetchable(rowById(AllianceEntity, 'allianceId'))
   alliance(meeting: Meeting, _args: NoArgs, { loaders }: RequestContext) {
     return meeting.allianceId ? this.alliances.byId(loaders).now(meeting.allianceId) : null;
   }
@@ -34,7 +38,7 @@ export class AllianceMeetingsResolver {
   constructor(private readonly loader: MeetingsLoader) {}
 
   @ResolveField(() => [Meeting], { description: 'The meetings it holds, oldest first.' })
-  @Prefetchable()
+  @Prefetchable(rowsOf(MeetingEntity, 'alliance_id', CHRONOLOGICAL))
   meetings(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byAlliance(loaders).now(alliance.id);
   }
@@ -45,7 +49,7 @@ export class AgreementMeetingsResolver {
   constructor(private readonly loader: MeetingsLoader) {}
 
   @ResolveField(() => [Meeting], { description: 'The meetings held under it, oldest first.' })
-  @Prefetchable()
+  @Prefetchable(rowsOf(MeetingEntity, 'agreement_id', CHRONOLOGICAL))
   meetings(agreement: Agreement, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byAgreement(loaders).now(agreement.id);
   }

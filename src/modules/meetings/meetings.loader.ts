@@ -10,7 +10,7 @@ const BY_ALLIANCE = Symbol('meeting.byAlliance');
 const PARTICIPANT_IDS_BY_MEETING = Symbol('meetingParticipant.idsByMeeting');
 
 /** Oldest first, as a record's history reads. */
-const CHRONOLOGICAL = 'held_on ASC, id ASC';
+export const CHRONOLOGICAL = 'held_on ASC, id ASC';
 
 @Injectable()
 export class MeetingsLoader {

@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Prefetchable } from '../../graphql/prefetch';
+import { rowById } from '../../graphql/sql-projection';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import type { RequestLoader } from '../../graphql/request-loaders';
 import { Agreement } from '../agreements/agreement.model';
@@ -13,9 +14,11 @@ import { Organisation } from '../organisations/organisation.model';
 import { OrganisationsLoader } from '../organisations/organisations.loader';
 import { Person } from '../people/person.model';
 import { PeopleLoader } from '../people/people.loader';
+import { PersonEntity } from '../people/person.entity';
 import { LinkedEntityType } from './release.enums';
 import { Quote, Release, ReleaseLink } from './release.model';
-import { ReleasesLoader } from './releases.loader';
+import { ReleaseEntity } from './release.entity';
+import { RELEASE_ORDER, ReleasesLoader, sourcesOf } from './releases.loader';
 
 /** `sources` on a record type: releases is the last module, so every relation to a release is resolved here. */
 function sourcesResolver(type: Type<{ id: string }>, description: string) {
@@ -24,7 +27,7 @@ function sourcesResolver(type: Type<{ id: string }>, description: string) {
     constructor(readonly loader: ReleasesLoader) {}
 
     @ResolveField(() => [Release], { description })
-    @Prefetchable()
+    @Prefetchable({ entity: ReleaseEntity, parentKey: 'id', many: true, where: sourcesOf, orderBy: RELEASE_ORDER })
     sources(record: { id: string }, _args: NoArgs, { loaders }: RequestContext) {
       return this.loader.sourcesByEntity(loaders).now(record.id);
     }
@@ -43,7 +46,7 @@ export class QuotePersonResolver {
   constructor(private readonly people: PeopleLoader) {}
 
   @ResolveField(() => Person, { description: 'The person quoted.' })
-  @Prefetchable()
+  @Prefetchable(rowById(PersonEntity, 'personId'))
   person(quote: Quote, _args: NoArgs, { loaders }: RequestContext) {
     return this.people.byId(loaders).now(quote.personId);
   }

@@ -12,6 +12,15 @@ const LINKS_BY_RELEASE = Symbol('release.linksByRelease');
 const QUOTES_BY_RELEASE = Symbol('release.quotesByRelease');
 const SOURCES_BY_ENTITY = Symbol('release.sourcesByEntity');
 
+/** Links and quotes keep the order the release gives them in. */
+export const AS_GIVEN = 'position ASC';
+
+/** Newest first. */
+export const RELEASE_ORDER = 'published_on DESC, id DESC';
+
+/** The releases that link to a record or quote it (`record` is its id), as SOURCES_SQL finds them. */
+export const sourcesOf = (record: string) => `id IN (SELECT release_id FROM release_link WHERE entity_id = ${record} UNION SELECT release_id FROM release_quote WHERE person_id = ${record})`;
+
 /**
  * A release row per record it links to or quotes, newest first. UNION, not UNION ALL: a release
  * that both links to and quotes a person is one source of that person, not two.
@@ -39,14 +48,14 @@ export class ReleasesLoader {
   /** The records a release links to, in the order they were given. */
   linksByRelease(loaders: RequestLoaders) {
     return loaders.get<string, ReleaseLinkEntity[]>(LINKS_BY_RELEASE, async (releaseIds) =>
-      manyByKey(releaseIds, await this.rows.byKeys(ReleaseLinkEntity, 'releaseId', releaseIds, { orderBy: 'position ASC' }), (l) => l.releaseId),
+      manyByKey(releaseIds, await this.rows.byKeys(ReleaseLinkEntity, 'releaseId', releaseIds, { orderBy: AS_GIVEN }), (l) => l.releaseId),
     );
   }
 
   /** The quotes of a release, in the order they were given. */
   quotesByRelease(loaders: RequestLoaders) {
     return loaders.get<string, ReleaseQuoteEntity[]>(QUOTES_BY_RELEASE, async (releaseIds) =>
-      manyByKey(releaseIds, await this.rows.byKeys(ReleaseQuoteEntity, 'releaseId', releaseIds, { orderBy: 'position ASC' }), (q) => q.releaseId),
+      manyByKey(releaseIds, await this.rows.byKeys(ReleaseQuoteEntity, 'releaseId', releaseIds, { orderBy: AS_GIVEN }), (q) => q.releaseId),
     );
   }
 

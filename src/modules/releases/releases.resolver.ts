@@ -3,13 +3,17 @@ import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import { Prefetchable } from '../../graphql/prefetch';
+import { rowById, rowsOf } from '../../graphql/sql-projection';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
+import { OrganisationEntity } from '../organisations/organisation.entity';
 import { Organisation } from '../organisations/organisation.model';
 import { OrganisationsLoader } from '../organisations/organisations.loader';
 import { CreateReleaseInput, ReleaseFilter, ReleaseLinkInput } from './dto/release.inputs';
+import { ReleaseLinkEntity } from './release-link.entity';
+import { ReleaseQuoteEntity } from './release-quote.entity';
 import { Quote, Release, ReleaseLink } from './release.model';
-import { ReleasesLoader } from './releases.loader';
+import { AS_GIVEN, ReleasesLoader } from './releases.loader';
 import { ReleasesService } from './releases.service';
 
 @ObjectType()
@@ -59,19 +63,19 @@ export class ReleasesResolver {
   }
 
   @ResolveField(() => [ReleaseLink], { description: 'The records it announces or mentions, in the order given.' })
-  @Prefetchable()
+  @Prefetchable(rowsOf(ReleaseLinkEntity, 'release_id', AS_GIVEN))
   links(release: Release, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.linksByRelease(loaders).now(release.id);
   }
 
   @ResolveField(() => [Quote], { description: 'The people it quotes, in the order given.' })
-  @Prefetchable()
+  @Prefetchable(rowsOf(ReleaseQuoteEntity, 'release_id', AS_GIVEN))
   quotes(release: Release, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.quotesByRelease(loaders).now(release.id);
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The organisation that published it.' })
-  @Prefetchable()
+  @Prefetchable(rowById(OrganisationEntity, 'publisherId'))
   publisher(release: Release, _args: NoArgs, { loaders }: RequestContext) {
     return release.publisherId ? this.organisations.byId(loaders).now(release.publisherId) : null;
   }

@@ -164,6 +164,8 @@ describe('relations read in one SQL statement', () => {
       quotes { text person { familyName sources { title } } }
       links { relation alliance { id name } organisation { id name } person { id displayName } agreement { id title } meeting { id heldOn } }
     } } } }`);
+    const { statements } = await same(`{ releases(first: 20) { edges { node { title links { alliance { createdAt name } person { familyName } meeting { heldOn } } } } } }`);
+    expect(statements[0]).toBe(3); // the page, the links with their people and meetings, then the alliances through the loader
   });
 
   it('gives each place a row is reached from its own selection', async () => {

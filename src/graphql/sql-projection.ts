@@ -21,6 +21,8 @@ export interface RelationSql {
   orderBy?: string;
   /** The columns a period runs between (from inclusive, to exclusive), when the field takes `current`. */
   period?: readonly [from: string, to: string];
+  /** Only for a parent whose property has this value (a link to a record of one type); for others the relation is empty. */
+  when?: { property: string; value: string };
 }
 
 /** The row whose id is the parent's `parentKey`. */
@@ -146,7 +148,7 @@ export class SqlProjection {
    * values in `projections`. Returns the response names whose whole subtree was projected.
    */
   async project(info: GraphQLResolveInfo, projections: Projections, type: GraphQLObjectType, fields: Map<string, FieldNode[]>, objects: readonly object[]): Promise<Set<string>> {
-    const groups = new Map<string, string[]>();
+    const groups = new Map<string, { parentKey: string; columns: string[]; parents: object[] }>();
     const complete = new Set<string>();
     const builder = new StatementBuilder(info, this.dataSource);
     for (const [name, nodes] of fields) {
@@ -154,6 +156,8 @@ export class SqlProjection {
       const relation = definition?.extensions[PROJECTION] as RelationSql | undefined;
       // Projected already, from the level above.
       if (!relation || objects.some((o) => projections.valueOf(o, nodes[0]) !== NOT_PROJECTED)) continue;
+      const parents = objects.filter((o) => applies(relation, o));
+      if (parents.length === 0) continue;
       let built: Built;
       try {
         built = builder.relation(definition, relation, nodes, 'k.v', null);
@@ -161,21 +165,22 @@ export class SqlProjection {
         if (error instanceof NotProjectable) continue;
         throw error;
       }
-      let group = groups.get(relation.parentKey);
-      if (!group) groups.set(relation.parentKey, (group = []));
-      group.push(`'${fieldId(nodes[0])}', ${built.sql}`);
-      // An object without the key (a null foreign key) is left to the resolver, which answers it without the database.
-      if (built.complete && objects.every((o) => typeof (o as Record<string, unknown>)[relation.parentKey] === 'string')) complete.add(name);
+      // Fields of the same parent key and condition share a statement: they are for the same parents.
+      const groupKey = `${relation.parentKey}|${relation.when ? `${relation.when.property}=${relation.when.value}` : ''}`;
+      const group = groups.get(groupKey) ?? { parentKey: relation.parentKey, columns: [], parents };
+      groups.set(groupKey, group);
+      group.columns.push(`'${fieldId(nodes[0])}', ${built.sql}`);
+      // The others (a null foreign key, a link to another type) are left to the resolver, which answers them without the database.
+      if (built.complete && parents.length === objects.length) complete.add(name);
     }
     await Promise.all(
-      [...groups].map(async ([parentKey, columns]) => {
-        const keys = [...new Set(objects.map((o) => (o as Record<string, unknown>)[parentKey]).filter((key) => typeof key === 'string'))];
-        if (keys.length === 0) return;
+      [...groups.values()].map(async ({ parentKey, columns, parents }) => {
+        const keys = [...new Set(parents.map((o) => (o as Record<string, string>)[parentKey]))];
         // Every key of this schema is a UUID; one that were not would fail the statement, and the resolvers would answer.
         const sql = `SELECT k.v AS "key", json_build_object(${columns.join(', ')}) AS "projected" FROM unnest($1::uuid[]) AS k(v)`;
         const rows: { key: string; projected: Record<string, unknown> }[] = await this.dataSource.query(sql, sql.includes(TODAY) ? [keys, today()] : [keys]);
         const byKey = new Map(rows.map((row) => [row.key, row.projected]));
-        for (const object of objects) {
+        for (const object of parents) {
           const projected = byKey.get((object as Record<string, string>)[parentKey]);
           if (projected) projections.add(object, projected);
         }
@@ -203,6 +208,7 @@ class StatementBuilder {
     }
     const keySql = key ?? `${parent!.alias}."${column(parent!.metadata, relation.parentKey).databaseName}"`;
     conditions.unshift(relation.where(keySql, TODAY));
+    if (relation.when && parent) conditions.push(`${parent.alias}."${column(parent.metadata, relation.when.property).databaseName}" = '${relation.when.value.replace(/'/g, "''")}'`);
     const type = getNamedType(definition.type);
     if (!isObjectType(type)) throw new NotProjectable();
     const metadata = this.dataSource.getMetadata(relation.entity);
@@ -262,6 +268,12 @@ class StatementBuilder {
  */
 function readsProperty(definition: GraphQLField<unknown, unknown>): boolean {
   return !definition.resolve || definition.resolve.name === 'rootFieldResolver';
+}
+
+/** Whether the relation is for this parent: it has the key, and the value `when` asks for. */
+function applies(relation: RelationSql, parent: object): boolean {
+  const values = parent as Record<string, unknown>;
+  return typeof values[relation.parentKey] === 'string' && (!relation.when || values[relation.when.property] === relation.when.value);
 }
 
 function column(metadata: EntityMetadata, property: string): ColumnMetadata {

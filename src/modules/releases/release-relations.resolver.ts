@@ -1,15 +1,19 @@
 import { Type } from '@nestjs/common';
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Prefetchable } from '../../graphql/prefetch';
-import { rowById } from '../../graphql/sql-projection';
+import { RelationSql, rowById } from '../../graphql/sql-projection';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import type { RequestLoader } from '../../graphql/request-loaders';
+import { AgreementEntity } from '../agreements/agreement.entity';
 import { Agreement } from '../agreements/agreement.model';
 import { AgreementsLoader } from '../agreements/agreements.loader';
+import { AllianceEntity } from '../alliances/alliance.entity';
 import { Alliance } from '../alliances/alliance.model';
 import { AlliancesLoader } from '../alliances/alliances.loader';
+import { MeetingEntity } from '../meetings/meeting.entity';
 import { Meeting } from '../meetings/meeting.model';
 import { MeetingsLoader } from '../meetings/meetings.loader';
+import { OrganisationEntity } from '../organisations/organisation.entity';
 import { Organisation } from '../organisations/organisation.model';
 import { OrganisationsLoader } from '../organisations/organisations.loader';
 import { Person } from '../people/person.model';
@@ -63,34 +67,39 @@ export class ReleaseLinkRecordResolver {
   ) {}
 
   @ResolveField(() => Alliance, { nullable: true, description: 'The alliance, when the link is to one.' })
-  @Prefetchable()
+  @Prefetchable(linked(AllianceEntity, LinkedEntityType.ALLIANCE))
   alliance(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.ALLIANCE, this.alliances.byId(loaders));
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The organisation, when the link is to one.' })
-  @Prefetchable()
+  @Prefetchable(linked(OrganisationEntity, LinkedEntityType.ORGANISATION))
   organisation(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.ORGANISATION, this.organisations.byId(loaders));
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'The person, when the link is to one.' })
-  @Prefetchable()
+  @Prefetchable(linked(PersonEntity, LinkedEntityType.PERSON))
   person(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.PERSON, this.people.byId(loaders));
   }
 
   @ResolveField(() => Agreement, { nullable: true, description: 'The agreement, when the link is to one.' })
-  @Prefetchable()
+  @Prefetchable(linked(AgreementEntity, LinkedEntityType.AGREEMENT))
   agreement(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.AGREEMENT, this.agreements.byId(loaders));
   }
 
   @ResolveField(() => Meeting, { nullable: true, description: 'The meeting, when the link is to one.' })
-  @Prefetchable()
+  @Prefetchable(linked(MeetingEntity, LinkedEntityType.MEETING))
   meeting(link: ReleaseLink, _args: NoArgs, { loaders }: RequestContext) {
     return record(link, LinkedEntityType.MEETING, this.meetings.byId(loaders));
   }
+}
+
+/** The record a link points to, when it points to one of this type: what `record` finds, in SQL. */
+function linked(entity: RelationSql['entity'], type: LinkedEntityType): RelationSql {
+  return { ...rowById(entity, 'entityId'), when: { property: 'entityType', value: type } };
 }
 
 function record<T>(link: ReleaseLink, type: LinkedEntityType, byId: RequestLoader<string, T | null>): T | null | Promise<T | null> {

@@ -128,6 +128,9 @@ describe('relations read in one SQL statement', () => {
       other: memberships(current: true) { organisation { name roles { person { displayName roles { title } } organisation { name } } } }
     } } } }`);
     expect(data.alliances.edges.length).toBeGreaterThan(0);
+    // An alliance without a lead is projected to null, which needs no resolver either.
+    const { statements } = await same(`{ alliances { edges { node { name lead { name nameHistory { name } } } } } }`);
+    expect(statements[0]).toBe(3); // the page, the leads, their names through the loader
   });
 
   it('follows fragments, @skip and @include, and __typename as graphql-js does', async () => {

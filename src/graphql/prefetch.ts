@@ -58,7 +58,7 @@ async function field(run: Run, parentType: GraphQLObjectType, nodes: FieldNode[]
     const children = await Promise.all(
       objects.map((o) => {
         // Projected already: below it, only the relations the SQL left to their resolvers remain.
-        const projected = run.context.projections?.valueOf(o, nodes[0]) ?? NOT_PROJECTED;
+        const projected = run.context.projections ? run.context.projections.valueOf(o, nodes[0]) : NOT_PROJECTED;
         if (projected !== NOT_PROJECTED) return projected;
         if (ahead) return ahead(o, args, run.context, run.info);
         // Any other field is followed as a property (a connection's edges, an edge's node), which

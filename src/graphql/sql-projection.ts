@@ -64,17 +64,12 @@ export const NOT_PROJECTED = Symbol('not projected');
 export class Projections {
   private readonly byRow = new WeakMap<object, Record<string, unknown>>();
 
-  /** Where the values projected for `parent` are, if anywhere. */
-  of(parent: unknown): Record<string, unknown> | undefined {
-    if (parent === null || typeof parent !== 'object') return undefined;
-    return this.byRow.get(parent) ?? (parent as Record<string, unknown>);
-  }
-
   /** The value a field node was projected to for `parent`, or NOT_PROJECTED. */
   valueOf(parent: unknown, node: FieldNode): unknown {
     const id = fieldIds.get(node);
-    const projected = id ? this.of(parent) : undefined;
-    return projected && id! in projected ? projected[id!] : NOT_PROJECTED;
+    if (!id || parent === null || typeof parent !== 'object') return NOT_PROJECTED;
+    const projected = this.byRow.get(parent) ?? (parent as Record<string, unknown>);
+    return id in projected ? projected[id] : NOT_PROJECTED;
   }
 
   /** Adds to a row's values; `values` may be shared by rows with the same key, so each row gets a record of its own. */
@@ -96,12 +91,8 @@ export function answerFromProjections(schema: GraphQLSchema): GraphQLSchema {
       const resolve = field.resolve;
       if (!field.extensions[PROJECTION] || !resolve) continue;
       field.resolve = (parent, args, context: { projections?: Projections }, info) => {
-        const projected = context.projections?.of(parent);
-        if (projected) {
-          const id = fieldIds.get(info.fieldNodes[0]);
-          if (id && id in projected) return projected[id];
-        }
-        return resolve(parent, args, context, info);
+        const projected = context.projections ? context.projections.valueOf(parent, info.fieldNodes[0]) : NOT_PROJECTED;
+        return projected !== NOT_PROJECTED ? projected : resolve(parent, args, context, info);
       };
     }
   }

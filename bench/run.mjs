@@ -109,7 +109,7 @@ const RECORD_MEETING = 'mutation($input: RecordMeetingInput!) { recordMeeting(in
  */
 function mixRequests(readBodies, token, organisations, allianceIds) {
   const stats = { graphqlErrors: 0, writes: 0, errorCodes: {} };
-  // Which errors, by code: a CONFLICT here is either the service's fault or a write of the run before still in flight.
+  // Which errors, by code: a CONFLICT here would be the service's fault.
   const noteError = (body) => {
     let code = 'unparsable';
     try {
@@ -321,9 +321,19 @@ async function main() {
     const runs = [];
     for (const item of QUERIES) {
       const targets = item.mix ? ['ours', 'uncached'] : TARGETS.filter((t) => item[t]);
-      // A fresh sequence per run, with the organisations' versions where the last run left them.
-      const freshMix = async () =>
-        mixRequests(item.mix, editorToken, await query(db.url, 'SELECT id, version FROM organisation ORDER BY id LIMIT 200'), mixAlliances);
+      // A fresh sequence per run, with the organisations' versions where the last run left them:
+      // once they stop changing, for autocannon leaves requests in flight when a run ends, and a
+      // write of those committing after the read would make the next run's first write conflict.
+      const freshMix = async () => {
+        const versions = () => query(db.url, 'SELECT id, version FROM organisation ORDER BY id LIMIT 200');
+        let before = await versions();
+        for (;;) {
+          await sleep(300);
+          const now = await versions();
+          if (isDeepStrictEqual(now, before)) return mixRequests(item.mix, editorToken, now, mixAlliances);
+          before = now;
+        }
+      };
       for (const target of targets) {
         log(`  warm-up ${item.name} ${target} ${WARMUP} s\n`);
         await cannon(URLS[target], item.mix ? { requests: (await freshMix()).requests } : { body: JSON.stringify(item[target]) }, 10, WARMUP);

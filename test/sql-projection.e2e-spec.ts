@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { today } from '../src/common/dates';
 import { insertAgreement, insertAlliance, insertMeeting, insertMembership, insertOrganisation, insertPerson, insertRelease, insertRole, regionId } from './support/factories';
 import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
@@ -183,5 +186,59 @@ describe('relations read in one SQL statement', () => {
     );
     expect(data.alliance.memberships[0].organisation.roles.length).toBeGreaterThan(0);
     expect(data.organisation.memberships.map((m: any) => m.alliance.name).sort()).toEqual(['Bündnis Nord', 'Bündnis Süd']);
+  });
+});
+
+/** The same comparison on a registry the size of Baden-Württemberg's, as the benchmark generates it (bench/generate.mjs). */
+describe('relations read in one SQL statement, on a generated registry', () => {
+  let projecting: TestApp;
+  let loading: TestApp;
+  const query = (name: string) => readFileSync(join(__dirname, '..', 'bench', 'queries', `${name}.graphql`), 'utf8');
+
+  // Whole lists of a generated registry cost more than one caller may spend; the limits are not under test here.
+  const unlimited = { ...WITHOUT_RESPONSE_CACHE, GRAPHQL_MAX_COST: 10_000_000, RATE_LIMIT_POINTS_PER_MINUTE: 1_000_000_000 };
+
+  beforeAll(async () => {
+    projecting = await createTestApp(unlimited);
+    const url = (projecting.dataSource.options as { url: string }).url;
+    execFileSync(process.execPath, [join(__dirname, '..', 'bench', 'generate.mjs'), url, '1', '7'], { stdio: 'ignore' });
+    loading = await createTestApp({ ...unlimited, GRAPHQL_SQL_PROJECTION: false, DATABASE_URL: url });
+  });
+  afterAll(async () => {
+    await loading?.close();
+    await projecting?.close();
+  });
+
+  async function same(source: string, variables?: Record<string, unknown>) {
+    const [actual, expected] = [await projecting.gql(source, variables), await loading.gql(source, variables)];
+    expect(expected.errors).toBeUndefined();
+    expect(actual).toEqual(expected);
+    return actual.data!;
+  }
+
+  it("answers the benchmark's queries as the loaders do", async () => {
+    const [state] = await projecting.dataSource.query("SELECT id FROM region WHERE kind = 'STATE' ORDER BY code LIMIT 1");
+    const [busiest] = await projecting.dataSource.query('SELECT alliance_id AS id FROM agreement_party GROUP BY alliance_id ORDER BY count(*) DESC, alliance_id LIMIT 1');
+    const list = await same(query('alliance-list'), { first: 100 });
+    expect(list.alliances.edges.length).toBeGreaterThan(10);
+    await same(query('alliance-full'), { id: busiest.id });
+    await same(query('release-search'), { search: 'Fachkräfte' });
+    await same(query('coverage'), { stateId: state.id });
+  });
+
+  it('answers every page of people with their roles, organisations and sources', async () => {
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const data = await same(
+        `query($after: String) { people(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node {
+          familyName roles { title validFrom validTo organisation { name kind memberships(current: false) { leftOn alliance { name } } } } sources { title publisher { name } }
+        } } } }`,
+        { after },
+      );
+      after = data.people.pageInfo.hasNextPage ? data.people.pageInfo.endCursor : null;
+      pages += 1;
+    } while (after);
+    expect(pages).toBeGreaterThan(1);
   });
 });

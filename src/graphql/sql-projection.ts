@@ -159,6 +159,7 @@ export class SqlProjection {
       // Fields of the same parent key and condition share a statement: they are for the same parents.
       const groupKey = `${relation.parentKey}|${relation.when ? `${relation.when.property}=${relation.when.value}` : ''}`;
       const group = groups.get(groupKey) ?? { parentKey: relation.parentKey, columns: [], parents };
+      if (group.columns.length === MAX_PAIRS) continue;
       groups.set(groupKey, group);
       group.columns.push(`'${fieldId(nodes[0])}', ${built.sql}`);
       // The others (a null foreign key, a link to another type) are left to the resolver, which answers them without the database.

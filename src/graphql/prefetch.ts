@@ -8,8 +8,9 @@ const PREFETCHABLE = 'prefetchable';
 /**
  * Marks a relation field whose resolver a prefetch may call ahead of graphql-js: one that reads
  * only its parent's columns (not its timestamps: a projected parent carries only the columns JSON
- * holds faithfully), its arguments and the request's loaders (never `info`), and returns its loader's `now()` so that, once prefetched, it answers synchronously. With `sql`,
- * the field's rows can also be found in SQL (see sql-projection.ts), which a prefetch prefers.
+ * holds faithfully), its arguments and the request's loaders (never `info`), and returns its
+ * loader's `now()` so that, once prefetched, it answers synchronously. With `sql`, the field's
+ * rows can also be found in SQL (see sql-projection.ts), which a prefetch prefers.
  */
 export const Prefetchable = (sql?: RelationSql) => Extensions({ [PREFETCHABLE]: true, ...(sql ? { [PROJECTION]: sql } : {}) });
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { QueryFailedError } from 'typeorm';
 import { today } from '../src/common/dates';
 import { insertAgreement, insertAlliance, insertMeeting, insertMembership, insertOrganisation, insertPerson, insertRelease, insertRole, regionId } from './support/factories';
 import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
@@ -172,6 +173,22 @@ describe('relations read in one SQL statement', () => {
     } } } }`);
     const { statements } = await same(`{ releases(first: 20) { edges { node { title links { alliance { createdAt name } person { familyName } meeting { heldOn } } } } } }`);
     expect(statements[0]).toBe(3); // the page, the links with their people and meetings, then the alliances through the loader
+  });
+
+  it('answers through the loaders when PostgreSQL refuses a projection statement', async () => {
+    const source = `{ alliances { edges { node { name lead { name } memberships { role organisation { name roles { title person { familyName } } } } } } } }`;
+    const expected = await loading.gql(source);
+    const { dataSource } = projecting;
+    const query = dataSource.query.bind(dataSource);
+    const refusing = jest.spyOn(dataSource, 'query').mockImplementation((sql, parameters) =>
+      sql.startsWith('SELECT k.v') ? Promise.reject(new QueryFailedError(sql, undefined, new Error('column t1.name does not exist'))) : query(sql, parameters),
+    );
+    try {
+      expect(await projecting.gql(source)).toEqual(expected);
+      expect(refusing.mock.calls.some(([sql]) => String(sql).startsWith('SELECT k.v'))).toBe(true);
+    } finally {
+      refusing.mockRestore();
+    }
   });
 
   it('gives each place a row is reached from its own selection', async () => {

@@ -1,5 +1,6 @@
 import { Extensions } from '@nestjs/graphql';
 import { FieldNode, getArgumentValues, getNamedType, GraphQLObjectType, GraphQLOutputType, GraphQLResolveInfo, isObjectType } from 'graphql';
+import { QueryFailedError } from 'typeorm';
 import { collectFields } from './selection';
 import { NOT_PROJECTED, Projections, PROJECTION, RelationSql, SqlProjection } from './sql-projection';
 
@@ -16,7 +17,7 @@ export const Prefetchable = (sql?: RelationSql) => Extensions({ [PREFETCHABLE]: 
 
 interface Run {
   info: GraphQLResolveInfo;
-  context: { projections?: Projections };
+  context: { projections?: Projections; req?: unknown };
   projection: SqlProjection | null;
 }
 
@@ -43,8 +44,13 @@ async function level(run: Run, type: GraphQLOutputType, nodes: readonly FieldNod
   if (run.projection && run.context.projections) {
     try {
       projected = await run.projection.project(run.info, run.context.projections, objectType, fields, objects);
-    } catch {
-      // The resolvers answer instead, and report whatever made the statement fail.
+    } catch (error) {
+      // The resolvers answer instead. A statement PostgreSQL refuses while they succeed is a
+      // declaration that no longer matches its loader or the schema: say so, or it goes unseen.
+      if (error instanceof QueryFailedError) {
+        const log = (run.context.req as { log?: { warn: (o: object, m: string) => void } } | undefined)?.log;
+        log?.warn({ err: error, type: objectType.name }, 'SQL projection failed; the loaders answered instead');
+      }
     }
   }
   await Promise.all([...fields].filter(([name]) => !projected.has(name)).map(([, fieldNodes]) => field(run, objectType, fieldNodes, objects)));

@@ -13,6 +13,23 @@ function day(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Asks both services the same; requires the loaders' answer without errors and the projecting one equal to it. */
+async function sameAnswers(projecting: TestApp, loading: TestApp, query: string, variables?: Record<string, unknown>): Promise<{ data: any; statements: [projecting: number, loading: number] }> {
+  let expected: Awaited<ReturnType<TestApp['gql']>> | undefined;
+  let actual: Awaited<ReturnType<TestApp['gql']>> | undefined;
+  const statements: [number, number] = [
+    await projecting.countStatements(async () => {
+      actual = await projecting.gql(query, variables);
+    }),
+    await loading.countStatements(async () => {
+      expected = await loading.gql(query, variables);
+    }),
+  ];
+  expect(expected!.errors).toBeUndefined();
+  expect(actual).toEqual(expected);
+  return { data: actual!.data, statements };
+}
+
 /**
  * Relations read as JSON built by PostgreSQL (sql-projection.ts) must answer exactly what the
  * loaders answer: the same service on the same database with GRAPHQL_SQL_PROJECTION=false is
@@ -84,21 +101,10 @@ describe('relations read in one SQL statement', () => {
     await projecting?.close();
   });
 
-  async function same(query: string, variables?: Record<string, unknown>): Promise<{ data: any; statements: [projecting: number, loading: number] }> {
-    let expected: Awaited<ReturnType<TestApp['gql']>> | undefined;
-    let actual: Awaited<ReturnType<TestApp['gql']>> | undefined;
-    const statements: [number, number] = [
-      await projecting.countStatements(async () => {
-        actual = await projecting.gql(query, variables);
-      }),
-      await loading.countStatements(async () => {
-        expected = await loading.gql(query, variables);
-      }),
-    ];
-    expect(expected!.errors).toBeUndefined();
-    expect(actual).toEqual(expected);
-    expect(statements[0]).toBeLessThan(statements[1]);
-    return { data: actual!.data, statements };
+  async function same(query: string, variables?: Record<string, unknown>) {
+    const answers = await sameAnswers(projecting, loading, query, variables);
+    expect(answers.statements[0]).toBeLessThan(answers.statements[1]);
+    return answers;
   }
 
   it("answers the dashboard's alliance list as the loaders do, in two statements: the page and every relation below it", async () => {
@@ -226,12 +232,7 @@ describe('relations read in one SQL statement, on a generated registry', () => {
     await projecting?.close();
   });
 
-  async function same(source: string, variables?: Record<string, unknown>) {
-    const [actual, expected] = [await projecting.gql(source, variables), await loading.gql(source, variables)];
-    expect(expected.errors).toBeUndefined();
-    expect(actual).toEqual(expected);
-    return actual.data!;
-  }
+  const same = async (source: string, variables?: Record<string, unknown>) => (await sameAnswers(projecting, loading, source, variables)).data;
 
   it("answers the benchmark's queries as the loaders do", async () => {
     const [state] = await projecting.dataSource.query("SELECT id FROM region WHERE kind = 'STATE' ORDER BY code LIMIT 1");

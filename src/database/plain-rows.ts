@@ -74,7 +74,8 @@ function columnsOf(metadata: EntityMetadata): string {
     .join(', ');
 }
 
-function column(metadata: EntityMetadata, property: string): ColumnMetadata {
+/** The column of an entity's property; a property without one is a programming error. */
+export function column(metadata: EntityMetadata, property: string): ColumnMetadata {
   const found = metadata.findColumnWithPropertyName(property);
   if (!found) throw new Error(`${metadata.name} has no column for ${property}`);
   return found;

@@ -3,6 +3,7 @@ import { FieldNode, getArgumentValues, getNamedType, GraphQLField, GraphQLObject
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { today } from '../common/dates';
+import { column } from '../database/plain-rows';
 import { collectFields } from './selection';
 
 /** The extension key under which a relation field declares the SQL of its rows. */
@@ -190,16 +191,15 @@ class StatementBuilder {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** The JSON of a relation's rows (an array, or one object or null) for the parent row `parent`, or for the key expression `key`. */
-  relation(definition: GraphQLField<unknown, unknown>, relation: RelationSql, nodes: FieldNode[], key: string | null, parent: { alias: string; metadata: EntityMetadata } | null): Built {
+  /** The JSON of a relation's rows (an array, or one object or null) for the parent's key expression `key`; `parent`, the parent's row when it is in the statement too. */
+  relation(definition: GraphQLField<unknown, unknown>, relation: RelationSql, nodes: FieldNode[], key: string, parent: { alias: string; metadata: EntityMetadata } | null): Built {
     const args = getArgumentValues(definition, nodes[0], this.info.variableValues);
     const conditions: string[] = [];
     for (const [name, value] of Object.entries(args)) {
       if (name !== 'current' || !relation.period) throw new NotProjectable();
       if (value === true || value === false) conditions.push(`${value ? '' : 'NOT '}(${ongoingSql(relation.period[0], relation.period[1], TODAY)})`);
     }
-    const keySql = key ?? `${parent!.alias}."${column(parent!.metadata, relation.parentKey).databaseName}"`;
-    conditions.unshift(relation.where(keySql, TODAY));
+    conditions.unshift(relation.where(key, TODAY));
     if (relation.when && parent) conditions.push(`${parent.alias}."${column(parent.metadata, relation.when.property).databaseName}" = '${relation.when.value.replace(/'/g, "''")}'`);
     const type = getNamedType(definition.type);
     if (!isObjectType(type)) throw new NotProjectable();
@@ -228,7 +228,8 @@ class StatementBuilder {
       const relation = definition.extensions[PROJECTION] as RelationSql | undefined;
       if (relation) {
         try {
-          const built = this.relation(definition, relation, fieldNodes, null, { alias, metadata });
+          const key = `${alias}."${column(metadata, relation.parentKey).databaseName}"`;
+          const built = this.relation(definition, relation, fieldNodes, key, { alias, metadata });
           relations.push(`'${fieldId(fieldNodes[0])}', ${built.sql}`);
           complete &&= built.complete;
           continue;
@@ -266,10 +267,4 @@ function readsProperty(definition: GraphQLField<unknown, unknown>): boolean {
 function applies(relation: RelationSql, parent: object): boolean {
   const values = parent as Record<string, unknown>;
   return typeof values[relation.parentKey] === 'string' && (!relation.when || values[relation.when.property] === relation.when.value);
-}
-
-function column(metadata: EntityMetadata, property: string): ColumnMetadata {
-  const found = metadata.findColumnWithPropertyName(property);
-  if (!found) throw new Error(`${metadata.name} has no column for ${property}`);
-  return found;
 }

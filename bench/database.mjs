@@ -39,7 +39,7 @@ export async function startDatabase(log) {
   const port = Number(new URL(server.url).port);
   // startEmbeddedPostgres takes no server flags: set them in postgresql.auto.conf and restart.
   await query(server.url, "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
-  await query(server.url, "ALTER SYSTEM SET max_connections = 200");
+  await query(server.url, 'ALTER SYSTEM SET max_connections = 200');
   await query(server.url, "ALTER SYSTEM SET shared_buffers = '256MB'");
   await server.stop();
   server = await startEmbeddedPostgres(dir, { persistent: true, port });

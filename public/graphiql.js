@@ -40,7 +40,5 @@
 }
 `;
 
-  ReactDOM.createRoot(container).render(
-    React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }),
-  );
+  ReactDOM.createRoot(container).render(React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }));
 })();

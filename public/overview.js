@@ -112,7 +112,9 @@
     }
     if (body.errors && body.errors.length) {
       const codes = body.errors.map((e) => e.extensions && e.extensions.code).filter(Boolean);
-      const message = body.errors.map((e) => (e.extensions && e.extensions.code ? `${e.message} (${e.extensions.code})` : e.message)).join('; ');
+      const message = body.errors
+        .map((e) => (e.extensions && e.extensions.code ? `${e.message} (${e.extensions.code})` : e.message))
+        .join('; ');
       throw new ApiError(message, codes);
     }
     if (!response.ok || !body.data) throw new ApiError(`Unerwartete Antwort der Schnittstelle (HTTP ${response.status}).`);
@@ -193,7 +195,13 @@
       const x = tile.col * (TILE.width + TILE.gap);
       const y = tile.row * (TILE.height + TILE.gap);
       const w = span * TILE.width + (span - 1) * TILE.gap;
-      const region = svg('a', { href: `#region-${tile.code}`, class: 'region', 'data-region-code': tile.code, 'data-span': span, 'aria-label': tile.name });
+      const region = svg('a', {
+        href: `#region-${tile.code}`,
+        class: 'region',
+        'data-region-code': tile.code,
+        'data-span': span,
+        'aria-label': tile.name,
+      });
       region.append(
         svg('title', {}, tile.name),
         svg('rect', { x, y, width: w, height: TILE.height, rx: 12, class: 'region__shape' }),
@@ -208,7 +216,13 @@
 
     $('legend').replaceChildren(
       ...Object.entries(COVERAGE).map(([key, { label }]) =>
-        el('li', { className: 'legend__item', 'data-legend': key }, el('span', { className: `swatch swatch--${key}`, 'aria-hidden': 'true' }), el('span', {}, label), el('span', { className: 'legend__count' })),
+        el(
+          'li',
+          { className: 'legend__item', 'data-legend': key },
+          el('span', { className: `swatch swatch--${key}`, 'aria-hidden': 'true' }),
+          el('span', {}, label),
+          el('span', { className: 'legend__count' }),
+        ),
       ),
     );
   }
@@ -218,7 +232,9 @@
     const lines = labelLines(name, span);
     const x = text.getAttribute('x');
     const lineHeight = 19;
-    text.replaceChildren(...lines.map((line, i) => svg('tspan', { x, dy: i === 0 ? -((lines.length - 1) * lineHeight) / 2 + 4 : lineHeight }, line)));
+    text.replaceChildren(
+      ...lines.map((line, i) => svg('tspan', { x, dy: i === 0 ? -((lines.length - 1) * lineHeight) / 2 + 4 : lineHeight }, line)),
+    );
   }
 
   function markUnknown(region) {
@@ -269,7 +285,13 @@
           el('th', { scope: 'row' }, row.region.name, el('span', { className: 'muted code' }, ` ${row.region.code}`)),
           el('td', {}, el('span', { className: `badge badge--${coverage}` }, COVERAGE[coverage].short)),
           el('td', {}, row.alliances.length ? row.alliances.map((a) => a.name).join(', ') : '—'),
-          el('td', {}, row.agreementWithState ? `${row.agreementWithState.title}${row.agreementWithState.signedOn ? ` (unterzeichnet am ${formatDate(row.agreementWithState.signedOn)})` : ''}` : '—'),
+          el(
+            'td',
+            {},
+            row.agreementWithState
+              ? `${row.agreementWithState.title}${row.agreementWithState.signedOn ? ` (unterzeichnet am ${formatDate(row.agreementWithState.signedOn)})` : ''}`
+              : '—',
+          ),
           el('td', {}, formatDate(row.lastTopLevelMeetingOn)),
         );
       }),
@@ -279,7 +301,8 @@
   function describeRegion(row, coverage) {
     const parts = [COVERAGE[coverage].label];
     if (row.alliances.length) parts.push(`Bündnis: ${row.alliances.map((a) => a.name).join(', ')}`);
-    if (row.agreementWithState) parts.push(`Letztes Spitzengespräch: ${row.lastTopLevelMeetingOn ? formatDate(row.lastTopLevelMeetingOn) : 'noch keines'}`);
+    if (row.agreementWithState)
+      parts.push(`Letztes Spitzengespräch: ${row.lastTopLevelMeetingOn ? formatDate(row.lastTopLevelMeetingOn) : 'noch keines'}`);
     return parts.join('. ');
   }
 
@@ -293,7 +316,11 @@
           'tr',
           { 'data-commitment-id': row.commitment.id },
           el('td', { 'data-field': 'agreement' }, agreement.title),
-          el('td', { 'data-field': 'parties' }, el('ul', { className: 'plain-list' }, ...agreement.parties.map((p) => el('li', {}, p.alliance.name)))),
+          el(
+            'td',
+            { 'data-field': 'parties' },
+            el('ul', { className: 'plain-list' }, ...agreement.parties.map((p) => el('li', {}, p.alliance.name))),
+          ),
           el('td', { 'data-field': 'lastFulfilledOn' }, row.lastFulfilledOn ? formatDate(row.lastFulfilledOn) : 'noch nie'),
           el('td', { 'data-field': 'nextDueOn' }, formatDate(row.nextDueOn)),
           el('td', { 'data-field': 'daysOverdue', className: 'num overdue-days' }, numberFormat.format(days)),
@@ -303,14 +330,21 @@
   }
 
   function renderStats(stats) {
-    for (const node of document.querySelectorAll('[data-stat]')) node.textContent = numberFormat.format(stats[node.getAttribute('data-stat')]);
+    for (const node of document.querySelectorAll('[data-stat]'))
+      node.textContent = numberFormat.format(stats[node.getAttribute('data-stat')]);
     const kinds = [...stats.organisationsByKind].sort((a, b) => b.count - a.count);
     const max = Math.max(1, ...kinds.map((k) => k.count));
     $('kinds').replaceChildren(
       ...kinds.map((k) => {
         const bar = el('span', { className: 'kinds__bar', 'aria-hidden': 'true' });
         bar.style.setProperty('--share', String(k.count / max));
-        return el('li', { className: 'kinds__item' }, el('span', { className: 'kinds__label' }, ORGANISATION_KINDS[k.kind] || k.kind), el('span', { className: 'kinds__count' }, numberFormat.format(k.count)), bar);
+        return el(
+          'li',
+          { className: 'kinds__item' },
+          el('span', { className: 'kinds__label' }, ORGANISATION_KINDS[k.kind] || k.kind),
+          el('span', { className: 'kinds__count' }, numberFormat.format(k.count)),
+          bar,
+        );
       }),
     );
   }
@@ -321,10 +355,17 @@
     $('releases-total').textContent = connection.totalCount ? `${numberFormat.format(connection.totalCount)} insgesamt` : '';
     $('releases').replaceChildren(
       ...releases.map((release) => {
-        const title = release.url ? el('a', { href: release.url, rel: 'noopener noreferrer' }, release.title) : el('span', {}, release.title);
+        const title = release.url
+          ? el('a', { href: release.url, rel: 'noopener noreferrer' }, release.title)
+          : el('span', {}, release.title);
         title.classList.add('release__title');
-        const meta = el('p', { className: 'release__meta' }, el('time', { datetime: release.publishedOn }, formatDate(release.publishedOn)));
-        if (release.publisher) meta.append(' · ', el('span', { className: 'release__publisher' }, nameOn(release.publisher, release.publishedOn)));
+        const meta = el(
+          'p',
+          { className: 'release__meta' },
+          el('time', { datetime: release.publishedOn }, formatDate(release.publishedOn)),
+        );
+        if (release.publisher)
+          meta.append(' · ', el('span', { className: 'release__publisher' }, nameOn(release.publisher, release.publishedOn)));
         return el('li', { className: 'release', 'data-release-id': release.id }, meta, title);
       }),
     );
@@ -387,7 +428,9 @@
     } catch (error) {
       document.body.setAttribute('data-state', 'error');
       if (error instanceof ApiError && error.needsToken) {
-        showToken(storedToken() ? 'Das Token wurde nicht angenommen (ungültig oder abgelaufen). Bitte geben Sie ein gültiges Token ein.' : '');
+        showToken(
+          storedToken() ? 'Das Token wurde nicht angenommen (ungültig oder abgelaufen). Bitte geben Sie ein gültiges Token ein.' : '',
+        );
       } else {
         showGlobalError(error);
       }
@@ -406,7 +449,9 @@
     });
     $('token-form').addEventListener('submit', (event) => {
       event.preventDefault();
-      const token = $('token-input').value.trim().replace(/^Bearer\s+/i, '');
+      const token = $('token-input')
+        .value.trim()
+        .replace(/^Bearer\s+/i, '');
       if (!token) return;
       sessionStorage.setItem(TOKEN_KEY, token);
       $('token-input').value = '';

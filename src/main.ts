@@ -27,7 +27,9 @@ async function bootstrap(): Promise<void> {
   const tokens = app.get(Tokens);
   const localUrl = (await app.getUrl()).replace(/\/\/(\[::\]|0\.0\.0\.0|\[::1\])/, '//127.0.0.1');
   if (database.embedded && env.DEMO_DATA) {
-    const loaded = await loadDemoDataIfEmpty(new GraphQLClient(`${localUrl}/graphql`, tokens.mint({ sub: 'demo-data', role: 'ADMIN' }, 600)));
+    const loaded = await loadDemoDataIfEmpty(
+      new GraphQLClient(`${localUrl}/graphql`, tokens.mint({ sub: 'demo-data', role: 'ADMIN' }, 600)),
+    );
     if (loaded) logger.info('loaded the demo data (Heilbronn-Franken) into the empty database');
   }
 
@@ -45,7 +47,9 @@ async function bootstrap(): Promise<void> {
   logger.info({ url, embeddedDatabase: database.embedded, startupMs: Date.now() - startedAt }, 'Allianzregister is ready');
   if (env.NODE_ENV !== 'production') {
     const token = tokens.mint({ sub: 'admin', role: 'ADMIN' });
-    process.stdout.write(`\nAllianzregister is ready in ${Date.now() - startedAt} ms\n  GraphQL:  ${url}/graphql\n  Health:   ${url}/health/ready\n  Database: ${database.embedded ? `embedded PostgreSQL in ${env.DATA_DIR}` : 'DATABASE_URL'}\n\nADMIN token (8 hours):\n${token}\n\n`);
+    process.stdout.write(
+      `\nAllianzregister is ready in ${Date.now() - startedAt} ms\n  GraphQL:  ${url}/graphql\n  Health:   ${url}/health/ready\n  Database: ${database.embedded ? `embedded PostgreSQL in ${env.DATA_DIR}` : 'DATABASE_URL'}\n\nADMIN token (8 hours):\n${token}\n\n`,
+    );
   }
 }
 

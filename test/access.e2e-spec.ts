@@ -23,13 +23,19 @@ describe('access: tokens, roles and anonymous reading', () => {
     const anonymous = await closed.gql(QUERY);
     expect(anonymous.errors![0].extensions.code).toBe('UNAUTHENTICATED');
     expect(anonymous.data).toBeNull();
-    await expect(closed.gql(QUERY, {}, { token: closed.tokens.reader })).resolves.toMatchObject({ data: { regions: [{ name: 'Baden-Württemberg' }] } });
+    await expect(closed.gql(QUERY, {}, { token: closed.tokens.reader })).resolves.toMatchObject({
+      data: { regions: [{ name: 'Baden-Württemberg' }] },
+    });
   });
 
   const forged: [string, () => string][] = [
     ['signed with another secret', () => sign({ role: 'ADMIN' }, 'another-secret-another-secret-another', { subject: 'x' })],
     ['expired', () => sign({ role: 'ADMIN', exp: Math.floor(Date.now() / 1000) - 60 }, TEST_JWT_SECRET, { subject: 'x' })],
-    ['alg none', () => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"x","role":"ADMIN"}').toString('base64url')}.`],
+    [
+      'alg none',
+      () =>
+        `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"x","role":"ADMIN"}').toString('base64url')}.`,
+    ],
     ['with an unknown role', () => sign({ role: 'GOD' }, TEST_JWT_SECRET, { subject: 'x' })],
     ['a coordinator without alliances claim', () => sign({ role: 'COORDINATOR' }, TEST_JWT_SECRET, { subject: 'x' })],
     ['with no subject', () => sign({ role: 'ADMIN' }, TEST_JWT_SECRET)],
@@ -81,15 +87,25 @@ describe('transport and error shape', () => {
       body: JSON.stringify({ query: QUERY }),
     });
     expect(ok.headers.get('content-type')).toContain('application/graphql-response+json');
-    const missing = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({}) });
+    const missing = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({}),
+    });
     expect(missing.status).toBe(400);
-    const malformed = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const malformed = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(malformed.status).toBe(400);
   });
 
   it('refuses a mutation over GET', async () => {
     const query = encodeURIComponent('mutation { archiveAlliance(id: "00000000-0000-4000-8000-000000000000", expectedVersion: 1) { id } }');
-    const response = await fetch(`${t.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true', accept: 'application/json' } });
+    const response = await fetch(`${t.url}/graphql?query=${query}`, {
+      headers: { 'apollo-require-preflight': 'true', accept: 'application/json' },
+    });
     expect(response.status).toBe(405);
   });
 

@@ -35,7 +35,10 @@ describe('agreements', () => {
   });
 
   /** Two fresh alliances, ready to be parties of an agreement. */
-  const twoAlliances = async () => [await insertAlliance(t.dataSource, { level: 'STATE', regionCode: '08' }), await insertAlliance(t.dataSource)];
+  const twoAlliances = async () => [
+    await insertAlliance(t.dataSource, { level: 'STATE', regionCode: '08' }),
+    await insertAlliance(t.dataSource),
+  ];
   const input = (parties: string[], extra: Record<string, unknown> = {}) => ({
     title: 'Kooperationsvereinbarung',
     status: 'SIGNED',
@@ -53,10 +56,26 @@ describe('agreements', () => {
 
   describe('createAgreement', () => {
     it('records the Heilbronn-Franken cooperation agreement and reads it back whole, in order', async () => {
-      const stateAlliance = await insertAlliance(t.dataSource, { name: 'Allianz für Fachkräfte Baden-Württemberg', level: 'STATE', regionCode: '08' });
-      const regionalAlliance = await insertAlliance(t.dataSource, { name: 'Fachkräftebündnis Heilbronn-Franken', level: 'REGIONAL', regionCode: '0802' });
-      const ministry = await insertOrganisation(t.dataSource, { name: 'Ministerium für Finanzen und Wirtschaft Baden-Württemberg', kind: 'MINISTRY', regionCode: '08' });
-      const ihk = await insertOrganisation(t.dataSource, { name: 'Industrie- und Handelskammer Heilbronn-Franken', shortName: 'IHK Heilbronn-Franken', regionCode: '0802' });
+      const stateAlliance = await insertAlliance(t.dataSource, {
+        name: 'Allianz für Fachkräfte Baden-Württemberg',
+        level: 'STATE',
+        regionCode: '08',
+      });
+      const regionalAlliance = await insertAlliance(t.dataSource, {
+        name: 'Fachkräftebündnis Heilbronn-Franken',
+        level: 'REGIONAL',
+        regionCode: '0802',
+      });
+      const ministry = await insertOrganisation(t.dataSource, {
+        name: 'Ministerium für Finanzen und Wirtschaft Baden-Württemberg',
+        kind: 'MINISTRY',
+        regionCode: '08',
+      });
+      const ihk = await insertOrganisation(t.dataSource, {
+        name: 'Industrie- und Handelskammer Heilbronn-Franken',
+        shortName: 'IHK Heilbronn-Franken',
+        regionCode: '0802',
+      });
       const stateSecretary = await insertPerson(t.dataSource, { givenName: 'Ingo', familyName: 'Rust' });
 
       const created = await t.gql(
@@ -128,7 +147,12 @@ describe('agreements', () => {
       const id = created.data!.createAgreement.id;
       const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor action entityType entityId changes } }`, { id });
       expect(trail.data!.auditTrail).toHaveLength(1);
-      expect(trail.data!.auditTrail[0]).toMatchObject({ actor: 'referat-23', action: 'createAgreement', entityType: 'Agreement', entityId: id });
+      expect(trail.data!.auditTrail[0]).toMatchObject({
+        actor: 'referat-23',
+        action: 'createAgreement',
+        entityType: 'Agreement',
+        entityId: id,
+      });
       const changes = JSON.parse(trail.data!.auditTrail[0].changes);
       expect(changes.title).toEqual([null, 'Kooperationsvereinbarung']);
       expect(changes.parties).toEqual([
@@ -189,11 +213,20 @@ describe('agreements', () => {
         { token: t.tokens.admin },
       );
       expect(invalid.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-      expect(invalid.errors![0].extensions.fields!.map((f) => f.field).sort()).toEqual(['commitments[1].description', 'commitments[1].instruments']);
+      expect(invalid.errors![0].extensions.fields!.map((f) => f.field).sort()).toEqual([
+        'commitments[1].description',
+        'commitments[1].instruments',
+      ]);
       // A signatory that does not exist fails after the agreement row is written: the transaction must undo it.
       const missingSignatory = await t.gql(
         CREATE,
-        { input: { ...input([a, b]), parties: [{ allianceId: a }, { allianceId: b, signatoryId: UNKNOWN }], commitments: [{ kind: 'OTHER', description: 'x' }] } },
+        {
+          input: {
+            ...input([a, b]),
+            parties: [{ allianceId: a }, { allianceId: b, signatoryId: UNKNOWN }],
+            commitments: [{ kind: 'OTHER', description: 'x' }],
+          },
+        },
         { token: t.tokens.admin },
       );
       expect(missingSignatory.errors![0].extensions.code).toBe('NOT_FOUND');
@@ -227,10 +260,28 @@ describe('agreements', () => {
     it('filters by alliance, status and signing period (both ends inclusive)', async () => {
       const [state, regional] = await twoAlliances();
       const other = await insertAlliance(t.dataSource);
-      await insertAgreement(t.dataSource, { title: 'F 2012', signedOn: '2012-09-24', parties: [{ allianceId: state }, { allianceId: regional }] });
-      await insertAgreement(t.dataSource, { title: 'F 2014', signedOn: '2014-03-01', parties: [{ allianceId: state }, { allianceId: other }] });
-      await insertAgreement(t.dataSource, { title: 'F 2016', status: 'TERMINATED', signedOn: '2016-05-12', parties: [{ allianceId: state }, { allianceId: regional }] });
-      await insertAgreement(t.dataSource, { title: 'F Entwurf', status: 'DRAFT', signedOn: null, parties: [{ allianceId: state }, { allianceId: regional }] });
+      await insertAgreement(t.dataSource, {
+        title: 'F 2012',
+        signedOn: '2012-09-24',
+        parties: [{ allianceId: state }, { allianceId: regional }],
+      });
+      await insertAgreement(t.dataSource, {
+        title: 'F 2014',
+        signedOn: '2014-03-01',
+        parties: [{ allianceId: state }, { allianceId: other }],
+      });
+      await insertAgreement(t.dataSource, {
+        title: 'F 2016',
+        status: 'TERMINATED',
+        signedOn: '2016-05-12',
+        parties: [{ allianceId: state }, { allianceId: regional }],
+      });
+      await insertAgreement(t.dataSource, {
+        title: 'F Entwurf',
+        status: 'DRAFT',
+        signedOn: null,
+        parties: [{ allianceId: state }, { allianceId: regional }],
+      });
 
       expect(titles(await t.gql(LIST, { filter: { allianceId: state } }))).toEqual(['F 2016', 'F 2014', 'F 2012', 'F Entwurf']);
       expect(titles(await t.gql(LIST, { filter: { allianceId: regional } }))).toEqual(['F 2016', 'F 2012', 'F Entwurf']);
@@ -239,7 +290,9 @@ describe('agreements', () => {
       expect(titles(await t.gql(LIST, { filter: { allianceId: state, status: 'DRAFT' } }))).toEqual(['F Entwurf']);
       expect(titles(await t.gql(LIST, { filter: { allianceId: state, signedFrom: '2014-03-01' } }))).toEqual(['F 2016', 'F 2014']);
       expect(titles(await t.gql(LIST, { filter: { allianceId: state, signedTo: '2014-03-01' } }))).toEqual(['F 2014', 'F 2012']);
-      expect(titles(await t.gql(LIST, { filter: { allianceId: state, signedFrom: '2012-09-24', signedTo: '2012-09-24' } }))).toEqual(['F 2012']);
+      expect(titles(await t.gql(LIST, { filter: { allianceId: state, signedFrom: '2012-09-24', signedTo: '2012-09-24' } }))).toEqual([
+        'F 2012',
+      ]);
 
       const backwards = await t.gql(LIST, { filter: { signedFrom: '2014-01-01', signedTo: '2013-01-01' } });
       expect(backwards.errors![0].extensions.code).toBe('BAD_USER_INPUT');
@@ -268,7 +321,12 @@ describe('agreements', () => {
         ['W 2015 b', '2015-01-01'],
         ['W 2019', '2019-11-11'],
       ] as const) {
-        await insertAgreement(t.dataSource, { title, status: signedOn ? 'SIGNED' : 'DRAFT', signedOn, parties: [{ allianceId: a }, { allianceId: b }] });
+        await insertAgreement(t.dataSource, {
+          title,
+          status: signedOn ? 'SIGNED' : 'DRAFT',
+          signedOn,
+          parties: [{ allianceId: a }, { allianceId: b }],
+        });
       }
       const seen: { title: string; signedOn: string | null }[] = [];
       let after: string | null = null;
@@ -299,9 +357,19 @@ describe('agreements', () => {
       const state = await insertAlliance(t.dataSource, { level: 'STATE', regionCode: '08' });
       const regional = await insertAlliance(t.dataSource, { name: 'Bündnis mit Vereinbarungen Qz1' });
       const third = await insertAlliance(t.dataSource, { name: 'Bündnis mit Vereinbarungen Qz2' });
-      await insertAgreement(t.dataSource, { title: 'A 2012', signedOn: '2012-09-24', parties: [{ allianceId: state }, { allianceId: regional }] });
-      await insertAgreement(t.dataSource, { title: 'A 2013', signedOn: '2013-02-01', parties: [{ allianceId: regional }, { allianceId: third }] });
-      const result = await t.gql(`{ alliances(filter: { search: "Bündnis mit Vereinbarungen Qz" }) { edges { node { id agreements { title parties { alliance { id } } } } } } }`);
+      await insertAgreement(t.dataSource, {
+        title: 'A 2012',
+        signedOn: '2012-09-24',
+        parties: [{ allianceId: state }, { allianceId: regional }],
+      });
+      await insertAgreement(t.dataSource, {
+        title: 'A 2013',
+        signedOn: '2013-02-01',
+        parties: [{ allianceId: regional }, { allianceId: third }],
+      });
+      const result = await t.gql(
+        `{ alliances(filter: { search: "Bündnis mit Vereinbarungen Qz" }) { edges { node { id agreements { title parties { alliance { id } } } } } } }`,
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data!.alliances.edges.map((e: any) => e.node)).toEqual([
         {
@@ -315,7 +383,9 @@ describe('agreements', () => {
       ]);
       const one = await t.gql(`query($id: ID!) { alliance(id: $id) { agreements { title } } }`, { id: state });
       expect(one.data!.alliance.agreements).toEqual([{ title: 'A 2012' }]);
-      const none = await t.gql(`query($id: ID!) { alliance(id: $id) { agreements { title } } }`, { id: await insertAlliance(t.dataSource) });
+      const none = await t.gql(`query($id: ID!) { alliance(id: $id) { agreements { title } } }`, {
+        id: await insertAlliance(t.dataSource),
+      });
       expect(none.data!.alliance.agreements).toEqual([]);
     });
   });

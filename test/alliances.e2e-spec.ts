@@ -25,7 +25,15 @@ describe('alliances and memberships', () => {
       const heilbronnFranken = await regionId(t.dataSource, '0802');
       const result = await t.gql(
         CREATE,
-        { input: { name: '  Fachkräftebündnis Heilbronn-Franken ', level: 'REGIONAL', regionId: heilbronnFranken, foundedOn: '2012-04-20', description: 'Fachkräftesicherung für Heilbronn-Franken' } },
+        {
+          input: {
+            name: '  Fachkräftebündnis Heilbronn-Franken ',
+            level: 'REGIONAL',
+            regionId: heilbronnFranken,
+            foundedOn: '2012-04-20',
+            description: 'Fachkräftesicherung für Heilbronn-Franken',
+          },
+        },
         { token: t.tokens.editor },
       );
       expect(result.errors).toBeUndefined();
@@ -38,7 +46,9 @@ describe('alliances and memberships', () => {
         region: { code: '0802' },
         archivedAt: null,
       });
-      const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`, { id: result.data!.createAlliance.id });
+      const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`, {
+        id: result.data!.createAlliance.id,
+      });
       expect(trail.data!.auditTrail).toHaveLength(1);
       expect(trail.data!.auditTrail[0]).toMatchObject({ actor: 'editor', action: 'createAlliance', entityType: 'Alliance' });
       expect(JSON.parse(trail.data!.auditTrail[0].changes).name).toEqual([null, 'Fachkräftebündnis Heilbronn-Franken']);
@@ -47,7 +57,11 @@ describe('alliances and memberships', () => {
     it('is for ADMIN and EDITOR only', async () => {
       const input = { name: 'Neue Allianz', level: 'LOCAL', regionId: await regionId(t.dataSource, '08127') };
       const before = await rowCount(t.dataSource, 'alliance');
-      const coordinator = await t.gql(CREATE, { input }, { token: t.token('COORDINATOR', { allianceIds: [await insertAlliance(t.dataSource)] }) });
+      const coordinator = await t.gql(
+        CREATE,
+        { input },
+        { token: t.token('COORDINATOR', { allianceIds: [await insertAlliance(t.dataSource)] }) },
+      );
       expect(coordinator.errors![0].extensions.code).toBe('FORBIDDEN');
       const reader = await t.gql(CREATE, { input }, { token: t.tokens.reader });
       expect(reader.errors![0].extensions.code).toBe('FORBIDDEN');
@@ -58,33 +72,58 @@ describe('alliances and memberships', () => {
     });
 
     it('names each bad field of invalid input', async () => {
-      const result = await t.gql(CREATE, { input: { name: '   ', level: 'REGIONAL', regionId: 'nope', description: 'x'.repeat(100_001) } }, { token: t.tokens.admin });
+      const result = await t.gql(
+        CREATE,
+        { input: { name: '   ', level: 'REGIONAL', regionId: 'nope', description: 'x'.repeat(100_001) } },
+        { token: t.tokens.admin },
+      );
       expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
       const fields = result.errors![0].extensions.fields!.map((f) => f.field).sort();
       expect(fields).toEqual(['description', 'name', 'regionId']);
     });
 
     it('refuses a region that does not exist with NOT_FOUND', async () => {
-      const result = await t.gql(CREATE, { input: { name: 'Allianz', level: 'LOCAL', regionId: '00000000-0000-4000-8000-000000000000' } }, { token: t.tokens.admin });
+      const result = await t.gql(
+        CREATE,
+        { input: { name: 'Allianz', level: 'LOCAL', regionId: '00000000-0000-4000-8000-000000000000' } },
+        { token: t.tokens.admin },
+      );
       expect(result.errors![0].extensions.code).toBe('NOT_FOUND');
       expect(result.errors![0].extensions.fields).toEqual([expect.objectContaining({ field: 'regionId' })]);
     });
 
     it('refuses an impossible date and an unknown enum value', async () => {
       const region = await regionId(t.dataSource, '0802');
-      const badDate = await t.gql(CREATE, { input: { name: 'A', level: 'LOCAL', regionId: region, foundedOn: '2025-02-30' } }, { token: t.tokens.admin });
-      expect(badDate.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'foundedOn', message: expect.stringContaining('2025-02-30') }] });
+      const badDate = await t.gql(
+        CREATE,
+        { input: { name: 'A', level: 'LOCAL', regionId: region, foundedOn: '2025-02-30' } },
+        { token: t.tokens.admin },
+      );
+      expect(badDate.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'foundedOn', message: expect.stringContaining('2025-02-30') }],
+      });
       const badEnum = await t.gql(CREATE, { input: { name: 'A', level: 'GALACTIC', regionId: region } }, { token: t.tokens.admin });
-      expect(badEnum.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'level' })] });
+      expect(badEnum.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [expect.objectContaining({ field: 'level' })],
+      });
       const badFirst = await t.gql(LIST, { first: 'many' });
-      expect(badFirst.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'first' })] });
+      expect(badFirst.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [expect.objectContaining({ field: 'first' })],
+      });
     });
   });
 
   describe('updateAlliance and archiveAlliance', () => {
     it('updates with the current version and refuses a stale one with CONFLICT, writing nothing', async () => {
       const id = await insertAlliance(t.dataSource, { name: 'Fachkräfteallianz Ostwürttemberg', regionCode: '0803' });
-      const first = await t.gql(UPDATE, { input: { id, expectedVersion: 1, name: 'Fachkräfteallianz Ostwürttemberg e. V.' } }, { token: t.tokens.admin });
+      const first = await t.gql(
+        UPDATE,
+        { input: { id, expectedVersion: 1, name: 'Fachkräfteallianz Ostwürttemberg e. V.' } },
+        { token: t.tokens.admin },
+      );
       expect(first.data!.updateAlliance).toEqual({ id, name: 'Fachkräfteallianz Ostwürttemberg e. V.', status: 'ACTIVE', version: 2 });
       const stale = await t.gql(UPDATE, { input: { id, expectedVersion: 1, status: 'DISSOLVED' } }, { token: t.tokens.admin });
       expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
@@ -97,15 +136,29 @@ describe('alliances and memberships', () => {
     it('refuses null for a field that cannot be empty, and clears one that can', async () => {
       const id = await insertAlliance(t.dataSource, { foundedOn: '2012-04-20' });
       const nullName = await t.gql(UPDATE, { input: { id, expectedVersion: 1, name: null } }, { token: t.tokens.admin });
-      expect(nullName.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'name' })] });
+      expect(nullName.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [expect.objectContaining({ field: 'name' })],
+      });
       const nullStatus = await t.gql(UPDATE, { input: { id, expectedVersion: 1, status: null } }, { token: t.tokens.admin });
-      expect(nullStatus.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'status' })] });
-      const cleared = await t.gql(`mutation($input: UpdateAllianceInput!) { updateAlliance(input: $input) { foundedOn version } }`, { input: { id, expectedVersion: 1, foundedOn: null } }, { token: t.tokens.admin });
+      expect(nullStatus.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [expect.objectContaining({ field: 'status' })],
+      });
+      const cleared = await t.gql(
+        `mutation($input: UpdateAllianceInput!) { updateAlliance(input: $input) { foundedOn version } }`,
+        { input: { id, expectedVersion: 1, foundedOn: null } },
+        { token: t.tokens.admin },
+      );
       expect(cleared.data!.updateAlliance).toEqual({ foundedOn: null, version: 2 });
     });
 
     it('answers NOT_FOUND for an alliance that does not exist', async () => {
-      const result = await t.gql(UPDATE, { input: { id: '00000000-0000-4000-8000-000000000001', expectedVersion: 1, name: 'X' } }, { token: t.tokens.admin });
+      const result = await t.gql(
+        UPDATE,
+        { input: { id: '00000000-0000-4000-8000-000000000001', expectedVersion: 1, name: 'X' } },
+        { token: t.tokens.admin },
+      );
       expect(result.errors![0].extensions.code).toBe('NOT_FOUND');
     });
 
@@ -128,7 +181,9 @@ describe('alliances and memberships', () => {
       const archived = await t.gql(ARCHIVE, { id, v: 1 }, { token: t.tokens.admin });
       expect(archived.data!.archiveAlliance.archivedAt).toEqual(expect.any(String));
       expect(names(await t.gql(LIST, { filter: { search: 'Archivierbare Allianz Qx' } }))).toEqual([]);
-      expect(names(await t.gql(LIST, { filter: { search: 'Archivierbare Allianz Qx', includeArchived: true } }))).toEqual(['Archivierbare Allianz Qx']);
+      expect(names(await t.gql(LIST, { filter: { search: 'Archivierbare Allianz Qx', includeArchived: true } }))).toEqual([
+        'Archivierbare Allianz Qx',
+      ]);
       const again = await t.gql(ARCHIVE, { id, v: 2 }, { token: t.tokens.admin });
       expect(again.errors![0].extensions.code).toBe('BAD_USER_INPUT');
     });
@@ -141,7 +196,7 @@ describe('alliances and memberships', () => {
       for (const name of wanted) await insertAlliance(t.dataSource, { name: `${name} RN`, regionId: region, level: 'LOCAL' });
       const seen: string[] = [];
       let after: string | null = null;
-      let last: string | null = null;
+      let last: string | null;
       let pages = 0;
       do {
         const result: any = await t.gql(LIST, { filter: { regionId: region }, first: 2, after });
@@ -152,7 +207,13 @@ describe('alliances and memberships', () => {
         pages += 1;
       } while (after);
       expect(pages).toBe(3);
-      expect(seen).toEqual(['Ärzteallianz RN', 'Bündnis Mannheim RN', 'Oberrhein-Allianz RN', 'Übergang Schule-Beruf RN', 'Zukunftsbündnis RN']);
+      expect(seen).toEqual([
+        'Ärzteallianz RN',
+        'Bündnis Mannheim RN',
+        'Oberrhein-Allianz RN',
+        'Übergang Schule-Beruf RN',
+        'Zukunftsbündnis RN',
+      ]);
       // Past the end the page is empty, and the count is still the list's.
       const beyond = await t.gql(LIST, { filter: { regionId: region }, first: 2, after: last });
       expect(beyond.data!.alliances).toEqual({ totalCount: 5, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
@@ -172,7 +233,10 @@ describe('alliances and memberships', () => {
     it('finds alliances of the districts inside a region, by level and status', async () => {
       const district = await insertAlliance(t.dataSource, { name: 'Bündnis Hohenlohekreis', regionCode: '08126', level: 'LOCAL' });
       await insertAlliance(t.dataSource, { name: 'Bündnis Aufgelöst Hohenlohe', regionCode: '08126', level: 'LOCAL', status: 'DISSOLVED' });
-      const result = await t.gql(LIST, { filter: { regionId: await regionId(t.dataSource, '0802'), level: 'LOCAL', status: 'ACTIVE' }, first: 100 });
+      const result = await t.gql(LIST, {
+        filter: { regionId: await regionId(t.dataSource, '0802'), level: 'LOCAL', status: 'ACTIVE' },
+        first: 100,
+      });
       expect(result.data!.alliances.edges.map((e: any) => e.node.id)).toContain(district);
       expect(names(result)).not.toContain('Bündnis Aufgelöst Hohenlohe');
     });
@@ -201,23 +265,61 @@ describe('alliances and memberships', () => {
       const alliance = await insertAlliance(t.dataSource);
       const ihk = await insertOrganisation(t.dataSource, { name: 'IHK Heilbronn-Franken' });
       const hwk = await insertOrganisation(t.dataSource, { name: 'Handwerkskammer Heilbronn-Franken', kind: 'CHAMBER_OF_CRAFTS' });
-      const lead = await t.gql(ADD, { input: { allianceId: alliance, organisationId: ihk, role: 'LEAD', joinedOn: '2012-04-20' } }, { token: t.tokens.admin });
-      expect(lead.data!.addMember).toMatchObject({ role: 'LEAD', joinedOn: '2012-04-20', leftOn: null, version: 1, alliance: { id: alliance } });
-      const partner = await t.gql(ADD, { input: { allianceId: alliance, organisationId: hwk, role: 'PARTNER', joinedOn: '2012-04-20' } }, { token: t.tokens.admin });
-      const ended = await t.gql(END, { input: { id: partner.data!.addMember.id, expectedVersion: 1, leftOn: '2020-12-31' } }, { token: t.tokens.admin });
+      const lead = await t.gql(
+        ADD,
+        { input: { allianceId: alliance, organisationId: ihk, role: 'LEAD', joinedOn: '2012-04-20' } },
+        { token: t.tokens.admin },
+      );
+      expect(lead.data!.addMember).toMatchObject({
+        role: 'LEAD',
+        joinedOn: '2012-04-20',
+        leftOn: null,
+        version: 1,
+        alliance: { id: alliance },
+      });
+      const partner = await t.gql(
+        ADD,
+        { input: { allianceId: alliance, organisationId: hwk, role: 'PARTNER', joinedOn: '2012-04-20' } },
+        { token: t.tokens.admin },
+      );
+      const ended = await t.gql(
+        END,
+        { input: { id: partner.data!.addMember.id, expectedVersion: 1, leftOn: '2020-12-31' } },
+        { token: t.tokens.admin },
+      );
       expect(ended.data!.endMembership).toMatchObject({ leftOn: '2020-12-31', version: 2 });
-      const read = await t.gql(`query($id: ID!) { alliance(id: $id) { all: memberships { role } current: memberships(current: true) { role } former: memberships(current: false) { role leftOn } } }`, { id: alliance });
-      expect(read.data!.alliance).toEqual({ all: [{ role: 'LEAD' }, { role: 'PARTNER' }], current: [{ role: 'LEAD' }], former: [{ role: 'PARTNER', leftOn: '2020-12-31' }] });
+      const read = await t.gql(
+        `query($id: ID!) { alliance(id: $id) { all: memberships { role } current: memberships(current: true) { role } former: memberships(current: false) { role leftOn } } }`,
+        { id: alliance },
+      );
+      expect(read.data!.alliance).toEqual({
+        all: [{ role: 'LEAD' }, { role: 'PARTNER' }],
+        current: [{ role: 'LEAD' }],
+        former: [{ role: 'PARTNER', leftOn: '2020-12-31' }],
+      });
     });
 
     it('refuses a second lead, a duplicate member, and an end before the start', async () => {
       const alliance = await insertAlliance(t.dataSource);
       const first = await insertOrganisation(t.dataSource);
       const second = await insertOrganisation(t.dataSource);
-      const membership = await insertMembership(t.dataSource, { allianceId: alliance, organisationId: first, role: 'LEAD', joinedOn: '2015-01-01' });
-      const secondLead = await t.gql(ADD, { input: { allianceId: alliance, organisationId: second, role: 'LEAD' } }, { token: t.tokens.admin });
+      const membership = await insertMembership(t.dataSource, {
+        allianceId: alliance,
+        organisationId: first,
+        role: 'LEAD',
+        joinedOn: '2015-01-01',
+      });
+      const secondLead = await t.gql(
+        ADD,
+        { input: { allianceId: alliance, organisationId: second, role: 'LEAD' } },
+        { token: t.tokens.admin },
+      );
       expect(secondLead.errors![0].extensions.code).toBe('CONFLICT');
-      const duplicate = await t.gql(ADD, { input: { allianceId: alliance, organisationId: first, role: 'PARTNER' } }, { token: t.tokens.admin });
+      const duplicate = await t.gql(
+        ADD,
+        { input: { allianceId: alliance, organisationId: first, role: 'PARTNER' } },
+        { token: t.tokens.admin },
+      );
       expect(duplicate.errors![0].extensions.code).toBe('CONFLICT');
       const early = await t.gql(END, { input: { id: membership, expectedVersion: 1, leftOn: '2014-12-31' } }, { token: t.tokens.admin });
       expect(early.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'leftOn' })] });
@@ -228,8 +330,15 @@ describe('alliances and memberships', () => {
 
     it('refuses an organisation that does not exist with NOT_FOUND', async () => {
       const alliance = await insertAlliance(t.dataSource);
-      const result = await t.gql(ADD, { input: { allianceId: alliance, organisationId: '00000000-0000-4000-8000-000000000002', role: 'PARTNER' } }, { token: t.tokens.admin });
-      expect(result.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'organisationId' })] });
+      const result = await t.gql(
+        ADD,
+        { input: { allianceId: alliance, organisationId: '00000000-0000-4000-8000-000000000002', role: 'PARTNER' } },
+        { token: t.tokens.admin },
+      );
+      expect(result.errors![0].extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        fields: [expect.objectContaining({ field: 'organisationId' })],
+      });
     });
 
     it("lets a coordinator keep its own alliance's members and no other", async () => {
@@ -240,8 +349,16 @@ describe('alliances and memberships', () => {
       const token = t.token('COORDINATOR', { allianceIds: [own] });
       const ok = await t.gql(ADD, { input: { allianceId: own, organisationId: organisation, role: 'PARTNER' } }, { token });
       expect(ok.errors).toBeUndefined();
-      await expect(t.gql(END, { input: { id: ok.data!.addMember.id, expectedVersion: 1, leftOn: '2030-01-01' } }, { token })).resolves.toMatchObject({ errors: undefined });
-      const upperCase = await t.gql(ADD, { input: { allianceId: own.toUpperCase(), organisationId: (await insertOrganisation(t.dataSource)).toUpperCase(), role: 'PARTNER' } }, { token });
+      await expect(
+        t.gql(END, { input: { id: ok.data!.addMember.id, expectedVersion: 1, leftOn: '2030-01-01' } }, { token }),
+      ).resolves.toMatchObject({ errors: undefined });
+      const upperCase = await t.gql(
+        ADD,
+        {
+          input: { allianceId: own.toUpperCase(), organisationId: (await insertOrganisation(t.dataSource)).toUpperCase(), role: 'PARTNER' },
+        },
+        { token },
+      );
       expect(upperCase.errors).toBeUndefined();
       expect(upperCase.data!.addMember.alliance.id).toBe(own);
       const addElsewhere = await t.gql(ADD, { input: { allianceId: other, organisationId: organisation, role: 'PARTNER' } }, { token });

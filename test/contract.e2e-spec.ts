@@ -17,18 +17,25 @@ function differences(contract: GraphQLSchema, ours: GraphQLSchema): string[] {
     }
     if ((isObjectType(type) && isObjectType(mine)) || (isInputObjectType(type) && isInputObjectType(mine))) {
       const fields = mine.getFields() as Record<string, GraphQLField<unknown, unknown> | GraphQLInputField>;
-      for (const [fieldName, field] of Object.entries(type.getFields() as Record<string, GraphQLField<unknown, unknown> | GraphQLInputField>)) {
+      for (const [fieldName, field] of Object.entries(
+        type.getFields() as Record<string, GraphQLField<unknown, unknown> | GraphQLInputField>,
+      )) {
         const own = fields[fieldName];
         if (!own) {
           problems.push(`${name}.${fieldName} is missing`);
           continue;
         }
-        if (String(own.type) !== String(field.type)) problems.push(`${name}.${fieldName} is ${String(own.type)}, the contract says ${String(field.type)}`);
+        if (String(own.type) !== String(field.type))
+          problems.push(`${name}.${fieldName} is ${String(own.type)}, the contract says ${String(field.type)}`);
         for (const arg of 'args' in field ? field.args : []) {
           const ownArg = 'args' in own ? own.args.find((a) => a.name === arg.name) : undefined;
           if (!ownArg) problems.push(`${name}.${fieldName}(${arg.name}) is missing`);
-          else if (String(ownArg.type) !== String(arg.type)) problems.push(`${name}.${fieldName}(${arg.name}) is ${String(ownArg.type)}, the contract says ${String(arg.type)}`);
-          else if (ownArg.defaultValue !== arg.defaultValue) problems.push(`${name}.${fieldName}(${arg.name}) defaults to ${String(ownArg.defaultValue)}, the contract says ${String(arg.defaultValue)}`);
+          else if (String(ownArg.type) !== String(arg.type))
+            problems.push(`${name}.${fieldName}(${arg.name}) is ${String(ownArg.type)}, the contract says ${String(arg.type)}`);
+          else if (ownArg.defaultValue !== arg.defaultValue)
+            problems.push(
+              `${name}.${fieldName}(${arg.name}) defaults to ${String(ownArg.defaultValue)}, the contract says ${String(arg.defaultValue)}`,
+            );
         }
       }
     }

@@ -18,7 +18,13 @@ const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const REGION_CODES = ['0801', '0802', '0803', '0804', '0805', '0806', '0807', '0808', '0809', '0810', '0811', '0812'];
 const ANNUAL = { kind: 'ANNUAL_TOP_LEVEL_MEETING' };
 
-type Row = { region: { id: string; code: string; kind: string }; alliances: { id: string }[]; agreementWithState: { id: string } | null; lastTopLevelMeetingOn: string | null; topLevelMeetingOverdue: boolean };
+type Row = {
+  region: { id: string; code: string; kind: string };
+  alliances: { id: string }[];
+  agreementWithState: { id: string } | null;
+  lastTopLevelMeetingOn: string | null;
+  topLevelMeetingOverdue: boolean;
+};
 
 async function coverage(t: TestApp, asOf?: string): Promise<Row[]> {
   const result = await t.gql(COVERAGE, { stateId: await regionId(t.dataSource, '08'), asOf });
@@ -35,8 +41,17 @@ describe('coverage of Baden-Württemberg with the Heilbronn-Franken agreement', 
   let ids: { regional: string; agreement: string };
   beforeAll(async () => {
     t = await createTestApp();
-    const state = await insertAlliance(t.dataSource, { name: 'Allianz für Fachkräfte Baden-Württemberg', level: 'STATE', regionCode: '08', foundedOn: '2011-12-01' });
-    const regional = await insertAlliance(t.dataSource, { name: 'Fachkräftebündnis Heilbronn-Franken', regionCode: '0802', foundedOn: '2012-04-20' });
+    const state = await insertAlliance(t.dataSource, {
+      name: 'Allianz für Fachkräfte Baden-Württemberg',
+      level: 'STATE',
+      regionCode: '08',
+      foundedOn: '2011-12-01',
+    });
+    const regional = await insertAlliance(t.dataSource, {
+      name: 'Fachkräftebündnis Heilbronn-Franken',
+      regionCode: '0802',
+      foundedOn: '2012-04-20',
+    });
     const agreement = await insertAgreement(t.dataSource, {
       signedOn: '2012-09-24',
       parties: [{ allianceId: state }, { allianceId: regional }],
@@ -110,7 +125,12 @@ describe('coverage of Baden-Württemberg with the Heilbronn-Franken agreement', 
     const result = await t.gql(OVERDUE, { asOf: '2013-10-01' });
     expect(result.errors).toBeUndefined();
     expect(result.data!.overdueCommitments).toEqual([
-      { commitment: { id: expect.any(String), kind: 'ANNUAL_TOP_LEVEL_MEETING', agreement: { id: ids.agreement } }, lastFulfilledOn: null, nextDueOn: '2013-09-24', overdue: true },
+      {
+        commitment: { id: expect.any(String), kind: 'ANNUAL_TOP_LEVEL_MEETING', agreement: { id: ids.agreement } },
+        lastFulfilledOn: null,
+        nextDueOn: '2013-09-24',
+        overdue: true,
+      },
     ]);
   });
 });
@@ -130,10 +150,18 @@ describe('coverage: which alliances and agreements count', () => {
 
   it('counts an alliance of a district (08127 Schwäbisch Hall) for its region 0802, with its agreement', async () => {
     const local = await insertAlliance(t.dataSource, { level: 'LOCAL', regionCode: '08127' });
-    const agreement = await insertAgreement(t.dataSource, { signedOn: '2014-05-05', parties: [{ allianceId: state }, { allianceId: local }], commitments: [ANNUAL] });
+    const agreement = await insertAgreement(t.dataSource, {
+      signedOn: '2014-05-05',
+      parties: [{ allianceId: state }, { allianceId: local }],
+      commitments: [ANNUAL],
+    });
     const rows = await coverage(t, '2014-06-01');
     expect(rows.map((row) => row.region.code)).toEqual(REGION_CODES);
-    expect(rows.find((row) => row.region.code === '0802')).toMatchObject({ alliances: [{ id: local }], agreementWithState: { id: agreement }, topLevelMeetingOverdue: false });
+    expect(rows.find((row) => row.region.code === '0802')).toMatchObject({
+      alliances: [{ id: local }],
+      agreementWithState: { id: agreement },
+      topLevelMeetingOverdue: false,
+    });
   });
 
   it('leaves out DISSOLVED and archived alliances and their agreements', async () => {
@@ -142,7 +170,11 @@ describe('coverage: which alliances and agreements count', () => {
     const archived = await insertAlliance(t.dataSource, { regionCode: '08136', archivedAt: new Date('2015-01-01T00:00:00Z') });
     await insertAgreement(t.dataSource, { parties: [{ allianceId: state }, { allianceId: dissolved }] });
     await insertAgreement(t.dataSource, { parties: [{ allianceId: state }, { allianceId: archived }] });
-    await expect(coverageOf(t, '0803', '2014-01-01')).resolves.toMatchObject({ alliances: [{ id: active }], agreementWithState: null, topLevelMeetingOverdue: false });
+    await expect(coverageOf(t, '0803', '2014-01-01')).resolves.toMatchObject({
+      alliances: [{ id: active }],
+      agreementWithState: null,
+      topLevelMeetingOverdue: false,
+    });
   });
 
   it('leaves out an alliance founded after asOf, and counts it from its founding day', async () => {
@@ -154,10 +186,20 @@ describe('coverage: which alliances and agreements count', () => {
   it('takes only SIGNED agreements with a STATE alliance, signed by asOf; of several the latest signed', async () => {
     const regional = await insertAlliance(t.dataSource, { regionCode: '0805' });
     const neighbour = await insertAlliance(t.dataSource, { regionCode: '0806' });
-    const older = await insertAgreement(t.dataSource, { signedOn: '2012-01-10', parties: [{ allianceId: state }, { allianceId: regional }] });
-    const newer = await insertAgreement(t.dataSource, { signedOn: '2013-01-10', parties: [{ allianceId: regional }, { allianceId: state }] });
+    const older = await insertAgreement(t.dataSource, {
+      signedOn: '2012-01-10',
+      parties: [{ allianceId: state }, { allianceId: regional }],
+    });
+    const newer = await insertAgreement(t.dataSource, {
+      signedOn: '2013-01-10',
+      parties: [{ allianceId: regional }, { allianceId: state }],
+    });
     await insertAgreement(t.dataSource, { signedOn: '2014-01-10', parties: [{ allianceId: regional }, { allianceId: neighbour }] });
-    await insertAgreement(t.dataSource, { status: 'TERMINATED', signedOn: '2014-02-10', parties: [{ allianceId: state }, { allianceId: regional }] });
+    await insertAgreement(t.dataSource, {
+      status: 'TERMINATED',
+      signedOn: '2014-02-10',
+      parties: [{ allianceId: state }, { allianceId: regional }],
+    });
     await insertAgreement(t.dataSource, { status: 'DRAFT', signedOn: null, parties: [{ allianceId: state }, { allianceId: regional }] });
     await expect(coverageOf(t, '0805', '2012-01-09')).resolves.toMatchObject({ agreementWithState: null });
     await expect(coverageOf(t, '0805', '2012-06-01')).resolves.toMatchObject({ agreementWithState: { id: older } });
@@ -167,7 +209,11 @@ describe('coverage: which alliances and agreements count', () => {
 
   it('is not overdue without an ANNUAL_TOP_LEVEL_MEETING commitment, and shows only top-level meetings held under that agreement', async () => {
     const regional = await insertAlliance(t.dataSource, { regionCode: '0807' });
-    const agreement = await insertAgreement(t.dataSource, { signedOn: '2012-01-10', parties: [{ allianceId: state }, { allianceId: regional }], commitments: [{ kind: 'MUTUAL_SUPPORT' }] });
+    const agreement = await insertAgreement(t.dataSource, {
+      signedOn: '2012-01-10',
+      parties: [{ allianceId: state }, { allianceId: regional }],
+      commitments: [{ kind: 'MUTUAL_SUPPORT' }],
+    });
     await insertMeeting(t.dataSource, { heldOn: '2012-05-01', agreementId: agreement });
     await insertMeeting(t.dataSource, { heldOn: '2012-06-01', agreementId: agreement, kind: 'SKILLED_LABOUR_CONFERENCE' });
     await insertMeeting(t.dataSource, { heldOn: '2012-07-01', agreementId: agreement, status: 'PLANNED' });
@@ -210,7 +256,12 @@ describe('overdueCommitments', () => {
     await t.close();
   });
 
-  type Status = { commitment: { id: string; kind: string; agreement: { id: string } }; lastFulfilledOn: string | null; nextDueOn: string; overdue: boolean };
+  type Status = {
+    commitment: { id: string; kind: string; agreement: { id: string } };
+    lastFulfilledOn: string | null;
+    nextDueOn: string;
+    overdue: boolean;
+  };
 
   /** A regional alliance and a state alliance with an agreement between them; other tests' agreements are ignored by `overdueOf`. */
   const agreement = async (values: { status?: string; signedOn?: string | null; commitments?: { kind: string }[] } = {}) => {
@@ -230,7 +281,12 @@ describe('overdueCommitments', () => {
     const id = await agreement({ signedOn: '2012-09-24', commitments: [{ kind: 'MUTUAL_SUPPORT' }, ANNUAL] });
     await expect(overdueOf([id], '2013-09-24')).resolves.toEqual([]);
     await expect(overdueOf([id], '2013-10-01')).resolves.toEqual([
-      { commitment: { id: expect.any(String), kind: 'ANNUAL_TOP_LEVEL_MEETING', agreement: { id } }, lastFulfilledOn: null, nextDueOn: '2013-09-24', overdue: true },
+      {
+        commitment: { id: expect.any(String), kind: 'ANNUAL_TOP_LEVEL_MEETING', agreement: { id } },
+        lastFulfilledOn: null,
+        nextDueOn: '2013-09-24',
+        overdue: true,
+      },
     ]);
   });
 
@@ -250,7 +306,9 @@ describe('overdueCommitments', () => {
     await expect(overdueOf([id], '2013-09-24')).resolves.toEqual([]);
     await expect(overdueOf([id], '2013-09-25')).resolves.toEqual([]);
     await expect(overdueOf([id], '2014-09-24')).resolves.toEqual([]);
-    await expect(overdueOf([id], '2014-09-25')).resolves.toMatchObject([{ lastFulfilledOn: '2013-09-24', nextDueOn: '2014-09-24', overdue: true }]);
+    await expect(overdueOf([id], '2014-09-25')).resolves.toMatchObject([
+      { lastFulfilledOn: '2013-09-24', nextDueOn: '2014-09-24', overdue: true },
+    ]);
   });
 
   it('counts a year from 29 February as PostgreSQL does: to 28 February', async () => {
@@ -287,7 +345,12 @@ describe('overdueCommitments', () => {
     ]);
     const twinIds = listed.slice(0, 2).map((status) => status.commitment.id);
     expect(twinIds).toEqual([...twinIds].sort());
-    expect(listed.slice(0, 2).map((status) => status.commitment.agreement.id).sort()).toEqual([...twins].sort());
+    expect(
+      listed
+        .slice(0, 2)
+        .map((status) => status.commitment.agreement.id)
+        .sort(),
+    ).toEqual([...twins].sort());
   });
 
   it('refuses a date that does not exist with BAD_USER_INPUT', async () => {
@@ -321,21 +384,28 @@ describe('stats', () => {
     await insertAlliance(t.dataSource, { status: 'DISSOLVED' });
     await insertAlliance(t.dataSource, { level: 'LOCAL', regionCode: '08127' });
     await insertAlliance(t.dataSource, { archivedAt: archived });
-    for (const kind of ['WELCOME_CENTER', 'MINISTRY', 'CHAMBER_OF_COMMERCE', 'CHAMBER_OF_COMMERCE']) await insertOrganisation(t.dataSource, { kind });
+    for (const kind of ['WELCOME_CENTER', 'MINISTRY', 'CHAMBER_OF_COMMERCE', 'CHAMBER_OF_COMMERCE'])
+      await insertOrganisation(t.dataSource, { kind });
     await insertOrganisation(t.dataSource, { kind: 'EDUCATION', archivedAt: archived });
     const parties = [{ allianceId: state }, { allianceId: regional }];
     const signed = await insertAgreement(t.dataSource, { parties });
     await insertAgreement(t.dataSource, { parties, signedOn: '2013-01-01' });
     await insertAgreement(t.dataSource, { parties, status: 'DRAFT', signedOn: null });
     await insertAgreement(t.dataSource, { parties, status: 'TERMINATED' });
-    for (const status of ['HELD', 'HELD', 'PLANNED', 'CANCELLED']) await insertMeeting(t.dataSource, { heldOn: '2013-10-29', agreementId: signed, status });
+    for (const status of ['HELD', 'HELD', 'PLANNED', 'CANCELLED'])
+      await insertMeeting(t.dataSource, { heldOn: '2013-10-29', agreementId: signed, status });
     await insertMeeting(t.dataSource, { heldOn: '2013-11-05', allianceId: regional, kind: 'SKILLED_LABOUR_CONFERENCE' });
     await insertRelease(t.dataSource);
     await insertRelease(t.dataSource);
 
     const after = await stats();
     const delta = (field: string) => after[field] - before[field];
-    expect(['alliances', 'regionalAlliances', 'organisations', 'agreementsSigned', 'meetingsHeld', 'releases'].map((field) => [field, delta(field)])).toEqual([
+    expect(
+      ['alliances', 'regionalAlliances', 'organisations', 'agreementsSigned', 'meetingsHeld', 'releases'].map((field) => [
+        field,
+        delta(field),
+      ]),
+    ).toEqual([
       ['alliances', 4],
       ['regionalAlliances', 2],
       ['organisations', 4],
@@ -347,7 +417,19 @@ describe('stats', () => {
     const kindsAfter = byKind(after);
     const kindDelta = (kind: string) => (kindsAfter[kind] ?? 0) - (kindsBefore[kind] ?? 0);
     expect(['MINISTRY', 'CHAMBER_OF_COMMERCE', 'WELCOME_CENTER', 'EDUCATION'].map(kindDelta)).toEqual([1, 2, 1, 0]);
-    const contractOrder = ['MINISTRY', 'CHAMBER_OF_COMMERCE', 'CHAMBER_OF_CRAFTS', 'EMPLOYMENT_AGENCY', 'TRADE_UNION', 'EMPLOYERS_ASSOCIATION', 'ECONOMIC_DEVELOPMENT', 'MUNICIPALITY', 'EDUCATION', 'WELCOME_CENTER', 'OTHER'];
+    const contractOrder = [
+      'MINISTRY',
+      'CHAMBER_OF_COMMERCE',
+      'CHAMBER_OF_CRAFTS',
+      'EMPLOYMENT_AGENCY',
+      'TRADE_UNION',
+      'EMPLOYERS_ASSOCIATION',
+      'ECONOMIC_DEVELOPMENT',
+      'MUNICIPALITY',
+      'EDUCATION',
+      'WELCOME_CENTER',
+      'OTHER',
+    ];
     const listed = after.organisationsByKind.map((entry) => entry.kind);
     expect(listed).toEqual(contractOrder.filter((kind) => listed.includes(kind)));
     expect(after.organisationsByKind.every((entry) => entry.count > 0)).toBe(true);
@@ -366,7 +448,10 @@ describe('SQL statements per dashboard query', () => {
     const districts = ['08111', '08127', '08136', '08216', '08222', '08231', '08317', '08327', '08336', '08416', '08425', '08437'];
     const places = REGION_CODES.flatMap((code, i) => [code, districts[i]]);
     for (let i = 0; i < n; i += 1) {
-      const regional = await insertAlliance(t.dataSource, { regionId: await regionId(t.dataSource, places[i % places.length]), foundedOn: '2012-01-01' });
+      const regional = await insertAlliance(t.dataSource, {
+        regionId: await regionId(t.dataSource, places[i % places.length]),
+        foundedOn: '2012-01-01',
+      });
       const agreement = await insertAgreement(t.dataSource, {
         signedOn: `2012-${String((i % 12) + 1).padStart(2, '0')}-15`,
         parties: [{ allianceId: state }, { allianceId: regional }],
@@ -425,7 +510,11 @@ describe('SQL statements per dashboard query', () => {
       commitment { kind description agreement { title parties { alliance { name } } } }
       lastFulfilledOn nextDueOn overdue
     } }`;
-    const { counts, sizes } = await measure(query, async () => ({ asOf: '2015-01-01' }), (data) => data.overdueCommitments.length);
+    const { counts, sizes } = await measure(
+      query,
+      async () => ({ asOf: '2015-01-01' }),
+      (data) => data.overdueCommitments.length,
+    );
     expect(sizes).toEqual([3, LARGE]);
     expect(counts[1]).toBe(counts[0]);
     // Bounded by the query's shape: the aggregate, then one statement per loader and level.
@@ -433,7 +522,11 @@ describe('SQL statements per dashboard query', () => {
   });
 
   it('stats costs one statement whatever the size', async () => {
-    const { counts, sizes } = await measure(STATS, async () => ({}), (data) => data.stats.regionalAlliances);
+    const { counts, sizes } = await measure(
+      STATS,
+      async () => ({}),
+      (data) => data.stats.regionalAlliances,
+    );
     expect(sizes).toEqual([3, LARGE]);
     expect(counts).toEqual([1, 1]);
   });

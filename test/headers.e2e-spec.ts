@@ -35,7 +35,12 @@ describe('security headers', () => {
     ['GET /graphql from a browser (the explorer)', (url) => fetch(`${url}/graphql`, { headers: { accept: 'text/html' } })],
     [
       'POST /graphql',
-      (url) => fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ regions(kind: STATE) { name } }' }) }),
+      (url) =>
+        fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ regions(kind: STATE) { name } }' }),
+        }),
     ],
     ['GET /health/ready', (url) => fetch(`${url}/health/ready`)],
   ];
@@ -108,7 +113,10 @@ describe('CORS by allow-list', () => {
       const response = await post(origin);
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
     }
-    const preflight = await fetch(`${t.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example.org', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${t.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example.org', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -6,7 +6,12 @@ import { createTestApp, GqlResponse, TestApp, WITHOUT_RESPONSE_CACHE } from './s
 const nested = (levels: number, field: string, leaf: string) => `${`${field} { `.repeat(levels)}${leaf}${' }'.repeat(levels)}`;
 
 /** Sends `query` and expects it refused for `measure`, before any resolver (and so any SQL) ran. */
-async function expectRefused(t: TestApp, query: string, measure: string, variables?: Record<string, unknown>): Promise<GqlResponse['errors']> {
+async function expectRefused(
+  t: TestApp,
+  query: string,
+  measure: string,
+  variables?: Record<string, unknown>,
+): Promise<GqlResponse['errors']> {
   let result: GqlResponse | undefined;
   const statements = await t.countStatements(async () => {
     result = await t.gql(query, variables);
@@ -23,7 +28,10 @@ describe('operation limits with the defaults', () => {
     const alliance = await insertAlliance(t.dataSource);
     const organisation = await insertOrganisation(t.dataSource);
     await insertMembership(t.dataSource, { allianceId: alliance, organisationId: organisation, role: 'LEAD' });
-    await insertRole(t.dataSource, { personId: await insertPerson(t.dataSource, { givenName: 'Erika', familyName: 'Muster' }), organisationId: organisation });
+    await insertRole(t.dataSource, {
+      personId: await insertPerson(t.dataSource, { givenName: 'Erika', familyName: 'Muster' }),
+      organisationId: organisation,
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -40,7 +48,9 @@ describe('operation limits with the defaults', () => {
   });
 
   it('lets a ten-level query through: releases → links → agreement → parties → signatory → roles → organisation', async () => {
-    const result = await t.gql(`{ releases { edges { node { links { agreement { parties { signatory { roles { organisation { name } } } } } } } } } }`);
+    const result = await t.gql(
+      `{ releases { edges { node { links { agreement { parties { signatory { roles { organisation { name } } } } } } } } } }`,
+    );
     expect(result).toMatchObject({ status: 200, data: { releases: { edges: [] } } });
     expect(result.errors).toBeUndefined();
   });
@@ -147,7 +157,10 @@ describe('operation limits set by the environment', () => {
   });
 
   it('allows each figure up to its limit and refuses one over it, naming both', async () => {
-    await expect(t.gql('{ regions { parent { parent { name } } } }')).resolves.toMatchObject({ status: 200, data: { regions: expect.any(Array) } });
+    await expect(t.gql('{ regions { parent { parent { name } } } }')).resolves.toMatchObject({
+      status: 200,
+      data: { regions: expect.any(Array) },
+    });
     const errors = await expectRefused(t, '{ regions { parent { parent { parent { name } } } } }', 'depth');
     expect(errors![0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', measure: 'depth', limit: 4, actual: 5 });
   });
@@ -156,10 +169,20 @@ describe('operation limits set by the environment', () => {
     await expectRefused(t, '{ regions { ...P } } fragment P on Region { parent { parent { parent { name } } } }', 'depth');
     await expectRefused(t, '{ regions { ... on Region { parent { ... { parent { parent { name } } } } } } }', 'depth');
     const region = '00000000-0000-4000-8000-000000000000';
-    await expect(t.gql(`{ region(id: "${region}") { ...N parent { ...N } } } fragment N on Region { a: name }`)).resolves.toMatchObject({ status: 200 });
-    const aliases = await expectRefused(t, `{ region(id: "${region}") { ...N parent { ...N } children { ...N } } } fragment N on Region { a: name }`, 'aliases');
+    await expect(t.gql(`{ region(id: "${region}") { ...N parent { ...N } } } fragment N on Region { a: name }`)).resolves.toMatchObject({
+      status: 200,
+    });
+    const aliases = await expectRefused(
+      t,
+      `{ region(id: "${region}") { ...N parent { ...N } children { ...N } } } fragment N on Region { a: name }`,
+      'aliases',
+    );
     expect(aliases![0].extensions).toMatchObject({ limit: 2, actual: 3 });
-    const roots = await expectRefused(t, '{ ...Q } fragment Q on Query { regions { name } alliances { totalCount } people { totalCount } }', 'rootFields');
+    const roots = await expectRefused(
+      t,
+      '{ ...Q } fragment Q on Query { regions { name } alliances { totalCount } people { totalCount } }',
+      'rootFields',
+    );
     expect(roots![0].extensions).toMatchObject({ limit: 2, actual: 3 });
   });
 
@@ -172,7 +195,11 @@ describe('operation limits set by the environment', () => {
   });
 
   it('does not let a negative first hide the cost of the rest', async () => {
-    await expectRefused(t, '{ a: alliances(first: -1000) { edges { node { name } } } b: alliances(first: 60) { edges { node { name } } } }', 'cost');
+    await expectRefused(
+      t,
+      '{ a: alliances(first: -1000) { edges { node { name } } } b: alliances(first: 60) { edges { node { name } } } }',
+      'cost',
+    );
   });
 
   it('counts tokens against GRAPHQL_MAX_TOKENS, up to twice the limit', async () => {
@@ -180,7 +207,10 @@ describe('operation limits set by the environment', () => {
     expect(errors![0].extensions).toMatchObject({ limit: 100, actual: 105 });
     // Counting stops at twice the limit: a 1 MB document is not worth lexing to its end.
     const huge = await expectRefused(t, `{ regions { ${'name '.repeat(300)}} }`, 'tokens');
-    expect(huge![0]).toMatchObject({ message: 'The document has at least 200 tokens; the limit is 100', extensions: { limit: 100, actual: 200 } });
+    expect(huge![0]).toMatchObject({
+      message: 'The document has at least 200 tokens; the limit is 100',
+      extensions: { limit: 100, actual: 200 },
+    });
   });
 
   it('refuses a body over HTTP_BODY_LIMIT with 413', async () => {
@@ -227,7 +257,9 @@ describe('limits configuration', () => {
     expect(introspectionEnabled(env({ NODE_ENV: 'development' }))).toBe(true);
     expect(introspectionEnabled(env({ NODE_ENV: 'test' }))).toBe(true);
     expect(introspectionEnabled(env({ NODE_ENV: 'production' }))).toBe(false);
-    expect(introspectionEnabled(loadEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(32), GRAPHQL_INTROSPECTION: 'true' }))).toBe(true);
+    expect(
+      introspectionEnabled(loadEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(32), GRAPHQL_INTROSPECTION: 'true' })),
+    ).toBe(true);
     expect(introspectionEnabled(loadEnvironment({ GRAPHQL_INTROSPECTION: 'false' }))).toBe(false);
   });
 });
@@ -242,7 +274,9 @@ describe('GRAPHQL_MAX_CONCURRENT', () => {
   });
 
   it('answers every one of 30 requests sent at once, one at a time', async () => {
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => t.gql(`query($first: Int) { alliances(first: $first) { totalCount } }`, { first: 1 + (i % 5) })));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.gql(`query($first: Int) { alliances(first: $first) { totalCount } }`, { first: 1 + (i % 5) })),
+    );
     expect(answers.map((a) => [a.status, a.errors])).toEqual(answers.map(() => [200, undefined]));
   });
 });

@@ -32,7 +32,13 @@ describe('meetings', () => {
     const agreement = await insertAgreement(t.dataSource, { parties: [{ allianceId: state }, { allianceId: regional }] });
     return { state, regional, outsider, agreement };
   };
-  const meeting = (extra: Record<string, unknown>) => ({ kind: 'TOP_LEVEL_MEETING', status: 'HELD', title: 'Spitzengespräch', heldOn: '2013-10-29', ...extra });
+  const meeting = (extra: Record<string, unknown>) => ({
+    kind: 'TOP_LEVEL_MEETING',
+    status: 'HELD',
+    title: 'Spitzengespräch',
+    heldOn: '2013-10-29',
+    ...extra,
+  });
   const counts = async () => ({
     meeting: await rowCount(t.dataSource, 'meeting'),
     meeting_participant: await rowCount(t.dataSource, 'meeting_participant'),
@@ -78,7 +84,12 @@ describe('meetings', () => {
         ],
       });
       const read = await t.gql(READ, { id });
-      expect(read.data!.meeting).toMatchObject({ id, agreement: { id: agreement }, alliance: { id: regional }, participants: [{ id: schumm }, { id: hirschmann }] });
+      expect(read.data!.meeting).toMatchObject({
+        id,
+        agreement: { id: agreement },
+        alliance: { id: regional },
+        participants: [{ id: schumm }, { id: hirschmann }],
+      });
 
       const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`, { id });
       expect(trail.data!.auditTrail).toHaveLength(1);
@@ -150,10 +161,26 @@ describe('meetings', () => {
     it('updates with the current version, replaces participants, and refuses a stale version with CONFLICT, writing nothing', async () => {
       const { agreement, regional } = await scene();
       const [a, b, c] = [await insertPerson(t.dataSource), await insertPerson(t.dataSource), await insertPerson(t.dataSource)];
-      const id = await insertMeeting(t.dataSource, { status: 'PLANNED', heldOn: '2014-10-01', agreementId: agreement, allianceId: regional, participantIds: [a, b] });
+      const id = await insertMeeting(t.dataSource, {
+        status: 'PLANNED',
+        heldOn: '2014-10-01',
+        agreementId: agreement,
+        allianceId: regional,
+        participantIds: [a, b],
+      });
       const updated = await t.gql(
         UPDATE,
-        { input: { id, expectedVersion: 1, status: 'HELD', heldOn: '2014-10-29', location: 'Schwäbisch Hall', participantIds: [c, a], outcome: 'Ergebnisse' } },
+        {
+          input: {
+            id,
+            expectedVersion: 1,
+            status: 'HELD',
+            heldOn: '2014-10-29',
+            location: 'Schwäbisch Hall',
+            participantIds: [c, a],
+            outcome: 'Ergebnisse',
+          },
+        },
         { token: t.tokens.admin },
       );
       expect(updated.errors).toBeUndefined();
@@ -168,7 +195,11 @@ describe('meetings', () => {
       });
 
       const before = await counts();
-      const stale = await t.gql(UPDATE, { input: { id, expectedVersion: 1, status: 'CANCELLED', participantIds: [] } }, { token: t.tokens.admin });
+      const stale = await t.gql(
+        UPDATE,
+        { input: { id, expectedVersion: 1, status: 'CANCELLED', participantIds: [] } },
+        { token: t.tokens.admin },
+      );
       expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
       await expect(counts()).resolves.toEqual(before);
       const read = await t.gql(READ, { id });
@@ -177,7 +208,10 @@ describe('meetings', () => {
       const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { action changes } }`, { id });
       expect(trail.data!.auditTrail.map((e: { action: string }) => e.action)).toEqual(['updateMeeting']);
       const changes = JSON.parse(trail.data!.auditTrail[0].changes);
-      expect(changes.participantIds).toEqual([[a, b], [c, a]]);
+      expect(changes.participantIds).toEqual([
+        [a, b],
+        [c, a],
+      ]);
       expect(changes.status).toEqual(['PLANNED', 'HELD']);
     });
 
@@ -187,7 +221,13 @@ describe('meetings', () => {
       const id = await insertMeeting(t.dataSource, { heldOn: '2015-01-01', allianceId: regional, participantIds: [person] });
       await t.gql(UPDATE, { input: { id, expectedVersion: 1, location: 'Künzelsau' } }, { token: t.tokens.admin });
       const cleared = await t.gql(UPDATE, { input: { id, expectedVersion: 2, location: null } }, { token: t.tokens.admin });
-      expect(cleared.data!.updateMeeting).toMatchObject({ location: null, heldOn: '2015-01-01', status: 'HELD', version: 3, participants: [{ id: person }] });
+      expect(cleared.data!.updateMeeting).toMatchObject({
+        location: null,
+        heldOn: '2015-01-01',
+        status: 'HELD',
+        version: 3,
+        participants: [{ id: person }],
+      });
       const nullDay = await t.gql(UPDATE, { input: { id, expectedVersion: 3, heldOn: null } }, { token: t.tokens.admin });
       expect(nullDay.errors![0].extensions.code).toBe('BAD_USER_INPUT');
       expect(nullDay.errors![0].extensions.fields![0].field).toBe('heldOn');
@@ -200,7 +240,11 @@ describe('meetings', () => {
       expect(unknown.errors![0].extensions.code).toBe('NOT_FOUND');
       const id = await insertMeeting(t.dataSource, { heldOn: '2015-02-01', allianceId: regional, participantIds: [person] });
       const before = await counts();
-      const result = await t.gql(UPDATE, { input: { id, expectedVersion: 1, outcome: 'neu', participantIds: [UNKNOWN] } }, { token: t.tokens.admin });
+      const result = await t.gql(
+        UPDATE,
+        { input: { id, expectedVersion: 1, outcome: 'neu', participantIds: [UNKNOWN] } },
+        { token: t.tokens.admin },
+      );
       expect(result.errors![0].extensions.code).toBe('NOT_FOUND');
       expect(result.errors![0].extensions.fields).toEqual([expect.objectContaining({ field: 'participantIds' })]);
       await expect(counts()).resolves.toEqual(before);
@@ -218,13 +262,19 @@ describe('meetings', () => {
       expect(own.errors).toBeUndefined();
       const underAgreement = await t.gql(RECORD, { input: meeting({ agreementId: agreement }) }, { token });
       expect(underAgreement.errors).toBeUndefined();
-      const ownUpdate = await t.gql(UPDATE, { input: { id: underAgreement.data!.recordMeeting.id, expectedVersion: 1, outcome: 'Protokoll' } }, { token });
+      const ownUpdate = await t.gql(
+        UPDATE,
+        { input: { id: underAgreement.data!.recordMeeting.id, expectedVersion: 1, outcome: 'Protokoll' } },
+        { token },
+      );
       expect(ownUpdate.errors).toBeUndefined();
 
       const before = await counts();
       const foreign = await t.gql(RECORD, { input: meeting({ allianceId: outsider }) }, { token });
       expect(foreign.errors![0].extensions.code).toBe('FORBIDDEN');
-      const foreignAgreement = await insertAgreement(t.dataSource, { parties: [{ allianceId: outsider }, { allianceId: await insertAlliance(t.dataSource) }] });
+      const foreignAgreement = await insertAgreement(t.dataSource, {
+        parties: [{ allianceId: outsider }, { allianceId: await insertAlliance(t.dataSource) }],
+      });
       const foreignUnderAgreement = await t.gql(RECORD, { input: meeting({ agreementId: foreignAgreement }) }, { token });
       expect(foreignUnderAgreement.errors![0].extensions.code).toBe('FORBIDDEN');
       const foreignMeeting = await insertMeeting(t.dataSource, { heldOn: '2016-01-01', allianceId: outsider });
@@ -253,17 +303,42 @@ describe('meetings', () => {
     it('filters by kind, status, agreement, alliance and period (both ends inclusive), latest first', async () => {
       const { agreement, regional, state } = await scene();
       await insertMeeting(t.dataSource, { title: 'M 2013 Spitze', heldOn: '2013-10-29', agreementId: agreement, allianceId: regional });
-      await insertMeeting(t.dataSource, { title: 'M 2014 Konferenz', kind: 'SKILLED_LABOUR_CONFERENCE', heldOn: '2014-06-15', allianceId: regional });
-      await insertMeeting(t.dataSource, { title: 'M 2014 Spitze', status: 'CANCELLED', heldOn: '2014-10-29', agreementId: agreement, allianceId: state });
+      await insertMeeting(t.dataSource, {
+        title: 'M 2014 Konferenz',
+        kind: 'SKILLED_LABOUR_CONFERENCE',
+        heldOn: '2014-06-15',
+        allianceId: regional,
+      });
+      await insertMeeting(t.dataSource, {
+        title: 'M 2014 Spitze',
+        status: 'CANCELLED',
+        heldOn: '2014-10-29',
+        agreementId: agreement,
+        allianceId: state,
+      });
       await insertMeeting(t.dataSource, { title: 'M 2015 Spitze', status: 'PLANNED', heldOn: '2015-10-29', agreementId: agreement });
 
-      expect(titles(await t.gql(LIST, { filter: { agreementId: agreement } }))).toEqual(['M 2015 Spitze', 'M 2014 Spitze', 'M 2013 Spitze']);
+      expect(titles(await t.gql(LIST, { filter: { agreementId: agreement } }))).toEqual([
+        'M 2015 Spitze',
+        'M 2014 Spitze',
+        'M 2013 Spitze',
+      ]);
       expect(titles(await t.gql(LIST, { filter: { allianceId: regional } }))).toEqual(['M 2014 Konferenz', 'M 2013 Spitze']);
-      expect(titles(await t.gql(LIST, { filter: { allianceId: regional, kind: 'SKILLED_LABOUR_CONFERENCE' } }))).toEqual(['M 2014 Konferenz']);
+      expect(titles(await t.gql(LIST, { filter: { allianceId: regional, kind: 'SKILLED_LABOUR_CONFERENCE' } }))).toEqual([
+        'M 2014 Konferenz',
+      ]);
       expect(titles(await t.gql(LIST, { filter: { agreementId: agreement, status: 'CANCELLED' } }))).toEqual(['M 2014 Spitze']);
-      expect(titles(await t.gql(LIST, { filter: { agreementId: agreement, from: '2014-10-29' } }))).toEqual(['M 2015 Spitze', 'M 2014 Spitze']);
-      expect(titles(await t.gql(LIST, { filter: { agreementId: agreement, to: '2014-10-29' } }))).toEqual(['M 2014 Spitze', 'M 2013 Spitze']);
-      expect(titles(await t.gql(LIST, { filter: { agreementId: agreement, from: '2013-10-29', to: '2013-10-29' } }))).toEqual(['M 2013 Spitze']);
+      expect(titles(await t.gql(LIST, { filter: { agreementId: agreement, from: '2014-10-29' } }))).toEqual([
+        'M 2015 Spitze',
+        'M 2014 Spitze',
+      ]);
+      expect(titles(await t.gql(LIST, { filter: { agreementId: agreement, to: '2014-10-29' } }))).toEqual([
+        'M 2014 Spitze',
+        'M 2013 Spitze',
+      ]);
+      expect(titles(await t.gql(LIST, { filter: { agreementId: agreement, from: '2013-10-29', to: '2013-10-29' } }))).toEqual([
+        'M 2013 Spitze',
+      ]);
       const backwards = await t.gql(LIST, { filter: { from: '2015-01-01', to: '2014-01-01' } });
       expect(backwards.errors![0].extensions.code).toBe('BAD_USER_INPUT');
     });
@@ -297,7 +372,11 @@ describe('meetings', () => {
       const { agreement, regional, state } = await scene();
       const later = await insertMeeting(t.dataSource, { heldOn: '2014-10-29', agreementId: agreement, allianceId: regional });
       const earlier = await insertMeeting(t.dataSource, { heldOn: '2013-10-29', agreementId: agreement, allianceId: regional });
-      const conference = await insertMeeting(t.dataSource, { kind: 'SKILLED_LABOUR_CONFERENCE', heldOn: '2014-01-20', allianceId: regional });
+      const conference = await insertMeeting(t.dataSource, {
+        kind: 'SKILLED_LABOUR_CONFERENCE',
+        heldOn: '2014-01-20',
+        allianceId: regional,
+      });
       const stateOnly = await insertMeeting(t.dataSource, { heldOn: '2013-12-01', agreementId: agreement });
       const alliance = await t.gql(`query($id: ID!) { alliance(id: $id) { meetings { id } } }`, { id: regional });
       expect(alliance.data!.alliance.meetings).toEqual([{ id: earlier }, { id: conference }, { id: later }]);
@@ -315,7 +394,9 @@ describe('meetings', () => {
       const { regional } = await scene();
       const people = [await insertPerson(t.dataSource), await insertPerson(t.dataSource), await insertPerson(t.dataSource)];
       for (let i = 0; i < 10; i += 1) {
-        const agreement = await insertAgreement(t.dataSource, { parties: [{ allianceId: regional }, { allianceId: await insertAlliance(t.dataSource) }] });
+        const agreement = await insertAgreement(t.dataSource, {
+          parties: [{ allianceId: regional }, { allianceId: await insertAlliance(t.dataSource) }],
+        });
         for (let j = 0; j < 5; j += 1) {
           await insertMeeting(t.dataSource, {
             heldOn: `20${10 + i}-0${j + 1}-15`,

@@ -1,7 +1,8 @@
 import { insertAlliance, insertMembership, insertOrganisation, regionId, rowCount } from './support/factories';
 import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
-const FIELDS = 'id name shortName kind website version region { code } archivedAt createdAt updatedAt nameHistory { name validFrom validTo }';
+const FIELDS =
+  'id name shortName kind website version region { code } archivedAt createdAt updatedAt nameHistory { name validFrom validTo }';
 const CREATE = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id shortName kind website version region { code } } }`;
 const RENAME = `mutation($input: RenameOrganisationInput!) { renameOrganisation(input: $input) { id name version nameHistory { name validFrom validTo } } }`;
@@ -26,7 +27,8 @@ describe('organisations', () => {
   });
 
   const names = (result: { data: any }) => result.data.organisations.edges.map((e: { node: { name: string } }) => e.node.name);
-  const fields = (result: { errors?: { extensions: { fields?: { field: string }[] } }[] }) => result.errors![0].extensions.fields!.map((f) => f.field).sort();
+  const fields = (result: { errors?: { extensions: { fields?: { field: string }[] } }[] }) =>
+    result.errors![0].extensions.fields!.map((f) => f.field).sort();
 
   describe('createOrganisation', () => {
     it('creates an organisation trimmed, with umlauts and ß kept, its first name and an audit event', async () => {
@@ -59,7 +61,12 @@ describe('organisations', () => {
       expect(read.data!.organisation).toEqual(created);
       const trail = await t.gql(TRAIL, { id: created.id });
       expect(trail.data!.auditTrail).toHaveLength(1);
-      expect(trail.data!.auditTrail[0]).toMatchObject({ actor: 'editor', action: 'createOrganisation', entityType: 'Organisation', entityId: created.id });
+      expect(trail.data!.auditTrail[0]).toMatchObject({
+        actor: 'editor',
+        action: 'createOrganisation',
+        entityType: 'Organisation',
+        entityId: created.id,
+      });
       expect(JSON.parse(trail.data!.auditTrail[0].changes)).toMatchObject({
         name: [null, 'Wirtschaftsförderung Großraum Hohenlohe-Süd'],
         shortName: [null, 'WFG Süd'],
@@ -87,7 +94,11 @@ describe('organisations', () => {
         [{ name: '', website: 'ftp://x', regionId: 'nope' }, ['name', 'regionId', 'website']],
       ];
       for (const [change, expected] of cases) {
-        const result = await t.gql(CREATE, { input: { name: 'IHK Gültig', kind: 'CHAMBER_OF_COMMERCE', ...change } }, { token: t.tokens.admin });
+        const result = await t.gql(
+          CREATE,
+          { input: { name: 'IHK Gültig', kind: 'CHAMBER_OF_COMMERCE', ...change } },
+          { token: t.tokens.admin },
+        );
         expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
         expect(fields(result)).toEqual(expected);
       }
@@ -101,7 +112,11 @@ describe('organisations', () => {
     });
 
     it('refuses a region that does not exist with NOT_FOUND on regionId', async () => {
-      const result = await t.gql(CREATE, { input: { name: 'Irgendwo e. V.', kind: 'OTHER', regionId: UNKNOWN } }, { token: t.tokens.admin });
+      const result = await t.gql(
+        CREATE,
+        { input: { name: 'Irgendwo e. V.', kind: 'OTHER', regionId: UNKNOWN } },
+        { token: t.tokens.admin },
+      );
       expect(result.errors![0].extensions.code).toBe('NOT_FOUND');
       expect(result.errors![0].extensions.fields).toEqual([expect.objectContaining({ field: 'regionId' })]);
       await expect(t.gql(LIST, { filter: { search: 'Irgendwo e. V.' } }).then(names)).resolves.toEqual([]);
@@ -125,21 +140,47 @@ describe('organisations', () => {
       expect(missing.errors).toBeUndefined();
       expect(missing.data!.organisation).toBeNull();
       const malformed = await t.gql(READ, { id: 'not-a-uuid' });
-      expect(malformed.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'id', message: 'id must be a UUID' }] });
+      expect(malformed.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'id', message: 'id must be a UUID' }],
+      });
     });
   });
 
   describe('updateOrganisation', () => {
     it('updates with the current version, clears with null, and refuses a stale version with CONFLICT, writing nothing', async () => {
-      const id = await insertOrganisation(t.dataSource, { name: 'Agentur für Arbeit Schwäbisch Hall-Tauberbischofsheim', shortName: 'AA SHA', kind: 'EMPLOYMENT_AGENCY' });
+      const id = await insertOrganisation(t.dataSource, {
+        name: 'Agentur für Arbeit Schwäbisch Hall-Tauberbischofsheim',
+        shortName: 'AA SHA',
+        kind: 'EMPLOYMENT_AGENCY',
+      });
       const first = await t.gql(
         UPDATE,
-        { input: { id, expectedVersion: 1, shortName: null, website: 'https://www.arbeitsagentur.de', regionId: await regionId(t.dataSource, '08127') } },
+        {
+          input: {
+            id,
+            expectedVersion: 1,
+            shortName: null,
+            website: 'https://www.arbeitsagentur.de',
+            regionId: await regionId(t.dataSource, '08127'),
+          },
+        },
         { token: t.tokens.admin },
       );
       expect(first.errors).toBeUndefined();
-      expect(first.data!.updateOrganisation).toEqual({ id, shortName: null, kind: 'EMPLOYMENT_AGENCY', website: 'https://www.arbeitsagentur.de', version: 2, region: { code: '08127' } });
-      const stale = await t.gql(UPDATE, { input: { id, expectedVersion: 1, kind: 'OTHER', website: 'https://anders.example' } }, { token: t.tokens.admin });
+      expect(first.data!.updateOrganisation).toEqual({
+        id,
+        shortName: null,
+        kind: 'EMPLOYMENT_AGENCY',
+        website: 'https://www.arbeitsagentur.de',
+        version: 2,
+        region: { code: '08127' },
+      });
+      const stale = await t.gql(
+        UPDATE,
+        { input: { id, expectedVersion: 1, kind: 'OTHER', website: 'https://anders.example' } },
+        { token: t.tokens.admin },
+      );
       expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
       const read = await t.gql(READ, { id });
       expect(read.data!.organisation).toMatchObject({ kind: 'EMPLOYMENT_AGENCY', website: 'https://www.arbeitsagentur.de', version: 2 });
@@ -157,14 +198,22 @@ describe('organisations', () => {
       const nullKind = await t.gql(UPDATE, { input: { id, expectedVersion: 1, kind: null } }, { token: t.tokens.admin });
       expect(nullKind.errors![0].extensions.code).toBe('BAD_USER_INPUT');
       expect(fields(nullKind)).toEqual(['kind']);
-      const bad = await t.gql(UPDATE, { input: { id, expectedVersion: 0, website: 'ftp://x', shortName: '  ' } }, { token: t.tokens.admin });
+      const bad = await t.gql(
+        UPDATE,
+        { input: { id, expectedVersion: 0, website: 'ftp://x', shortName: '  ' } },
+        { token: t.tokens.admin },
+      );
       expect(bad.errors![0].extensions.code).toBe('BAD_USER_INPUT');
       expect(fields(bad)).toEqual(['expectedVersion', 'shortName', 'website']);
       await expect(t.gql(READ, { id }).then((r) => r.data!.organisation.version)).resolves.toBe(1);
     });
 
     it('answers NOT_FOUND for an organisation or a region that does not exist', async () => {
-      const unknown = await t.gql(UPDATE, { input: { id: UNKNOWN, expectedVersion: 1, website: 'https://x.example' } }, { token: t.tokens.admin });
+      const unknown = await t.gql(
+        UPDATE,
+        { input: { id: UNKNOWN, expectedVersion: 1, website: 'https://x.example' } },
+        { token: t.tokens.admin },
+      );
       expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'id' })] });
       const id = await insertOrganisation(t.dataSource);
       const region = await t.gql(UPDATE, { input: { id, expectedVersion: 1, regionId: UNKNOWN } }, { token: t.tokens.admin });
@@ -176,11 +225,23 @@ describe('organisations', () => {
 
   describe('renameOrganisation', () => {
     it('keeps every name with its period, oldest first', async () => {
-      const id = await insertOrganisation(t.dataSource, { name: 'Ministerium für Finanzen und Wirtschaft', kind: 'MINISTRY', regionCode: '08' });
-      const first = await t.gql(RENAME, { input: { id, expectedVersion: 1, name: ' Ministerium für Wirtschaft, Arbeit und Wohnungsbau ', validFrom: '2016-05-12' } }, { token: t.tokens.admin });
+      const id = await insertOrganisation(t.dataSource, {
+        name: 'Ministerium für Finanzen und Wirtschaft',
+        kind: 'MINISTRY',
+        regionCode: '08',
+      });
+      const first = await t.gql(
+        RENAME,
+        { input: { id, expectedVersion: 1, name: ' Ministerium für Wirtschaft, Arbeit und Wohnungsbau ', validFrom: '2016-05-12' } },
+        { token: t.tokens.admin },
+      );
       expect(first.errors).toBeUndefined();
       expect(first.data!.renameOrganisation).toMatchObject({ name: 'Ministerium für Wirtschaft, Arbeit und Wohnungsbau', version: 2 });
-      const second = await t.gql(RENAME, { input: { id, expectedVersion: 2, name: 'Ministerium für Wirtschaft, Arbeit und Tourismus', validFrom: '2021-05-12' } }, { token: t.tokens.editor });
+      const second = await t.gql(
+        RENAME,
+        { input: { id, expectedVersion: 2, name: 'Ministerium für Wirtschaft, Arbeit und Tourismus', validFrom: '2021-05-12' } },
+        { token: t.tokens.editor },
+      );
       expect(second.data!.renameOrganisation).toEqual({
         id,
         name: 'Ministerium für Wirtschaft, Arbeit und Tourismus',
@@ -203,18 +264,43 @@ describe('organisations', () => {
 
     it('refuses a start not after the current name began, the same name, and an impossible date, writing nothing', async () => {
       const id = await insertOrganisation(t.dataSource, { name: 'Regionalverband Alt', kind: 'MUNICIPALITY' });
-      await expect(t.gql(RENAME, { input: { id, expectedVersion: 1, name: 'Regionalverband Neu', validFrom: '2015-01-01' } }, { token: t.tokens.admin })).resolves.toMatchObject({
+      await expect(
+        t.gql(
+          RENAME,
+          { input: { id, expectedVersion: 1, name: 'Regionalverband Neu', validFrom: '2015-01-01' } },
+          { token: t.tokens.admin },
+        ),
+      ).resolves.toMatchObject({
         errors: undefined,
       });
       for (const validFrom of ['2014-12-31', '2015-01-01']) {
-        const early = await t.gql(RENAME, { input: { id, expectedVersion: 2, name: 'Regionalverband Neuer', validFrom } }, { token: t.tokens.admin });
-        expect(early.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'validFrom' })] });
+        const early = await t.gql(
+          RENAME,
+          { input: { id, expectedVersion: 2, name: 'Regionalverband Neuer', validFrom } },
+          { token: t.tokens.admin },
+        );
+        expect(early.errors![0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          fields: [expect.objectContaining({ field: 'validFrom' })],
+        });
       }
-      const same = await t.gql(RENAME, { input: { id, expectedVersion: 2, name: ' Regionalverband Neu ', validFrom: '2020-01-01' } }, { token: t.tokens.admin });
+      const same = await t.gql(
+        RENAME,
+        { input: { id, expectedVersion: 2, name: ' Regionalverband Neu ', validFrom: '2020-01-01' } },
+        { token: t.tokens.admin },
+      );
       expect(same.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'name' })] });
-      const impossible = await t.gql(RENAME, { input: { id, expectedVersion: 2, name: 'Regionalverband Neuer', validFrom: '2021-02-30' } }, { token: t.tokens.admin });
+      const impossible = await t.gql(
+        RENAME,
+        { input: { id, expectedVersion: 2, name: 'Regionalverband Neuer', validFrom: '2021-02-30' } },
+        { token: t.tokens.admin },
+      );
       expect(impossible.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-      const stale = await t.gql(RENAME, { input: { id, expectedVersion: 1, name: 'Regionalverband Neuer', validFrom: '2020-01-01' } }, { token: t.tokens.admin });
+      const stale = await t.gql(
+        RENAME,
+        { input: { id, expectedVersion: 1, name: 'Regionalverband Neuer', validFrom: '2020-01-01' } },
+        { token: t.tokens.admin },
+      );
       expect(stale.errors![0].extensions.code).toBe('CONFLICT');
       const read = await t.gql(READ, { id });
       expect(read.data!.organisation).toMatchObject({
@@ -228,7 +314,11 @@ describe('organisations', () => {
     });
 
     it('answers NOT_FOUND for an organisation that does not exist', async () => {
-      const result = await t.gql(RENAME, { input: { id: UNKNOWN, expectedVersion: 1, name: 'Neu', validFrom: '2020-01-01' } }, { token: t.tokens.admin });
+      const result = await t.gql(
+        RENAME,
+        { input: { id: UNKNOWN, expectedVersion: 1, name: 'Neu', validFrom: '2020-01-01' } },
+        { token: t.tokens.admin },
+      );
       expect(result.errors![0].extensions.code).toBe('NOT_FOUND');
     });
   });
@@ -240,7 +330,9 @@ describe('organisations', () => {
       const archived = await t.gql(ARCHIVE, { id, v: 1 }, { token: t.tokens.admin });
       expect(archived.data!.archiveOrganisation).toMatchObject({ id, archivedAt: expect.any(String), version: 2 });
       await expect(t.gql(LIST, { filter: { search: marker } }).then(names)).resolves.toEqual([]);
-      await expect(t.gql(LIST, { filter: { search: marker, includeArchived: true } }).then(names)).resolves.toEqual([`Archivierbar ${marker}`]);
+      await expect(t.gql(LIST, { filter: { search: marker, includeArchived: true } }).then(names)).resolves.toEqual([
+        `Archivierbar ${marker}`,
+      ]);
       await expect(t.gql(READ, { id }).then((r) => r.data!.organisation.archivedAt)).resolves.toEqual(expect.any(String));
       const again = await t.gql(ARCHIVE, { id, v: 2 }, { token: t.tokens.admin });
       expect(again.errors![0].extensions.code).toBe('BAD_USER_INPUT');
@@ -249,8 +341,12 @@ describe('organisations', () => {
     });
 
     it('answers NOT_FOUND for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
-      await expect(t.gql(ARCHIVE, { id: UNKNOWN, v: 1 }, { token: t.tokens.admin }).then((r) => r.errors![0].extensions.code)).resolves.toBe('NOT_FOUND');
-      await expect(t.gql(ARCHIVE, { id: 'nope', v: 1 }, { token: t.tokens.admin }).then((r) => r.errors![0].extensions.code)).resolves.toBe('BAD_USER_INPUT');
+      await expect(
+        t.gql(ARCHIVE, { id: UNKNOWN, v: 1 }, { token: t.tokens.admin }).then((r) => r.errors![0].extensions.code),
+      ).resolves.toBe('NOT_FOUND');
+      await expect(t.gql(ARCHIVE, { id: 'nope', v: 1 }, { token: t.tokens.admin }).then((r) => r.errors![0].extensions.code)).resolves.toBe(
+        'BAD_USER_INPUT',
+      );
     });
   });
 
@@ -279,7 +375,11 @@ describe('organisations', () => {
 
       const updated = await t.gql(UPDATE, { input: { id: member, expectedVersion: 1, website: 'https://mitglied.example' } }, { token });
       expect(updated.errors).toBeUndefined();
-      const renamed = await t.gql(RENAME, { input: { id: member, expectedVersion: 2, name: 'Mitglied umbenannt', validFrom: '2020-01-01' } }, { token });
+      const renamed = await t.gql(
+        RENAME,
+        { input: { id: member, expectedVersion: 2, name: 'Mitglied umbenannt', validFrom: '2020-01-01' } },
+        { token },
+      );
       expect(renamed.errors).toBeUndefined();
       const archived = await t.gql(ARCHIVE, { id: member, v: 3 }, { token });
       expect(archived.errors).toBeUndefined();
@@ -291,7 +391,11 @@ describe('organisations', () => {
         expect(rename.errors![0].extensions.code).toBe('FORBIDDEN');
         const archive = await t.gql(ARCHIVE, { id, v: 1 }, { token });
         expect(archive.errors![0].extensions.code).toBe('FORBIDDEN');
-        await expect(t.gql(READ, { id }).then((r) => r.data!.organisation)).resolves.toMatchObject({ version: 1, website: null, archivedAt: null });
+        await expect(t.gql(READ, { id }).then((r) => r.data!.organisation)).resolves.toMatchObject({
+          version: 1,
+          website: null,
+          archivedAt: null,
+        });
         await expect(t.gql(TRAIL, { id }).then((r) => r.data!.auditTrail)).resolves.toEqual([]);
       }
     });
@@ -306,8 +410,16 @@ describe('organisations', () => {
       const id = await insertOrganisation(t.dataSource);
       for (const token of [t.tokens.reader, undefined]) {
         const expected = token ? 'FORBIDDEN' : 'UNAUTHENTICATED';
-        await expect(t.gql(UPDATE, { input: { id, expectedVersion: 1, website: 'https://x.example' } }, { token }).then((r) => r.errors![0].extensions.code)).resolves.toBe(expected);
-        await expect(t.gql(RENAME, { input: { id, expectedVersion: 1, name: 'X', validFrom: '2020-01-01' } }, { token }).then((r) => r.errors![0].extensions.code)).resolves.toBe(expected);
+        await expect(
+          t
+            .gql(UPDATE, { input: { id, expectedVersion: 1, website: 'https://x.example' } }, { token })
+            .then((r) => r.errors![0].extensions.code),
+        ).resolves.toBe(expected);
+        await expect(
+          t
+            .gql(RENAME, { input: { id, expectedVersion: 1, name: 'X', validFrom: '2020-01-01' } }, { token })
+            .then((r) => r.errors![0].extensions.code),
+        ).resolves.toBe(expected);
         await expect(t.gql(ARCHIVE, { id, v: 1 }, { token }).then((r) => r.errors![0].extensions.code)).resolves.toBe(expected);
       }
       await expect(t.gql(READ, { id }).then((r) => r.data!.organisation.version)).resolves.toBe(1);
@@ -317,19 +429,49 @@ describe('organisations', () => {
   describe('auditTrail', () => {
     it('lists every write newest first with who did it and what changed', async () => {
       const alliance = await insertAlliance(t.dataSource);
-      const created = await t.gql(CREATE, { input: { name: 'Arbeitgeberverband Heilbronn-Franken', kind: 'EMPLOYERS_ASSOCIATION' } }, { token: t.tokens.admin });
+      const created = await t.gql(
+        CREATE,
+        { input: { name: 'Arbeitgeberverband Heilbronn-Franken', kind: 'EMPLOYERS_ASSOCIATION' } },
+        { token: t.tokens.admin },
+      );
       const id = created.data!.createOrganisation.id;
       await insertMembership(t.dataSource, { allianceId: alliance, organisationId: id });
-      await expect(t.gql(UPDATE, { input: { id, expectedVersion: 1, website: 'https://www.agv-hn.de' } }, { token: t.tokens.editor })).resolves.toMatchObject({ errors: undefined });
+      await expect(
+        t.gql(UPDATE, { input: { id, expectedVersion: 1, website: 'https://www.agv-hn.de' } }, { token: t.tokens.editor }),
+      ).resolves.toMatchObject({ errors: undefined });
       const coordinator = t.token('COORDINATOR', { sub: 'koordination-agv', allianceIds: [alliance] });
-      await expect(t.gql(RENAME, { input: { id, expectedVersion: 2, name: 'Arbeitgeber Heilbronn-Franken e. V.', validFrom: '2024-01-01' } }, { token: coordinator })).resolves.toMatchObject({
+      await expect(
+        t.gql(
+          RENAME,
+          { input: { id, expectedVersion: 2, name: 'Arbeitgeber Heilbronn-Franken e. V.', validFrom: '2024-01-01' } },
+          { token: coordinator },
+        ),
+      ).resolves.toMatchObject({
         errors: undefined,
       });
       const trail = await t.gql(TRAIL, { id });
       expect(trail.data!.auditTrail.map((e: any) => ({ ...e, changes: JSON.parse(e.changes) }))).toEqual([
-        { actor: 'koordination-agv', action: 'renameOrganisation', entityType: 'Organisation', entityId: id, changes: { name: ['Arbeitgeberverband Heilbronn-Franken', 'Arbeitgeber Heilbronn-Franken e. V.'] } },
-        { actor: 'editor', action: 'updateOrganisation', entityType: 'Organisation', entityId: id, changes: { website: [null, 'https://www.agv-hn.de'] } },
-        { actor: 'admin', action: 'createOrganisation', entityType: 'Organisation', entityId: id, changes: expect.objectContaining({ id: [null, id], name: [null, 'Arbeitgeberverband Heilbronn-Franken'] }) },
+        {
+          actor: 'koordination-agv',
+          action: 'renameOrganisation',
+          entityType: 'Organisation',
+          entityId: id,
+          changes: { name: ['Arbeitgeberverband Heilbronn-Franken', 'Arbeitgeber Heilbronn-Franken e. V.'] },
+        },
+        {
+          actor: 'editor',
+          action: 'updateOrganisation',
+          entityType: 'Organisation',
+          entityId: id,
+          changes: { website: [null, 'https://www.agv-hn.de'] },
+        },
+        {
+          actor: 'admin',
+          action: 'createOrganisation',
+          entityType: 'Organisation',
+          entityId: id,
+          changes: expect.objectContaining({ id: [null, id], name: [null, 'Arbeitgeberverband Heilbronn-Franken'] }),
+        },
       ]);
     });
   });
@@ -356,7 +498,9 @@ describe('organisations', () => {
       } while (after);
       expect(pages).toBe(3);
       expect(cursors.size).toBe(6);
-      expect(seen).toEqual(['Agentur', 'Ärztekammer', 'Berufsschule', 'Straßenbauamt', 'Übergangsbüro', 'Zentrum'].map((name) => `${name} ${marker}`));
+      expect(seen).toEqual(
+        ['Agentur', 'Ärztekammer', 'Berufsschule', 'Straßenbauamt', 'Übergangsbüro', 'Zentrum'].map((name) => `${name} ${marker}`),
+      );
     });
 
     it('answers an empty page and a single exact page', async () => {
@@ -380,7 +524,10 @@ describe('organisations', () => {
       }
       for (const after of ['bm90IGEgY3Vyc29y', 'garbage!', Buffer.from('["x","not-a-uuid"]').toString('base64url')]) {
         const forged = await t.gql(LIST, { after });
-        expect(forged.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'after' })] });
+        expect(forged.errors![0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          fields: [expect.objectContaining({ field: 'after' })],
+        });
       }
       const badFilter = await t.gql(LIST, { filter: { regionId: 'nope', allianceId: 'nope', kind: 'CHAMBER_OF_COMMERCE' } });
       expect(badFilter.errors![0].extensions.code).toBe('BAD_USER_INPUT');
@@ -399,11 +546,13 @@ describe('organisations', () => {
       await insertOrganisation(t.dataSource, { name: `Landratsamt Schwäbisch Hall ${marker}`, kind: 'MUNICIPALITY', regionCode: '08127' });
       await insertOrganisation(t.dataSource, { name: `Ohne Region ${marker}` });
       for (const code of ['08127', '0802', '08']) {
-        await expect(t.gql(LIST, { filter: { search: marker, regionId: await regionId(t.dataSource, code) } }).then(names)).resolves.toEqual([
-          `Landratsamt Schwäbisch Hall ${marker}`,
-        ]);
+        await expect(
+          t.gql(LIST, { filter: { search: marker, regionId: await regionId(t.dataSource, code) } }).then(names),
+        ).resolves.toEqual([`Landratsamt Schwäbisch Hall ${marker}`]);
       }
-      await expect(t.gql(LIST, { filter: { search: marker, regionId: await regionId(t.dataSource, '0803') } }).then(names)).resolves.toEqual([]);
+      await expect(
+        t.gql(LIST, { filter: { search: marker, regionId: await regionId(t.dataSource, '0803') } }).then(names),
+      ).resolves.toEqual([]);
       await expect(t.gql(LIST, { filter: { regionId: UNKNOWN } }).then(names)).resolves.toEqual([]);
     });
 
@@ -426,11 +575,20 @@ describe('organisations', () => {
 
     it('searches the name and the short name regardless of case and umlaut spelling', async () => {
       const marker = tag();
-      await insertOrganisation(t.dataSource, { name: `Wirtschaftsförderung Zollernalb ${marker}`, shortName: `WFZ${marker}`, kind: 'ECONOMIC_DEVELOPMENT' });
+      await insertOrganisation(t.dataSource, {
+        name: `Wirtschaftsförderung Zollernalb ${marker}`,
+        shortName: `WFZ${marker}`,
+        kind: 'ECONOMIC_DEVELOPMENT',
+      });
       await insertOrganisation(t.dataSource, { name: `Handwerkskammer Reutlingen ${marker}`, kind: 'CHAMBER_OF_CRAFTS' });
       const search = async (text: string) => names(await t.gql(LIST, { filter: { search: text }, first: 100 }));
       await expect(search('handwerkskammer')).resolves.toContain(`Handwerkskammer Reutlingen ${marker}`);
-      for (const text of ['Wirtschaftsforderung', 'wirtschaftsfoerderung', 'WIRTSCHAFTSFÖRDERUNG zollernalb', `wfz${marker.toLowerCase()}`]) {
+      for (const text of [
+        'Wirtschaftsforderung',
+        'wirtschaftsfoerderung',
+        'WIRTSCHAFTSFÖRDERUNG zollernalb',
+        `wfz${marker.toLowerCase()}`,
+      ]) {
         await expect(search(text)).resolves.toContain(`Wirtschaftsförderung Zollernalb ${marker}`);
       }
       await expect(search('100%_')).resolves.toEqual([]);
@@ -439,8 +597,15 @@ describe('organisations', () => {
     it('reads organisations with their regions, memberships and alliances in as many statements for 50 as for 5', async () => {
       const marker = tag();
       for (let i = 0; i < 12; i += 1) {
-        const organisation = await insertOrganisation(t.dataSource, { name: `Mitglied ${i} ${marker}`, regionCode: i % 2 ? '08125' : '08126' });
-        await insertMembership(t.dataSource, { allianceId: await insertAlliance(t.dataSource), organisationId: organisation, role: 'LEAD' });
+        const organisation = await insertOrganisation(t.dataSource, {
+          name: `Mitglied ${i} ${marker}`,
+          regionCode: i % 2 ? '08125' : '08126',
+        });
+        await insertMembership(t.dataSource, {
+          allianceId: await insertAlliance(t.dataSource),
+          organisationId: organisation,
+          role: 'LEAD',
+        });
       }
       const query = `query($first: Int, $search: String) { organisations(first: $first, filter: { search: $search }) {
         edges { node { name region { name parent { name } } nameHistory { name } memberships { role organisation { name } alliance { name lead { name } } } } } } }`;
@@ -459,10 +624,19 @@ describe('organisations', () => {
       const ihk = await insertOrganisation(t.dataSource, { name: 'IHK Heilbronn-Franken' });
       const formerLead = await insertOrganisation(t.dataSource, { name: 'Regionalverband Heilbronn-Franken' });
       const hwk = await insertOrganisation(t.dataSource, { name: 'Handwerkskammer Heilbronn-Franken', kind: 'CHAMBER_OF_CRAFTS' });
-      await insertMembership(t.dataSource, { allianceId: alliance, organisationId: formerLead, role: 'LEAD', joinedOn: '2010-01-01', leftOn: '2012-04-20' });
+      await insertMembership(t.dataSource, {
+        allianceId: alliance,
+        organisationId: formerLead,
+        role: 'LEAD',
+        joinedOn: '2010-01-01',
+        leftOn: '2012-04-20',
+      });
       await insertMembership(t.dataSource, { allianceId: alliance, organisationId: ihk, role: 'LEAD', joinedOn: '2012-04-20' });
       await insertMembership(t.dataSource, { allianceId: alliance, organisationId: hwk, role: 'PARTNER', joinedOn: '2012-04-20' });
-      const read = await t.gql(`query($id: ID!) { alliance(id: $id) { lead { id name } memberships(current: true) { role organisation { name } } } }`, { id: alliance });
+      const read = await t.gql(
+        `query($id: ID!) { alliance(id: $id) { lead { id name } memberships(current: true) { role organisation { name } } } }`,
+        { id: alliance },
+      );
       expect(read.errors).toBeUndefined();
       expect(read.data!.alliance).toEqual({
         lead: { id: ihk, name: 'IHK Heilbronn-Franken' },
@@ -475,13 +649,25 @@ describe('organisations', () => {
         `query($id: ID!) { organisation(id: $id) { all: memberships { role leftOn alliance { name } } current: memberships(current: true) { role } } }`,
         { id: formerLead },
       );
-      expect(organisation.data!.organisation).toEqual({ all: [{ role: 'LEAD', leftOn: '2012-04-20', alliance: { name: 'Fachkräftebündnis Führungstest' } }], current: [] });
+      expect(organisation.data!.organisation).toEqual({
+        all: [{ role: 'LEAD', leftOn: '2012-04-20', alliance: { name: 'Fachkräftebündnis Führungstest' } }],
+        current: [],
+      });
     });
 
     it('answers a null lead for an alliance without a current one', async () => {
       const alliance = await insertAlliance(t.dataSource);
-      await insertMembership(t.dataSource, { allianceId: alliance, organisationId: await insertOrganisation(t.dataSource), role: 'PARTNER' });
-      await insertMembership(t.dataSource, { allianceId: alliance, organisationId: await insertOrganisation(t.dataSource), role: 'LEAD', leftOn: '2020-01-01' });
+      await insertMembership(t.dataSource, {
+        allianceId: alliance,
+        organisationId: await insertOrganisation(t.dataSource),
+        role: 'PARTNER',
+      });
+      await insertMembership(t.dataSource, {
+        allianceId: alliance,
+        organisationId: await insertOrganisation(t.dataSource),
+        role: 'LEAD',
+        leftOn: '2020-01-01',
+      });
       const read = await t.gql(`query($id: ID!) { alliance(id: $id) { lead { id } } }`, { id: alliance });
       expect(read.errors).toBeUndefined();
       expect(read.data!.alliance.lead).toBeNull();

@@ -25,7 +25,9 @@ describe('people and roles', () => {
   });
 
   /** People who each hold a role at a fresh organisation, so a list filtered by it holds exactly them. */
-  async function peopleAt(people: { givenName: string; familyName: string; honorificPrefix?: string }[]): Promise<{ organisationId: string; ids: string[] }> {
+  async function peopleAt(
+    people: { givenName: string; familyName: string; honorificPrefix?: string }[],
+  ): Promise<{ organisationId: string; ids: string[] }> {
     const organisationId = await insertOrganisation(t.dataSource);
     const ids: string[] = [];
     for (const person of people) {
@@ -38,17 +40,33 @@ describe('people and roles', () => {
 
   describe('createPerson', () => {
     it('creates a person, trimmed, with umlauts and ß intact, and reads it back', async () => {
-      const created = await t.gql(CREATE, { input: { honorificPrefix: ' Dr. ', givenName: '  Andreas ', familyName: 'Schumm  ' } }, { token: t.tokens.editor });
+      const created = await t.gql(
+        CREATE,
+        { input: { honorificPrefix: ' Dr. ', givenName: '  Andreas ', familyName: 'Schumm  ' } },
+        { token: t.tokens.editor },
+      );
       expect(created.errors).toBeUndefined();
       const person = created.data!.createPerson;
-      expect(person).toMatchObject({ honorificPrefix: 'Dr.', givenName: 'Andreas', familyName: 'Schumm', displayName: 'Dr. Andreas Schumm', version: 1 });
+      expect(person).toMatchObject({
+        honorificPrefix: 'Dr.',
+        givenName: 'Andreas',
+        familyName: 'Schumm',
+        displayName: 'Dr. Andreas Schumm',
+        version: 1,
+      });
       await expect(t.gql(READ, { id: person.id })).resolves.toMatchObject({ data: { person } });
 
       const plain = await t.gql(CREATE, { input: { givenName: 'Jürgen', familyName: 'Weiß-Löffler' } }, { token: t.tokens.admin });
       expect(plain.data!.createPerson).toMatchObject({ honorificPrefix: null, displayName: 'Jürgen Weiß-Löffler' });
-      const blankPrefix = await t.gql(CREATE, { input: { honorificPrefix: '   ', givenName: 'Ömer', familyName: 'Straßer' } }, { token: t.tokens.admin });
+      const blankPrefix = await t.gql(
+        CREATE,
+        { input: { honorificPrefix: '   ', givenName: 'Ömer', familyName: 'Straßer' } },
+        { token: t.tokens.admin },
+      );
       expect(blankPrefix.data!.createPerson).toMatchObject({ honorificPrefix: null, displayName: 'Ömer Straßer' });
-      await expect(t.gql(READ, { id: blankPrefix.data!.createPerson.id })).resolves.toMatchObject({ data: { person: { givenName: 'Ömer', familyName: 'Straßer' } } });
+      await expect(t.gql(READ, { id: blankPrefix.data!.createPerson.id })).resolves.toMatchObject({
+        data: { person: { givenName: 'Ömer', familyName: 'Straßer' } },
+      });
     });
 
     it('records who created the person in the audit trail', async () => {
@@ -60,7 +78,11 @@ describe('people and roles', () => {
     });
 
     it('names each bad field of invalid input', async () => {
-      const result = await t.gql(CREATE, { input: { honorificPrefix: 'x'.repeat(301), givenName: '   ', familyName: 'y'.repeat(301) } }, { token: t.tokens.admin });
+      const result = await t.gql(
+        CREATE,
+        { input: { honorificPrefix: 'x'.repeat(301), givenName: '   ', familyName: 'y'.repeat(301) } },
+        { token: t.tokens.admin },
+      );
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
       expect(fieldsOf(result)).toEqual(['familyName', 'givenName', 'honorificPrefix']);
     });
@@ -71,7 +93,9 @@ describe('people and roles', () => {
       const anonymous = await t.gql(CREATE, { input });
       expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
       expect(anonymous.data).toBeNull();
-      await expect(t.gql(CREATE, { input }, { token: t.tokens.reader })).resolves.toMatchObject({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] });
+      await expect(t.gql(CREATE, { input }, { token: t.tokens.reader })).resolves.toMatchObject({
+        errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })],
+      });
       await expect(rowCount(t.dataSource, 'person')).resolves.toBe(before);
     });
 
@@ -128,7 +152,15 @@ describe('people and roles', () => {
         pages += 1;
       } while (after);
       expect(pages).toBe(3);
-      expect(seen).toEqual(['Paul Abele', 'Ute Ärmel', 'Prof. Dr. Lisa Müller', 'Otto Oberle', 'Cem Özdemir', 'Anna Zeller', 'Bernd Zeller']);
+      expect(seen).toEqual([
+        'Paul Abele',
+        'Ute Ärmel',
+        'Prof. Dr. Lisa Müller',
+        'Otto Oberle',
+        'Cem Özdemir',
+        'Anna Zeller',
+        'Bernd Zeller',
+      ]);
     });
 
     it('bounds first to 1..100 and refuses a cursor it did not issue', async () => {
@@ -148,7 +180,13 @@ describe('people and roles', () => {
       const former = await insertPerson(t.dataSource, { givenName: 'Fritz', familyName: 'Früher' });
       const other = await insertPerson(t.dataSource, { givenName: 'Olga', familyName: 'Anderswo' });
       await insertRole(t.dataSource, { personId: current, organisationId, title: 'Präsidentin', validFrom: '2010-01-01' });
-      await insertRole(t.dataSource, { personId: current, organisationId, title: 'Vizepräsidentin', validFrom: '2005-01-01', validTo: '2010-01-01' });
+      await insertRole(t.dataSource, {
+        personId: current,
+        organisationId,
+        title: 'Vizepräsidentin',
+        validFrom: '2005-01-01',
+        validTo: '2010-01-01',
+      });
       await insertRole(t.dataSource, { personId: former, organisationId, validFrom: '2001-01-01', validTo: '2004-01-01' });
       await insertRole(t.dataSource, { personId: other, organisationId: elsewhere });
       const result = await t.gql(LIST, { filter: { organisationId } });
@@ -179,7 +217,9 @@ describe('people and roles', () => {
     });
 
     it('lists 50 people with their roles and organisations in as many statements as 5', async () => {
-      const { organisationId } = await peopleAt(Array.from({ length: 50 }, (_, i) => ({ givenName: `Vorname ${i}`, familyName: `Zählung ${String(i).padStart(2, '0')}` })));
+      const { organisationId } = await peopleAt(
+        Array.from({ length: 50 }, (_, i) => ({ givenName: `Vorname ${i}`, familyName: `Zählung ${String(i).padStart(2, '0')}` })),
+      );
       const query = `query($first: Int, $organisationId: ID) { people(first: $first, filter: { organisationId: $organisationId }) {
         edges { node { displayName roles(current: true) { title person { familyName } organisation { name roles { title } } } } } } }`;
       let result: GqlResponse | undefined;
@@ -201,7 +241,14 @@ describe('people and roles', () => {
         t.gql(ASSIGN, { input: { personId: person, organisationId, title, validFrom, validTo } }, { token: t.tokens.admin });
       const current = await assign('  Präsidentin ', '2010-01-01');
       expect(current.errors).toBeUndefined();
-      expect(current.data!.assignRole).toMatchObject({ title: 'Präsidentin', validFrom: '2010-01-01', validTo: null, version: 1, person: { id: person }, organisation: { id: organisationId } });
+      expect(current.data!.assignRole).toMatchObject({
+        title: 'Präsidentin',
+        validFrom: '2010-01-01',
+        validTo: null,
+        version: 1,
+        person: { id: person },
+        organisation: { id: organisationId },
+      });
       await expect(assign('Vizepräsidentin', '2005-01-01', '2010-01-01')).resolves.toMatchObject({ errors: undefined });
       await expect(assign('Ehrenpräsidentin', '2999-01-01')).resolves.toMatchObject({ errors: undefined });
       await expect(assign('Mitglied')).resolves.toMatchObject({ errors: undefined });
@@ -216,7 +263,10 @@ describe('people and roles', () => {
         current: [{ title: 'Mitglied' }, { title: 'Präsidentin' }],
         other: [{ title: 'Vizepräsidentin' }, { title: 'Ehrenpräsidentin' }],
       });
-      const organisation = await t.gql(`query($id: ID!) { organisation(id: $id) { roles(current: true) { title person { displayName } } } }`, { id: organisationId });
+      const organisation = await t.gql(
+        `query($id: ID!) { organisation(id: $id) { roles(current: true) { title person { displayName } } } }`,
+        { id: organisationId },
+      );
       expect(organisation.errors).toBeUndefined();
       expect(organisation.data!.organisation.roles).toEqual([
         { title: 'Mitglied', person: { displayName: 'Rita Rolle' } },
@@ -227,12 +277,18 @@ describe('people and roles', () => {
     it('ends a role and records assignRole and endRole in the audit trail', async () => {
       const personId = await insertPerson(t.dataSource);
       const organisationId = await insertOrganisation(t.dataSource);
-      const assigned = await t.gql(ASSIGN, { input: { personId, organisationId, title: 'Geschäftsführerin', validFrom: '2012-04-20' } }, { token: t.tokens.editor });
+      const assigned = await t.gql(
+        ASSIGN,
+        { input: { personId, organisationId, title: 'Geschäftsführerin', validFrom: '2012-04-20' } },
+        { token: t.tokens.editor },
+      );
       const id = assigned.data!.assignRole.id;
       const ended = await t.gql(END, { input: { id, expectedVersion: 1, validTo: '2020-01-01' } }, { token: t.tokens.admin });
       expect(ended.data!.endRole).toEqual({ id, validFrom: '2012-04-20', validTo: '2020-01-01', version: 2 });
       const trail = await t.gql(TRAIL, { id });
-      expect(trail.data!.auditTrail.map((e: { actor: string; action: string; entityType: string }) => [e.actor, e.action, e.entityType])).toEqual([
+      expect(
+        trail.data!.auditTrail.map((e: { actor: string; action: string; entityType: string }) => [e.actor, e.action, e.entityType]),
+      ).toEqual([
         ['admin', 'endRole', 'Role'],
         ['editor', 'assignRole', 'Role'],
       ]);
@@ -255,7 +311,11 @@ describe('people and roles', () => {
       const personId = await insertPerson(t.dataSource);
       const organisationId = await insertOrganisation(t.dataSource);
       const before = await rowCount(t.dataSource, 'role');
-      const backwards = await t.gql(ASSIGN, { input: { personId, organisationId, title: 'Leiter', validFrom: '2015-01-01', validTo: '2014-12-31' } }, { token: t.tokens.admin });
+      const backwards = await t.gql(
+        ASSIGN,
+        { input: { personId, organisationId, title: 'Leiter', validFrom: '2015-01-01', validTo: '2014-12-31' } },
+        { token: t.tokens.admin },
+      );
       expect(codeOf(backwards)).toBe('BAD_USER_INPUT');
       expect(fieldsOf(backwards)).toEqual(['validTo']);
       await expect(rowCount(t.dataSource, 'role')).resolves.toBe(before);
@@ -268,7 +328,11 @@ describe('people and roles', () => {
     it('refuses impossible dates given as variables', async () => {
       const personId = await insertPerson(t.dataSource);
       const organisationId = await insertOrganisation(t.dataSource);
-      const assign = await t.gql(ASSIGN, { input: { personId, organisationId, title: 'Leiterin', validFrom: '2025-02-30' } }, { token: t.tokens.admin });
+      const assign = await t.gql(
+        ASSIGN,
+        { input: { personId, organisationId, title: 'Leiterin', validFrom: '2025-02-30' } },
+        { token: t.tokens.admin },
+      );
       expect(codeOf(assign)).toBe('BAD_USER_INPUT');
       const id = await insertRole(t.dataSource, { personId, organisationId });
       const end = await t.gql(END, { input: { id, expectedVersion: 1, validTo: '2025-02-30' } }, { token: t.tokens.admin });
@@ -280,14 +344,25 @@ describe('people and roles', () => {
       const organisationId = await insertOrganisation(t.dataSource);
       const noPerson = await t.gql(ASSIGN, { input: { personId: UNKNOWN, organisationId, title: 'Leiter' } }, { token: t.tokens.admin });
       expect(noPerson.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'personId' })] });
-      const noOrganisation = await t.gql(ASSIGN, { input: { personId, organisationId: UNKNOWN, title: 'Leiter' } }, { token: t.tokens.admin });
-      expect(noOrganisation.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'organisationId' })] });
+      const noOrganisation = await t.gql(
+        ASSIGN,
+        { input: { personId, organisationId: UNKNOWN, title: 'Leiter' } },
+        { token: t.tokens.admin },
+      );
+      expect(noOrganisation.errors![0].extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        fields: [expect.objectContaining({ field: 'organisationId' })],
+      });
       const noRole = await t.gql(END, { input: { id: UNKNOWN, expectedVersion: 1, validTo: '2020-01-01' } }, { token: t.tokens.admin });
       expect(noRole.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'id' })] });
     });
 
     it('refuses malformed ids and blank titles with BAD_USER_INPUT', async () => {
-      const result = await t.gql(ASSIGN, { input: { personId: 'nope', organisationId: await insertOrganisation(t.dataSource), title: '  ' } }, { token: t.tokens.admin });
+      const result = await t.gql(
+        ASSIGN,
+        { input: { personId: 'nope', organisationId: await insertOrganisation(t.dataSource), title: '  ' } },
+        { token: t.tokens.admin },
+      );
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
       expect(fieldsOf(result)).toEqual(['personId', 'title']);
       const end = await t.gql(END, { input: { id: 'nope', expectedVersion: 0, validTo: '2020-01-01' } }, { token: t.tokens.admin });
@@ -300,7 +375,9 @@ describe('people and roles', () => {
       await expect(t.gql(ASSIGN, { input }, { token: t.tokens.reader }).then(codeOf)).resolves.toBe('FORBIDDEN');
       const id = await insertRole(t.dataSource, input);
       await expect(t.gql(END, { input: { id, expectedVersion: 1, validTo: '2020-01-01' } }).then(codeOf)).resolves.toBe('UNAUTHENTICATED');
-      await expect(t.gql(END, { input: { id, expectedVersion: 1, validTo: '2020-01-01' } }, { token: t.tokens.reader }).then(codeOf)).resolves.toBe('FORBIDDEN');
+      await expect(
+        t.gql(END, { input: { id, expectedVersion: 1, validTo: '2020-01-01' } }, { token: t.tokens.reader }).then(codeOf),
+      ).resolves.toBe('FORBIDDEN');
     });
 
     it('lets a coordinator write roles only at current members of its alliances', async () => {
@@ -314,7 +391,8 @@ describe('people and roles', () => {
       await insertMembership(t.dataSource, { allianceId: otherAlliance, organisationId: outsider });
       const personId = await insertPerson(t.dataSource);
       const token = t.token('COORDINATOR', { sub: 'koordination-hn', allianceIds: [alliance] });
-      const assignAt = (organisationId: string) => t.gql(ASSIGN, { input: { personId, organisationId, title: 'Ansprechpartnerin' } }, { token });
+      const assignAt = (organisationId: string) =>
+        t.gql(ASSIGN, { input: { personId, organisationId, title: 'Ansprechpartnerin' } }, { token });
 
       const allowed = await assignAt(member);
       expect(allowed.errors).toBeUndefined();
@@ -322,7 +400,10 @@ describe('people and roles', () => {
       await expect(assignAt(outsider).then(codeOf)).resolves.toBe('FORBIDDEN');
 
       const endAt = (id: string) => t.gql(END, { input: { id, expectedVersion: 1, validTo: '2030-01-01' } }, { token });
-      await expect(endAt(allowed.data!.assignRole.id)).resolves.toMatchObject({ errors: undefined, data: { endRole: { validTo: '2030-01-01', version: 2 } } });
+      await expect(endAt(allowed.data!.assignRole.id)).resolves.toMatchObject({
+        errors: undefined,
+        data: { endRole: { validTo: '2030-01-01', version: 2 } },
+      });
       const atFormer = await insertRole(t.dataSource, { personId, organisationId: former });
       const atOutsider = await insertRole(t.dataSource, { personId, organisationId: outsider });
       await expect(endAt(atFormer).then(codeOf)).resolves.toBe('FORBIDDEN');

@@ -32,9 +32,14 @@ describe('rate limit: a cost budget per caller and minute', () => {
     });
     expect(statements).toBe(0);
     expect(response!.status).toBe(429);
-    const body = (await response!.json()) as { data?: unknown; errors: { message: string; extensions: { code: string; retryAfter: number } }[] };
+    const body = (await response!.json()) as {
+      data?: unknown;
+      errors: { message: string; extensions: { code: string; retryAfter: number } }[];
+    };
     expect(body.data).toBeUndefined();
-    expect(body.errors).toEqual([{ message: expect.stringContaining('Rate limit'), extensions: { code: 'RATE_LIMITED', retryAfter: expect.any(Number) } }]);
+    expect(body.errors).toEqual([
+      { message: expect.stringContaining('Rate limit'), extensions: { code: 'RATE_LIMITED', retryAfter: expect.any(Number) } },
+    ]);
     const { retryAfter } = body.errors[0].extensions;
     expect(retryAfter).toBeGreaterThanOrEqual(20);
     expect(retryAfter).toBeLessThanOrEqual(24);

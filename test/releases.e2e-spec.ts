@@ -1,4 +1,12 @@
-import { insertAgreement, insertAlliance, insertMeeting, insertOrganisation, insertPerson, insertRelease, rowCount } from './support/factories';
+import {
+  insertAgreement,
+  insertAlliance,
+  insertMeeting,
+  insertOrganisation,
+  insertPerson,
+  insertRelease,
+  rowCount,
+} from './support/factories';
 import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
 const RELEASE_FIELDS = `id title publishedOn url body version publisher { id }
@@ -43,7 +51,7 @@ describe('releases', () => {
   }
 
   describe('createRelease', () => {
-    it('records a release with links to every kind of record and quotes, readable back and as every record\'s source', async () => {
+    it("records a release with links to every kind of record and quotes, readable back and as every record's source", async () => {
       const r = await records();
       const quoted = await insertPerson(t.dataSource, { givenName: 'Katrin', familyName: 'Schütz' });
       const publisher = await insertOrganisation(t.dataSource, { name: 'Ministerium für Finanzen und Wirtschaft' });
@@ -100,20 +108,35 @@ describe('releases', () => {
       );
       expect(sources.errors).toBeUndefined();
       const one = { sources: [{ id: release.id }] };
-      expect(sources.data).toEqual({ alliance: one, organisation: one, person: one, quoted: one, agreement: one, meeting: one, publisher: { sources: [] } });
+      expect(sources.data).toEqual({
+        alliance: one,
+        organisation: one,
+        person: one,
+        quoted: one,
+        agreement: one,
+        meeting: one,
+        publisher: { sources: [] },
+      });
 
       const trail = await t.gql(TRAIL, { id: release.id });
       expect(trail.data!.auditTrail).toHaveLength(1);
       expect(trail.data!.auditTrail[0]).toMatchObject({ actor: 'editor', action: 'createRelease', entityType: 'Release' });
       const changes = JSON.parse(trail.data!.auditTrail[0].changes);
       expect(changes.title).toEqual([null, expected.title]);
-      expect(changes.links).toEqual([null, expect.arrayContaining([{ relation: 'MENTIONS', entityType: 'ALLIANCE', entityId: r.alliance }])]);
+      expect(changes.links).toEqual([
+        null,
+        expect.arrayContaining([{ relation: 'MENTIONS', entityType: 'ALLIANCE', entityId: r.alliance }]),
+      ]);
       expect(changes.quotes[1]).toHaveLength(2);
     });
 
     it('lists sources newest first, a person once even when both linked and quoted', async () => {
       const person = await insertPerson(t.dataSource);
-      const older = await create({ publishedOn: '2012-09-24', links: [{ relation: 'MENTIONS', entityId: person }], quotes: [{ personId: person, text: 'Zitat' }] });
+      const older = await create({
+        publishedOn: '2012-09-24',
+        links: [{ relation: 'MENTIONS', entityId: person }],
+        quotes: [{ personId: person, text: 'Zitat' }],
+      });
       const newer = await create({ publishedOn: '2013-10-29', quotes: [{ personId: person, text: 'Noch ein Zitat' }] });
       const result = await t.gql(`query($id: ID!) { person(id: $id) { sources { id } } }`, { id: person });
       expect(result.data!.person.sources).toEqual([{ id: newer.id }, { id: older.id }]);
@@ -150,7 +173,17 @@ describe('releases', () => {
       const before = await counts();
       const result = await t.gql(
         CREATE,
-        { input: { title: 'X', publishedOn: '2013-01-01', publisherId: MISSING, quotes: [{ personId: await insertPerson(t.dataSource), text: 'ok' }, { personId: MISSING, text: 'wer?' }] } },
+        {
+          input: {
+            title: 'X',
+            publishedOn: '2013-01-01',
+            publisherId: MISSING,
+            quotes: [
+              { personId: await insertPerson(t.dataSource), text: 'ok' },
+              { personId: MISSING, text: 'wer?' },
+            ],
+          },
+        },
         { token: t.tokens.admin },
       );
       expect(result.errors![0].extensions.code).toBe('NOT_FOUND');
@@ -163,7 +196,16 @@ describe('releases', () => {
       const before = await counts();
       const result = await t.gql(
         CREATE,
-        { input: { title: 'Doppelt', publishedOn: '2013-01-01', links: [{ relation: 'ANNOUNCES', entityId: alliance }, { relation: 'MENTIONS', entityId: alliance }] } },
+        {
+          input: {
+            title: 'Doppelt',
+            publishedOn: '2013-01-01',
+            links: [
+              { relation: 'ANNOUNCES', entityId: alliance },
+              { relation: 'MENTIONS', entityId: alliance },
+            ],
+          },
+        },
         { token: t.tokens.admin },
       );
       expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
@@ -173,7 +215,11 @@ describe('releases', () => {
 
     it('refuses a javascript: URL, a 301-character title and bad nested input, naming each field', async () => {
       const before = await counts();
-      const url = await t.gql(CREATE, { input: { title: 'Titel', publishedOn: '2013-01-01', url: 'javascript:alert(1)' } }, { token: t.tokens.admin });
+      const url = await t.gql(
+        CREATE,
+        { input: { title: 'Titel', publishedOn: '2013-01-01', url: 'javascript:alert(1)' } },
+        { token: t.tokens.admin },
+      );
       expect(url.errors![0].extensions.code).toBe('BAD_USER_INPUT');
       expect(url.errors![0].extensions.fields!.map((f) => f.field)).toEqual(['url']);
       const title = await t.gql(CREATE, { input: { title: 'x'.repeat(301), publishedOn: '2013-01-01' } }, { token: t.tokens.admin });
@@ -181,14 +227,27 @@ describe('releases', () => {
       expect(title.errors![0].extensions.fields!.map((f) => f.field)).toEqual(['title']);
       const nested = await t.gql(
         CREATE,
-        { input: { title: '   ', publishedOn: '2013-01-01', links: [{ relation: 'MENTIONS', entityId: 'nope' }], quotes: [{ personId: MISSING, text: '  ' }] } },
+        {
+          input: {
+            title: '   ',
+            publishedOn: '2013-01-01',
+            links: [{ relation: 'MENTIONS', entityId: 'nope' }],
+            quotes: [{ personId: MISSING, text: '  ' }],
+          },
+        },
         { token: t.tokens.admin },
       );
       expect(nested.errors![0].extensions.code).toBe('BAD_USER_INPUT');
       expect(nested.errors![0].extensions.fields!.map((f) => f.field).sort()).toEqual(['links[0].entityId', 'quotes[0].text', 'title']);
       const tooMany = await t.gql(
         CREATE,
-        { input: { title: 'Viele', publishedOn: '2013-01-01', links: Array.from({ length: 201 }, () => ({ relation: 'MENTIONS', entityId: MISSING })) } },
+        {
+          input: {
+            title: 'Viele',
+            publishedOn: '2013-01-01',
+            links: Array.from({ length: 201 }, () => ({ relation: 'MENTIONS', entityId: MISSING })),
+          },
+        },
         { token: t.tokens.admin },
       );
       expect(tooMany.errors![0].extensions.fields!.map((f) => f.field)).toEqual(['links']);
@@ -214,7 +273,11 @@ describe('releases', () => {
       const organisation = await insertOrganisation(t.dataSource);
       const release = await create({ links: [{ relation: 'MENTIONS', entityId: alliance }] });
 
-      const added = await t.gql(LINK, { releaseId: release.id, link: { relation: 'MENTIONS', entityId: organisation } }, { token: t.tokens.admin });
+      const added = await t.gql(
+        LINK,
+        { releaseId: release.id, link: { relation: 'MENTIONS', entityId: organisation } },
+        { token: t.tokens.admin },
+      );
       expect(added.errors).toBeUndefined();
       expect(added.data!.linkRelease).toEqual({
         id: release.id,
@@ -225,12 +288,20 @@ describe('releases', () => {
         ],
       });
 
-      const changed = await t.gql(LINK, { releaseId: release.id, link: { relation: 'ANNOUNCES', entityId: alliance } }, { token: t.tokens.editor });
+      const changed = await t.gql(
+        LINK,
+        { releaseId: release.id, link: { relation: 'ANNOUNCES', entityId: alliance } },
+        { token: t.tokens.editor },
+      );
       expect(changed.data!.linkRelease.version).toBe(3);
       expect(changed.data!.linkRelease.links[0]).toEqual({ relation: 'ANNOUNCES', alliance: { id: alliance }, organisation: null });
 
       const before = await counts();
-      const again = await t.gql(LINK, { releaseId: release.id, link: { relation: 'ANNOUNCES', entityId: alliance } }, { token: t.tokens.admin });
+      const again = await t.gql(
+        LINK,
+        { releaseId: release.id, link: { relation: 'ANNOUNCES', entityId: alliance } },
+        { token: t.tokens.admin },
+      );
       expect(again.errors![0].extensions.code).toBe('BAD_USER_INPUT');
       expect(again.errors![0].extensions.fields!.map((f) => f.field)).toEqual(['entityId']);
       await expect(counts()).resolves.toEqual(before);
@@ -245,14 +316,42 @@ describe('releases', () => {
     it('answers NOT_FOUND for an unknown release or record, and BAD_USER_INPUT for a malformed id', async () => {
       const release = await create({});
       const before = await counts();
-      const record = await t.gql(LINK, { releaseId: release.id, link: { relation: 'MENTIONS', entityId: MISSING } }, { token: t.tokens.admin });
-      expect(record.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [{ field: 'entityId', message: expect.any(String) }] });
-      const unknown = await t.gql(LINK, { releaseId: MISSING, link: { relation: 'MENTIONS', entityId: await insertAlliance(t.dataSource) } }, { token: t.tokens.admin });
-      expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [{ field: 'releaseId', message: expect.any(String) }] });
-      const malformed = await t.gql(LINK, { releaseId: 'nope', link: { relation: 'MENTIONS', entityId: MISSING } }, { token: t.tokens.admin });
-      expect(malformed.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'releaseId', message: expect.any(String) }] });
-      const malformedRecord = await t.gql(LINK, { releaseId: release.id, link: { relation: 'MENTIONS', entityId: 'nope' } }, { token: t.tokens.admin });
-      expect(malformedRecord.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'entityId', message: expect.any(String) }] });
+      const record = await t.gql(
+        LINK,
+        { releaseId: release.id, link: { relation: 'MENTIONS', entityId: MISSING } },
+        { token: t.tokens.admin },
+      );
+      expect(record.errors![0].extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        fields: [{ field: 'entityId', message: expect.any(String) }],
+      });
+      const unknown = await t.gql(
+        LINK,
+        { releaseId: MISSING, link: { relation: 'MENTIONS', entityId: await insertAlliance(t.dataSource) } },
+        { token: t.tokens.admin },
+      );
+      expect(unknown.errors![0].extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        fields: [{ field: 'releaseId', message: expect.any(String) }],
+      });
+      const malformed = await t.gql(
+        LINK,
+        { releaseId: 'nope', link: { relation: 'MENTIONS', entityId: MISSING } },
+        { token: t.tokens.admin },
+      );
+      expect(malformed.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'releaseId', message: expect.any(String) }],
+      });
+      const malformedRecord = await t.gql(
+        LINK,
+        { releaseId: release.id, link: { relation: 'MENTIONS', entityId: 'nope' } },
+        { token: t.tokens.admin },
+      );
+      expect(malformedRecord.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'entityId', message: expect.any(String) }],
+      });
       await expect(counts()).resolves.toEqual(before);
     });
 
@@ -332,9 +431,19 @@ describe('releases', () => {
       const publisherId = await insertOrganisation(t.dataSource);
       const alliance = await insertAlliance(t.dataSource);
       const person = await insertPerson(t.dataSource);
-      const signed = await insertRelease(t.dataSource, { publisherId, publishedOn: '2012-09-24', links: [{ entityType: 'ALLIANCE', entityId: alliance }] });
-      const met = (await create({ publisherId, publishedOn: '2013-10-29', quotes: [{ personId: person, text: 'Wir treffen uns wieder.' }] })).id;
-      const later = await insertRelease(t.dataSource, { publisherId, publishedOn: '2014-01-15', links: [{ entityType: 'PERSON', entityId: person }] });
+      const signed = await insertRelease(t.dataSource, {
+        publisherId,
+        publishedOn: '2012-09-24',
+        links: [{ entityType: 'ALLIANCE', entityId: alliance }],
+      });
+      const met = (
+        await create({ publisherId, publishedOn: '2013-10-29', quotes: [{ personId: person, text: 'Wir treffen uns wieder.' }] })
+      ).id;
+      const later = await insertRelease(t.dataSource, {
+        publisherId,
+        publishedOn: '2014-01-15',
+        links: [{ entityType: 'PERSON', entityId: person }],
+      });
       await insertRelease(t.dataSource, { publishedOn: '2013-10-29', links: [{ entityType: 'ALLIANCE', entityId: alliance }] });
 
       const list = async (filter: Record<string, unknown>) => ids(await t.gql(LIST, { filter }));
@@ -362,7 +471,9 @@ describe('releases', () => {
       const days = ['2012-09-24', '2013-10-29', '2013-10-29', '2013-10-29', '2015-05-04'];
       const created = [];
       for (const publishedOn of days) created.push({ id: await insertRelease(t.dataSource, { publisherId, publishedOn }), publishedOn });
-      const expected = created.sort((a, b) => (a.publishedOn === b.publishedOn ? (a.id < b.id ? 1 : -1) : a.publishedOn < b.publishedOn ? 1 : -1)).map((r) => r.id);
+      const expected = created
+        .sort((a, b) => (a.publishedOn === b.publishedOn ? (a.id < b.id ? 1 : -1) : a.publishedOn < b.publishedOn ? 1 : -1))
+        .map((r) => r.id);
 
       const whole = await t.gql(LIST, { filter: { publisherId }, first: 5 });
       expect(whole.data!.releases.pageInfo).toEqual({ hasNextPage: false, endCursor: whole.data!.releases.edges[4].cursor });

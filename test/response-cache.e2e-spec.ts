@@ -69,14 +69,20 @@ describe('response cache', () => {
   it('sends a hit as the same bytes as the answer it keeps', async () => {
     const id = await insertOrganisation(t.dataSource, { name: 'Handwerkskammer Heilbronn-Franken' });
     const raw = () =>
-      fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: READ, variables: { id } }) }).then(async (r) => ({
+      fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: READ, variables: { id } }),
+      }).then(async (r) => ({
         status: r.status,
         type: r.headers.get('content-type'),
         text: await r.text(),
       }));
     const miss = await raw();
     const hits = await Promise.all([raw(), raw()]);
-    expect(JSON.parse(miss.text)).toEqual({ data: { organisation: { name: 'Handwerkskammer Heilbronn-Franken', website: null, version: 1, memberships: [] } } });
+    expect(JSON.parse(miss.text)).toEqual({
+      data: { organisation: { name: 'Handwerkskammer Heilbronn-Franken', website: null, version: 1, memberships: [] } },
+    });
     expect(hits).toEqual([miss, miss]);
   });
 
@@ -96,7 +102,11 @@ describe('response cache', () => {
         await locker.query('BEGIN');
         await locker.query('LOCK TABLE organisation IN ACCESS EXCLUSIVE MODE');
         const first = t.gql(READ, { id });
-        await until(async () => (await locker.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rowCount === 1);
+        await until(
+          async () =>
+            (await locker.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`))
+              .rowCount === 1,
+        );
         const sent = t.statementsSent();
         const others = [1, 2, 3, 4].map(() => t.gql(READ, { id }));
         // Each of the others asks for the data version, then waits for the first.
@@ -109,7 +119,11 @@ describe('response cache', () => {
     } finally {
       await locker.end();
     }
-    for (const answer of answers) expect(answer).toMatchObject({ status: 200, data: { organisation: { name: 'IHK Heilbronn-Franken', website: 'https://www.heilbronn.ihk.de', version: 2 } } });
+    for (const answer of answers)
+      expect(answer).toMatchObject({
+        status: 200,
+        data: { organisation: { name: 'IHK Heilbronn-Franken', website: 'https://www.heilbronn.ihk.de', version: 2 } },
+      });
   });
 
   it('keys by the variables: another id is another answer', async () => {
@@ -123,9 +137,15 @@ describe('response cache', () => {
     const id = await insertOrganisation(t.dataSource, { name: 'Agentur für Arbeit Aalen' });
     await t.gql(READ, { id });
     await t.gql(READ, { id });
-    const updated = await t.gql(UPDATE, { input: { id, expectedVersion: 1, website: 'https://www.arbeitsagentur.de/aalen' } }, { token: t.tokens.editor });
+    const updated = await t.gql(
+      UPDATE,
+      { input: { id, expectedVersion: 1, website: 'https://www.arbeitsagentur.de/aalen' } },
+      { token: t.tokens.editor },
+    );
     expect(updated.errors).toBeUndefined();
-    await expect(t.gql(READ, { id })).resolves.toMatchObject({ data: { organisation: { website: 'https://www.arbeitsagentur.de/aalen', version: 2 } } });
+    await expect(t.gql(READ, { id })).resolves.toMatchObject({
+      data: { organisation: { website: 'https://www.arbeitsagentur.de/aalen', version: 2 } },
+    });
   });
 
   it('never answers from before a write by another connection, and not before that write commits', async () => {
@@ -137,7 +157,9 @@ describe('response cache', () => {
       await writer.query(`UPDATE organisation SET website = 'https://wrs.region-stuttgart.de', version = version + 1 WHERE id = $1`, [id]);
       await expect(t.gql(READ, { id })).resolves.toMatchObject({ data: { organisation: { website: null, version: 1 } } });
       await writer.query('COMMIT');
-      await expect(t.gql(READ, { id })).resolves.toMatchObject({ data: { organisation: { website: 'https://wrs.region-stuttgart.de', version: 2 } } });
+      await expect(t.gql(READ, { id })).resolves.toMatchObject({
+        data: { organisation: { website: 'https://wrs.region-stuttgart.de', version: 2 } },
+      });
     } finally {
       await writer.end();
     }
@@ -155,7 +177,9 @@ describe('response cache', () => {
     const id = await insertOrganisation(closed.dataSource, { name: 'IHK Reutlingen' });
     await closed.gql(READ, { id }, { token: closed.tokens.reader });
     const warm = await closed.countStatements(async () => {
-      await expect(closed.gql(READ, { id }, { token: closed.tokens.reader })).resolves.toMatchObject({ data: { organisation: { name: 'IHK Reutlingen' } } });
+      await expect(closed.gql(READ, { id }, { token: closed.tokens.reader })).resolves.toMatchObject({
+        data: { organisation: { name: 'IHK Reutlingen' } },
+      });
     });
     expect(warm).toBe(1);
     const anonymous = await closed.gql(READ, { id });

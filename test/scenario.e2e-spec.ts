@@ -36,9 +36,20 @@ describe('the Heilbronn-Franken cooperation agreement', () => {
       meetings: [{ heldOn: '2013-10-29', status: 'HELD' }],
     });
     expect(alliance.memberships).toHaveLength(7);
-    expect(alliance.memberships[0]).toMatchObject({ role: 'LEAD', organisation: { roles: [{ title: 'Vizepräsidentin', person: { displayName: 'Kirsten Hirschmann' } }] } });
+    expect(alliance.memberships[0]).toMatchObject({
+      role: 'LEAD',
+      organisation: { roles: [{ title: 'Vizepräsidentin', person: { displayName: 'Kirsten Hirschmann' } }] },
+    });
     const kinds = alliance.memberships.map((m: any) => m.organisation.kind).sort();
-    expect(kinds).toEqual(['CHAMBER_OF_COMMERCE', 'CHAMBER_OF_CRAFTS', 'ECONOMIC_DEVELOPMENT', 'EMPLOYERS_ASSOCIATION', 'EMPLOYMENT_AGENCY', 'EMPLOYMENT_AGENCY', 'TRADE_UNION']);
+    expect(kinds).toEqual([
+      'CHAMBER_OF_COMMERCE',
+      'CHAMBER_OF_CRAFTS',
+      'ECONOMIC_DEVELOPMENT',
+      'EMPLOYERS_ASSOCIATION',
+      'EMPLOYMENT_AGENCY',
+      'EMPLOYMENT_AGENCY',
+      'TRADE_UNION',
+    ]);
     const whf = alliance.memberships.find((m: any) => m.organisation.shortName === 'WHF');
     expect(whf.organisation.roles).toEqual([{ title: 'Geschäftsführer', person: { displayName: 'Dr. Andreas Schumm' } }]);
     expect(alliance.agreements).toHaveLength(1);
@@ -65,7 +76,11 @@ describe('the Heilbronn-Franken cooperation agreement', () => {
         representedBy: { name: 'Ministerium für Wirtschaft, Arbeit und Tourismus Baden-Württemberg' },
         signatory: { displayName: 'Ingo Rust', roles: [{ title: 'Staatssekretär', validFrom: '2011-05-12', validTo: '2016-05-12' }] },
       },
-      { alliance: { name: 'Fachkräftebündnis Heilbronn-Franken', level: 'REGIONAL' }, representedBy: { name: 'Industrie- und Handelskammer Heilbronn-Franken' }, signatory: null },
+      {
+        alliance: { name: 'Fachkräftebündnis Heilbronn-Franken', level: 'REGIONAL' },
+        representedBy: { name: 'Industrie- und Handelskammer Heilbronn-Franken' },
+        signatory: null,
+      },
     ]);
     expect(agreement.commitments.map((c: any) => c.kind)).toEqual([
       'ANNUAL_TOP_LEVEL_MEETING',
@@ -78,13 +93,27 @@ describe('the Heilbronn-Franken cooperation agreement', () => {
     expect(agreement.commitments[4].instruments).toEqual(['Arbeitsmarktmonitor der Bundesagentur für Arbeit', 'IHK-Fachkräftemonitor']);
     expect(agreement.commitments.every((c: any) => c.agreement.id === ids.agreement)).toBe(true);
     expect(agreement.meetings).toEqual([
-      { kind: 'TOP_LEVEL_MEETING', status: 'HELD', heldOn: '2013-10-29', location: 'IHK Heilbronn-Franken, Heilbronn', alliance: { name: 'Fachkräftebündnis Heilbronn-Franken' } },
+      {
+        kind: 'TOP_LEVEL_MEETING',
+        status: 'HELD',
+        heldOn: '2013-10-29',
+        location: 'IHK Heilbronn-Franken, Heilbronn',
+        alliance: { name: 'Fachkräftebündnis Heilbronn-Franken' },
+      },
     ]);
-    expect(agreement.sources).toEqual([{ title: expect.stringContaining('Kooperationsvereinbarung'), publishedOn: '2012-09-24', publisher: { shortName: 'Wirtschaftsministerium' } }]);
+    expect(agreement.sources).toEqual([
+      {
+        title: expect.stringContaining('Kooperationsvereinbarung'),
+        publishedOn: '2012-09-24',
+        publisher: { shortName: 'Wirtschaftsministerium' },
+      },
+    ]);
   });
 
   it('keeps every name the ministry has had, oldest first', async () => {
-    const result = await t.gql(`query($id: ID!) { organisation(id: $id) { name nameHistory { name validFrom validTo } } }`, { id: ids.organisations.ministry });
+    const result = await t.gql(`query($id: ID!) { organisation(id: $id) { name nameHistory { name validFrom validTo } } }`, {
+      id: ids.organisations.ministry,
+    });
     expect(result.data!.organisation).toEqual({
       name: 'Ministerium für Wirtschaft, Arbeit und Tourismus Baden-Württemberg',
       nameHistory: [

@@ -3,7 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryFailedError } from 'typeorm';
 import { today } from '../src/common/dates';
-import { insertAgreement, insertAlliance, insertMeeting, insertMembership, insertOrganisation, insertPerson, insertRelease, insertRole, regionId } from './support/factories';
+import {
+  insertAgreement,
+  insertAlliance,
+  insertMeeting,
+  insertMembership,
+  insertOrganisation,
+  insertPerson,
+  insertRelease,
+  insertRole,
+  regionId,
+} from './support/factories';
 import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
 /** A day `days` from today, as the service counts days (Berlin). */
@@ -14,7 +24,12 @@ function day(days: number): string {
 }
 
 /** Asks both services the same; requires the loaders' answer without errors and the projecting one equal to it. */
-async function sameAnswers(projecting: TestApp, loading: TestApp, query: string, variables?: Record<string, unknown>): Promise<{ data: any; statements: [projecting: number, loading: number] }> {
+async function sameAnswers(
+  projecting: TestApp,
+  loading: TestApp,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ data: any; statements: [projecting: number, loading: number] }> {
   let expected: Awaited<ReturnType<TestApp['gql']>> | undefined;
   let actual: Awaited<ReturnType<TestApp['gql']>> | undefined;
   const statements: [number, number] = [
@@ -44,13 +59,22 @@ describe('relations read in one SQL statement', () => {
   beforeAll(async () => {
     projecting = await createTestApp(WITHOUT_RESPONSE_CACHE);
     const ds = projecting.dataSource;
-    loading = await createTestApp({ ...WITHOUT_RESPONSE_CACHE, GRAPHQL_SQL_PROJECTION: false, DATABASE_URL: (ds.options as { url: string }).url });
+    loading = await createTestApp({
+      ...WITHOUT_RESPONSE_CACHE,
+      GRAPHQL_SQL_PROJECTION: false,
+      DATABASE_URL: (ds.options as { url: string }).url,
+    });
     const region = await regionId(ds, '0811');
     ids.north = await insertAlliance(ds, { regionId: region, name: 'Bündnis Nord' });
     ids.empty = await insertAlliance(ds, { regionId: region, name: 'Bündnis Leer' });
     ids.south = await insertAlliance(ds, { regionId: region, name: 'Bündnis Süd' });
     await insertAlliance(ds, { regionId: region, name: 'Bündnis Archiv', archivedAt: new Date() });
-    for (const name of ['ihk', 'hwk', 'agentur', 'dgb', 'wfg', 'stadt']) ids[name] = await insertOrganisation(ds, { name: `Org ${name}`, shortName: name === 'ihk' ? 'IHK' : null, regionCode: name === 'dgb' ? null : '0811' });
+    for (const name of ['ihk', 'hwk', 'agentur', 'dgb', 'wfg', 'stadt'])
+      ids[name] = await insertOrganisation(ds, {
+        name: `Org ${name}`,
+        shortName: name === 'ihk' ? 'IHK' : null,
+        regionCode: name === 'dgb' ? null : '0811',
+      });
     const member = (alliance: string, organisation: string, role: string, joinedOn: string | null, leftOn: string | null) =>
       insertMembership(ds, { allianceId: ids[alliance], organisationId: ids[organisation], role, joinedOn, leftOn });
     await member('north', 'ihk', 'LEAD', '2015-01-01', null);
@@ -62,8 +86,15 @@ describe('relations read in one SQL statement', () => {
     await member('south', 'hwk', 'LEAD', null, null);
     await member('south', 'ihk', 'LEAD', null, null); // two leads of unknown start: the order decides
     await member('south', 'stadt', 'PARTNER', '2015-01-01', null);
-    const person = async (key: string, honorificPrefix: string | null) => (ids[key] = await insertPerson(ds, { givenName: key, familyName: `Familie ${key}`, honorificPrefix }));
-    for (const [key, prefix] of [['anna', 'Dr.'], ['ben', null], ['cem', null], ['dora', 'Prof. Dr.']] as const) await person(key, prefix);
+    const person = async (key: string, honorificPrefix: string | null) =>
+      (ids[key] = await insertPerson(ds, { givenName: key, familyName: `Familie ${key}`, honorificPrefix }));
+    for (const [key, prefix] of [
+      ['anna', 'Dr.'],
+      ['ben', null],
+      ['cem', null],
+      ['dora', 'Prof. Dr.'],
+    ] as const)
+      await person(key, prefix);
     const role = (key: string, organisation: string, title: string, validFrom: string | null, validTo: string | null) =>
       insertRole(ds, { personId: ids[key], organisationId: ids[organisation], title, validFrom, validTo });
     await role('anna', 'ihk', 'Präsidentin', '2019-01-01', null);
@@ -83,18 +114,42 @@ describe('relations read in one SQL statement', () => {
       ],
     });
     ids.draft = await insertAgreement(ds, { title: 'Entwurf', status: 'DRAFT', signedOn: null, parties: [{ allianceId: ids.north }] });
-    ids.older = await insertAgreement(ds, { title: 'Erste Vereinbarung', signedOn: '2012-09-24', parties: [{ allianceId: ids.north, signatoryId: ids.ben }] });
-    ids.meeting = await insertMeeting(ds, { heldOn: '2015-05-05', agreementId: ids.signed, allianceId: ids.north, participantIds: [ids.anna, ids.ben] });
+    ids.older = await insertAgreement(ds, {
+      title: 'Erste Vereinbarung',
+      signedOn: '2012-09-24',
+      parties: [{ allianceId: ids.north, signatoryId: ids.ben }],
+    });
+    ids.meeting = await insertMeeting(ds, {
+      heldOn: '2015-05-05',
+      agreementId: ids.signed,
+      allianceId: ids.north,
+      participantIds: [ids.anna, ids.ben],
+    });
     await insertMeeting(ds, { heldOn: '2015-05-05', agreementId: ids.signed, title: 'Am selben Tag' });
     await insertMeeting(ds, { heldOn: day(30), status: 'PLANNED', allianceId: ids.north });
-    await insertRelease(ds, { title: 'Bündnis gegründet', publishedOn: '2014-03-04', publisherId: ids.ihk, links: [
-      { relation: 'ANNOUNCES', entityType: 'ALLIANCE', entityId: ids.north },
-      { entityType: 'AGREEMENT', entityId: ids.signed },
-      { entityType: 'PERSON', entityId: ids.anna },
-      { entityType: 'MEETING', entityId: ids.meeting },
-    ] });
-    await insertRelease(ds, { title: 'Ohne Herausgeber', publishedOn: '2014-03-04', links: [{ entityType: 'ORGANISATION', entityId: ids.ihk }, { entityType: 'ALLIANCE', entityId: ids.north }] });
-    await ds.query(`INSERT INTO release_quote (release_id, person_id, text, position) SELECT id, $1, 'Ein Meilenstein.', 0 FROM release WHERE title = 'Ohne Herausgeber'`, [ids.anna]);
+    await insertRelease(ds, {
+      title: 'Bündnis gegründet',
+      publishedOn: '2014-03-04',
+      publisherId: ids.ihk,
+      links: [
+        { relation: 'ANNOUNCES', entityType: 'ALLIANCE', entityId: ids.north },
+        { entityType: 'AGREEMENT', entityId: ids.signed },
+        { entityType: 'PERSON', entityId: ids.anna },
+        { entityType: 'MEETING', entityId: ids.meeting },
+      ],
+    });
+    await insertRelease(ds, {
+      title: 'Ohne Herausgeber',
+      publishedOn: '2014-03-04',
+      links: [
+        { entityType: 'ORGANISATION', entityId: ids.ihk },
+        { entityType: 'ALLIANCE', entityId: ids.north },
+      ],
+    });
+    await ds.query(
+      `INSERT INTO release_quote (release_id, person_id, text, position) SELECT id, $1, 'Ein Meilenstein.', 0 FROM release WHERE title = 'Ohne Herausgeber'`,
+      [ids.anna],
+    );
   });
   afterAll(async () => {
     await loading?.close();
@@ -108,10 +163,13 @@ describe('relations read in one SQL statement', () => {
   }
 
   it("answers the dashboard's alliance list as the loaders do, in two statements: the page and every relation below it", async () => {
-    const { data, statements } = await same(`query($first: Int) { alliances(first: $first) { totalCount edges { node {
+    const { data, statements } = await same(
+      `query($first: Int) { alliances(first: $first) { totalCount edges { node {
       id name level lead { id name }
       memberships(current: true) { role joinedOn organisation { id name kind roles(current: true) { title person { id givenName familyName } } } }
-    } } } }`, { first: 10 });
+    } } } }`,
+      { first: 10 },
+    );
     const north = data.alliances.edges.find((e: any) => e.node.name === 'Bündnis Nord').node;
     expect(north.lead.name).toBe('Org ihk');
     expect(north.memberships.map((m: any) => m.organisation.name)).toEqual(['Org ihk', 'Org dgb', 'Org stadt']);
@@ -166,7 +224,11 @@ describe('relations read in one SQL statement', () => {
       } }`,
       { id: ids.north },
     );
-    expect(data.alliance.agreements.map((a: any) => a.title)).toEqual(['Kooperationsvereinbarung Nord-Süd', 'Erste Vereinbarung', 'Entwurf']);
+    expect(data.alliance.agreements.map((a: any) => a.title)).toEqual([
+      'Kooperationsvereinbarung Nord-Süd',
+      'Erste Vereinbarung',
+      'Entwurf',
+    ]);
     expect(data.alliance.agreements[0].commitments[0].instruments).toEqual(['IHK-Fachkräftemonitor', 'Arbeitsmarktmonitor']);
     expect(data.alliance.sources).toHaveLength(2);
   });
@@ -177,7 +239,9 @@ describe('relations read in one SQL statement', () => {
       quotes { text person { familyName sources { title } } }
       links { relation alliance { id name } organisation { id name } person { id displayName } agreement { id title } meeting { id heldOn } }
     } } } }`);
-    const { statements } = await same(`{ releases(first: 20) { edges { node { title links { alliance { createdAt name } person { familyName } meeting { heldOn } } } } } }`);
+    const { statements } = await same(
+      `{ releases(first: 20) { edges { node { title links { alliance { createdAt name } person { familyName } meeting { heldOn } } } } } }`,
+    );
     expect(statements[0]).toBe(3); // the page, the links with their people and meetings, then the alliances through the loader
   });
 
@@ -186,9 +250,13 @@ describe('relations read in one SQL statement', () => {
     const expected = await loading.gql(source);
     const { dataSource } = projecting;
     const query = dataSource.query.bind(dataSource);
-    const refusing = jest.spyOn(dataSource, 'query').mockImplementation((sql, parameters) =>
-      sql.startsWith('SELECT k.v') ? Promise.reject(new QueryFailedError(sql, undefined, new Error('column t1.name does not exist'))) : query(sql, parameters),
-    );
+    const refusing = jest
+      .spyOn(dataSource, 'query')
+      .mockImplementation((sql, parameters) =>
+        sql.startsWith('SELECT k.v')
+          ? Promise.reject(new QueryFailedError(sql, undefined, new Error('column t1.name does not exist')))
+          : query(sql, parameters),
+      );
     try {
       expect(await projecting.gql(source)).toEqual(expected);
       expect(refusing.mock.calls.some(([sql]) => String(sql).startsWith('SELECT k.v'))).toBe(true);
@@ -232,11 +300,14 @@ describe('relations read in one SQL statement, on a generated registry', () => {
     await projecting?.close();
   });
 
-  const same = async (source: string, variables?: Record<string, unknown>) => (await sameAnswers(projecting, loading, source, variables)).data;
+  const same = async (source: string, variables?: Record<string, unknown>) =>
+    (await sameAnswers(projecting, loading, source, variables)).data;
 
   it("answers the benchmark's queries as the loaders do", async () => {
     const [state] = await projecting.dataSource.query("SELECT id FROM region WHERE kind = 'STATE' ORDER BY code LIMIT 1");
-    const [busiest] = await projecting.dataSource.query('SELECT alliance_id AS id FROM agreement_party GROUP BY alliance_id ORDER BY count(*) DESC, alliance_id LIMIT 1');
+    const [busiest] = await projecting.dataSource.query(
+      'SELECT alliance_id AS id FROM agreement_party GROUP BY alliance_id ORDER BY count(*) DESC, alliance_id LIMIT 1',
+    );
     const list = await same(query('alliance-list'), { first: 100 });
     expect(list.alliances.edges.length).toBeGreaterThan(10);
     await same(query('alliance-full'), { id: busiest.id });

@@ -44,7 +44,9 @@ describe('npm start', () => {
       ]);
       const whoAmI = await query(first, '{ auditTrail(entityId: "00000000-0000-4000-8000-000000000000") { id } }', first.token);
       expect(whoAmI.errors).toBeUndefined();
-      const reader = execFileSync(process.execPath, ['dist/src/auth/token.cli.js', '--role', 'READER'], { cwd: ROOT, env }).toString().trim();
+      const reader = execFileSync(process.execPath, ['dist/src/auth/token.cli.js', '--role', 'READER'], { cwd: ROOT, env })
+        .toString()
+        .trim();
       await expect(query(first, '{ regions(kind: STATE) { code } }', reader)).resolves.toEqual({ data: { regions: [{ code: '08' }] } });
     } finally {
       await expect(stop(first)).resolves.toBe(0);
@@ -55,7 +57,9 @@ describe('npm start', () => {
       const again = await query(second, '{ alliances { totalCount } }', first.token);
       expect(again).toEqual({ data: { alliances: { totalCount: 2 } } });
       // Started twice on one DATA_DIR: the second says why it cannot, and the first runs on.
-      await expect(startService({ ...env, PORT: String(await freePort()) })).rejects.toThrow(/exited with 1:[\s\S]*is already running \(pid \d+\): is the service running already\?/);
+      await expect(startService({ ...env, PORT: String(await freePort()) })).rejects.toThrow(
+        /exited with 1:[\s\S]*is already running \(pid \d+\): is the service running already\?/,
+      );
       await expect(query(second, '{ alliances { totalCount } }')).resolves.toEqual({ data: { alliances: { totalCount: 2 } } });
     } finally {
       await expect(stop(second)).resolves.toBe(0);

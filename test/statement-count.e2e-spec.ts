@@ -46,7 +46,9 @@ describe('SQL statements per list request', () => {
     const spread = `query($hide: Boolean!) { alliances(first: 50) { edges { node { ...A } } } }
       fragment A on Alliance { name memberships { ... on Membership { organisation { ...O } } } }
       fragment O on Organisation { name roles { person { familyName } } again: roles { person @skip(if: $hide) { givenName } } }`;
-    type Page = { alliances: { edges: { node: { memberships: { organisation: { name: string; roles: unknown[]; again?: unknown[] } }[] } }[] } };
+    type Page = {
+      alliances: { edges: { node: { memberships: { organisation: { name: string; roles: unknown[]; again?: unknown[] } }[] } }[] };
+    };
     let a: Page | undefined;
     let b: Page | undefined;
     const plain = await t.countStatements(async () => {
@@ -57,7 +59,8 @@ describe('SQL statements per list request', () => {
       expect(result.errors).toBeUndefined();
       b = result.data ?? undefined;
     });
-    const members = (page: Page) => page.alliances.edges.map((e) => e.node.memberships.map((m) => ({ name: m.organisation.name, roles: m.organisation.roles })));
+    const members = (page: Page) =>
+      page.alliances.edges.map((e) => e.node.memberships.map((m) => ({ name: m.organisation.name, roles: m.organisation.roles })));
     expect(members(b!)).toEqual(members(a!));
     expect(b!.alliances.edges[0].node.memberships[0].organisation.again![0]).toEqual({});
     expect(written).toBe(plain);
@@ -69,18 +72,27 @@ describe('SQL statements per list request, past a thousand rows a level', () => 
   beforeAll(async () => {
     t = await createTestApp(WITHOUT_RESPONSE_CACHE);
     // 100 alliances with 12 members each, every member with one representative: 1,200 rows at each level below the page.
-    const ids = async (sql: string, params: unknown[]) => ((await t.dataSource.query(sql, params)) as { id: string }[]).map((row) => row.id);
+    const ids = async (sql: string, params: unknown[]) => (await t.dataSource.query<{ id: string }[]>(sql, params)).map((row) => row.id);
     const alliances = await ids(
       `INSERT INTO alliance (name, level, status, region_id) SELECT 'Bündnis ' || lpad(i::text, 3, '0'), 'REGIONAL', 'ACTIVE', $1 FROM generate_series(1, 100) i RETURNING id`,
       [await regionId(t.dataSource, '0803')],
     );
-    const organisations = await ids(`INSERT INTO organisation (name, kind) SELECT 'Mitglied ' || i, 'OTHER' FROM generate_series(1, 1200) i RETURNING id`, []);
-    const people = await ids(`INSERT INTO person (given_name, family_name) SELECT 'Vorname', 'Nachname ' || i FROM generate_series(1, 1200) i RETURNING id`, []);
-    await t.dataSource.query(`INSERT INTO membership (alliance_id, organisation_id, role) SELECT a, o, 'PARTNER' FROM unnest($1::uuid[], $2::uuid[]) AS m(a, o)`, [
-      organisations.map((_, i) => alliances[i % alliances.length]),
-      organisations,
-    ]);
-    await t.dataSource.query(`INSERT INTO role (person_id, organisation_id, title) SELECT p, o, 'Geschäftsführerin' FROM unnest($1::uuid[], $2::uuid[]) AS r(p, o)`, [people, organisations]);
+    const organisations = await ids(
+      `INSERT INTO organisation (name, kind) SELECT 'Mitglied ' || i, 'OTHER' FROM generate_series(1, 1200) i RETURNING id`,
+      [],
+    );
+    const people = await ids(
+      `INSERT INTO person (given_name, family_name) SELECT 'Vorname', 'Nachname ' || i FROM generate_series(1, 1200) i RETURNING id`,
+      [],
+    );
+    await t.dataSource.query(
+      `INSERT INTO membership (alliance_id, organisation_id, role) SELECT a, o, 'PARTNER' FROM unnest($1::uuid[], $2::uuid[]) AS m(a, o)`,
+      [organisations.map((_, i) => alliances[i % alliances.length]), organisations],
+    );
+    await t.dataSource.query(
+      `INSERT INTO role (person_id, organisation_id, title) SELECT p, o, 'Geschäftsführerin' FROM unnest($1::uuid[], $2::uuid[]) AS r(p, o)`,
+      [people, organisations],
+    );
   });
   afterAll(async () => {
     await t.close();

@@ -17,7 +17,9 @@ http
       let first = 50;
       try {
         first = JSON.parse(body || '{}').variables?.first ?? 50;
-      } catch {}
+      } catch {
+        // not JSON: the default page size
+      }
       try {
         const { rows } = await db.query({ name: 'floor', text: sql, values: [first, today()] });
         res.writeHead(200, { 'content-type': 'application/json' });

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { forbidden, unauthenticated } from '../common/domain-error';
 import { Environment } from '../config/environment';
 import { RequestContext } from '../graphql/request-context';
@@ -31,7 +32,7 @@ export class AccessGuard implements CanActivate {
     const { actor, authError } = request;
     if (authError) throw authError;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
-    const isMutation = gql.getInfo().parentType.name === 'Mutation';
+    const isMutation = gql.getInfo<GraphQLResolveInfo>().parentType.name === 'Mutation';
     if (roles || isMutation) {
       if (!actor) throw unauthenticated();
       if (!roles?.includes(actor.role)) throw forbidden(`The role ${actor.role} may not do this`);

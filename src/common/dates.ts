@@ -19,18 +19,39 @@ export function periodContains(from: string | null, to: string | null, date: str
 }
 
 /** The items a `current` argument asks for: true = ongoing today, false = not ongoing today, null/undefined = all. */
-export function filterCurrent<T>(items: T[], current: boolean | null | undefined, from: (item: T) => string | null, to: (item: T) => string | null): T[] {
+export function filterCurrent<T>(
+  items: T[],
+  current: boolean | null | undefined,
+  from: (item: T) => string | null,
+  to: (item: T) => string | null,
+): T[] {
   if (current === undefined || current === null) return items;
   const date = today();
   return items.filter((item) => periodContains(from(item), to(item), date) === current);
 }
 
 /** The `current` argument applied to memberships, whose period runs from joining to leaving. */
-export function currentMemberships<T extends { joinedOn: string | null; leftOn: string | null }>(items: T[], current: boolean | null | undefined): T[] {
-  return filterCurrent(items, current, (m) => m.joinedOn, (m) => m.leftOn);
+export function currentMemberships<T extends { joinedOn: string | null; leftOn: string | null }>(
+  items: T[],
+  current: boolean | null | undefined,
+): T[] {
+  return filterCurrent(
+    items,
+    current,
+    (m) => m.joinedOn,
+    (m) => m.leftOn,
+  );
 }
 
 /** The `current` argument applied to roles, whose period is their validity. */
-export function currentRoles<T extends { validFrom: string | null; validTo: string | null }>(items: T[], current: boolean | null | undefined): T[] {
-  return filterCurrent(items, current, (r) => r.validFrom, (r) => r.validTo);
+export function currentRoles<T extends { validFrom: string | null; validTo: string | null }>(
+  items: T[],
+  current: boolean | null | undefined,
+): T[] {
+  return filterCurrent(
+    items,
+    current,
+    (r) => r.validFrom,
+    (r) => r.validTo,
+  );
 }

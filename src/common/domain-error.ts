@@ -24,7 +24,11 @@ export class DomainError extends Error {
 export const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', message, { fields: [{ field, message }] });
 
 export const notFound = (what: string, id: string, field?: string) =>
-  new DomainError('NOT_FOUND', `${what} ${id} does not exist`, field ? { fields: [{ field, message: `${what} ${id} does not exist` }] } : {});
+  new DomainError(
+    'NOT_FOUND',
+    `${what} ${id} does not exist`,
+    field ? { fields: [{ field, message: `${what} ${id} does not exist` }] } : {},
+  );
 
 export const forbidden = (message = 'You may not change this record') => new DomainError('FORBIDDEN', message);
 

@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 
-const REFUSAL = JSON.stringify({ errors: [{ message: 'The service is shutting down; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+const REFUSAL = JSON.stringify({
+  errors: [{ message: 'The service is shutting down; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+});
 
 /**
  * How long the listener stays open, refusing, once the requests in flight are done: connections

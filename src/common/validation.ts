@@ -7,11 +7,14 @@ export const TEXT_MAX = 100_000;
 export const URL_MAX = 2_000;
 
 /** Trims strings before validation, so "  IHK " is stored as "IHK" and "   " fails a length check. */
-export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** An absolute http(s) URL. */
 export const IsHttpUrl = (options?: ValidationOptions) =>
-  IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: '$property must be an absolute http(s) URL', ...options });
+  IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: '$property must be an absolute http(s) URL', ...options },
+  );
 
 /** A period's end (this property) is never before its start (the named property); ISO dates compare as strings. */
 export function NotBefore(startProperty: string, options?: ValidationOptions) {
@@ -25,14 +28,15 @@ export function NotBefore(startProperty: string, options?: ValidationOptions) {
       validator: {
         validate(value: unknown, args: ValidationArguments) {
           const start = (args.object as Record<string, unknown>)[startProperty];
-          return value == null || start == null || String(value) >= String(start);
+          return typeof value !== 'string' || typeof start !== 'string' || value >= start;
         },
       },
     });
 }
 
 /** A calendar date: the Date scalar has checked it is real; this marks the property for validation. */
-export const IsCalendarDate = (options?: ValidationOptions) => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date (YYYY-MM-DD)', ...options });
+export const IsCalendarDate = (options?: ValidationOptions) =>
+  Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date (YYYY-MM-DD)', ...options });
 
 /** For a field that may be omitted but not cleared: null is validated (and refused), undefined skipped. */
 export const UnlessOmitted = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

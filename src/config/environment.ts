@@ -2,10 +2,17 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['true', '1', 'yes'].includes(String(value).toLowerCase());
+  value === undefined || value === ''
+    ? undefined
+    : value === true || (typeof value === 'string' && ['true', '1', 'yes'].includes(value.toLowerCase()));
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter((item) => item !== '') : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '')
+    : value;
 
 /** Every variable the service reads; README.md documents each with the default given here. */
 export class Environment {
@@ -137,7 +144,10 @@ export class Environment {
 
   /** Origins allowed to call the API from a browser; empty: no cross-origin access. */
   @Transform(toList)
-  @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'CORS_ORIGINS must be comma-separated origins like https://dashboard.example.org' })
+  @Matches(/^https?:\/\/[^/\s]+$/, {
+    each: true,
+    message: 'CORS_ORIGINS must be comma-separated origins like https://dashboard.example.org',
+  })
   CORS_ORIGINS: string[] = [];
 }
 
@@ -148,7 +158,9 @@ export class InvalidEnvironmentError extends Error {}
 /** Validates the environment once, at boot; an invalid value stops the service with a list of what is wrong. */
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const names = [...Object.keys(new Environment()), 'DATABASE_URL', 'AUTH_JWT_SECRET', 'GRAPHQL_INTROSPECTION'];
-  const defined = Object.fromEntries(names.filter((name) => source[name] !== undefined && source[name] !== '').map((name) => [name, source[name]]));
+  const defined = Object.fromEntries(
+    names.filter((name) => source[name] !== undefined && source[name] !== '').map((name) => [name, source[name]]),
+  );
   const env = plainToInstance(Environment, defined, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false });
   if (errors.length > 0) {

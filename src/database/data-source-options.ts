@@ -7,7 +7,10 @@ import { timestampParser } from './timestamps';
 types.setTypeParser(types.builtins.DATE, (value) => value);
 // COUNT(*) and other bigint results fit comfortably in a JS number for this registry's sizes.
 types.setTypeParser(types.builtins.INT8, (value) => Number(value));
-types.setTypeParser(types.builtins.TIMESTAMPTZ, timestampParser(types.getTypeParser(types.builtins.TIMESTAMPTZ)));
+types.setTypeParser(
+  types.builtins.TIMESTAMPTZ,
+  timestampParser(types.getTypeParser(types.builtins.TIMESTAMPTZ) as (text: string) => unknown),
+);
 
 export interface DatabaseSettings {
   url: string;

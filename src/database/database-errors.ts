@@ -7,7 +7,8 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_, letter: string
  * Constraint violations that mean the caller's input was wrong, as domain errors. A foreign key
  * that names no record is how a write learns that a referenced id does not exist.
  */
-export function databaseErrorToDomain(error: QueryFailedError): DomainError | null {
+export function databaseErrorToDomain(error: unknown): DomainError | null {
+  if (!(error instanceof QueryFailedError)) return null;
   const driver = error.driverError as { code?: string; detail?: string; constraint?: string; table?: string };
   const detail = driver.detail ?? '';
   switch (driver.code) {

@@ -7,7 +7,13 @@ const failedQuery = (driverError: Error) => new QueryFailedError('SELECT 1', [],
 describe('isDatabaseUnavailable', () => {
   it.each([
     ['a refused connection', withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
-    ['a refused dual-stack connection', new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED'), withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')])],
+    [
+      'a refused dual-stack connection',
+      new AggregateError([
+        withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED'),
+        withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'),
+      ]),
+    ],
     ['no free connection in time', new Error('timeout exceeded when trying to connect')],
     ['a connection lost under a query', new Error('Connection terminated unexpectedly')],
     ['a server that stopped answering', new Error('Query read timeout')],

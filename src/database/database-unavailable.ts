@@ -5,10 +5,20 @@
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
 
 /** Socket errors of a server that is not there or not reachable. */
-const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_SOCKET = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /** What pg and pg-pool say when a connection cannot be had, died under a query or stopped answering. */
-const UNAVAILABLE_MESSAGE = /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Query read timeout)/;
+const UNAVAILABLE_MESSAGE =
+  /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Query read timeout)/;
 
 type Failure = { code?: unknown; message?: unknown; driverError?: unknown; thrownValue?: unknown; errors?: unknown };
 
@@ -25,6 +35,6 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   // TypeORM wraps the driver's error; Node reports a refused dual-stack connect as an
   // AggregateError; graphql wraps a thrown value that is not an Error of its own realm (a
   // socket error seen from jest's sandbox) as NonErrorThrown.
-  const inner = [failure.driverError, failure.thrownValue, ...(Array.isArray(failure.errors) ? failure.errors : [])];
+  const inner = [failure.driverError, failure.thrownValue, ...(Array.isArray(failure.errors) ? (failure.errors as unknown[]) : [])];
   return inner.some((cause) => cause !== undefined && cause !== error && isDatabaseUnavailable(cause));
 }

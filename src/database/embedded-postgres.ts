@@ -48,7 +48,9 @@ function claimDataFolder(dataDir: string): void {
   if (!existsSync(pidFile)) return;
   const pid = postmasterPid(pidFile);
   if (Number.isInteger(pid) && isRunning(pid)) {
-    throw new Error(`The embedded PostgreSQL in ${dataDir} is already running (pid ${pid}): is the service running already? Stop it, or start this one with another DATA_DIR.`);
+    throw new Error(
+      `The embedded PostgreSQL in ${dataDir} is already running (pid ${pid}): is the service running already? Stop it, or start this one with another DATA_DIR.`,
+    );
   }
   rmSync(pidFile);
 }
@@ -126,7 +128,9 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPo
   claimDataFolder(databaseDir);
   // The package rejects with no reason when the server does not come up.
   await server.start().catch((error: unknown) => {
-    throw error instanceof Error ? error : new Error(`The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ''}`);
+    throw error instanceof Error
+      ? error
+      : new Error(`The embedded PostgreSQL in ${databaseDir} did not start${typeof error === 'string' && error ? `: ${error}` : ''}`);
   });
   const pid = postmasterPid(join(databaseDir, 'postmaster.pid'));
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;

@@ -29,7 +29,12 @@ export class PlainRows {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  byKeys<T extends ObjectLiteral>(entity: EntityTarget<T>, keyProperty: keyof T & string, keys: readonly string[], options: RowsByKeyOptions = {}): Promise<T[]> {
+  byKeys<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    keyProperty: keyof T & string,
+    keys: readonly string[],
+    options: RowsByKeyOptions = {},
+  ): Promise<T[]> {
     const sql = this.statement(`${keyProperty}|${options.where ?? ''}|${options.orderBy ?? ''}`, entity, () => {
       const rows = this.dataSource.getMetadata(entity);
       const key = column(rows, keyProperty);
@@ -59,7 +64,7 @@ export class PlainRows {
 
   private statement(shape: string, entity: EntityTarget<ObjectLiteral>, build: () => string): string {
     let shapes = this.statements.get(entity);
-    if (!shapes) this.statements.set(entity, (shapes = new Map()));
+    if (!shapes) this.statements.set(entity, (shapes = new Map<string, string>()));
     let sql = shapes.get(shape);
     if (!sql) shapes.set(shape, (sql = build()));
     return sql;

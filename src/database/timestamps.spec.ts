@@ -16,7 +16,9 @@ describe('timestampParser', () => {
     };
     const offsets = ['+00', '+01', '+02', '-05', '+05:30', '-03:30', '+14', '-12'];
     for (let i = 0; i < 5000; i++) {
-      const fraction = ['', `.${random(10)}`, `.${String(random(1000)).padStart(3, '0')}`, `.${String(random(1000000)).padStart(6, '0')}`][random(4)];
+      const fraction = ['', `.${random(10)}`, `.${String(random(1000)).padStart(3, '0')}`, `.${String(random(1000000)).padStart(6, '0')}`][
+        random(4)
+      ];
       const text = `${1000 + random(9000)}-${two(1 + random(12))}-${two(1 + random(28))} ${two(random(24))}:${two(random(60))}:${two(random(60))}${fraction}${offsets[random(offsets.length)]}`;
       const ours = parse(text) as Date;
       expect([text, ours.getTime()]).toEqual([text, (pgParser(text) as Date).getTime()]);
@@ -24,7 +26,14 @@ describe('timestampParser', () => {
   });
 
   it('leaves every other form to pg', () => {
-    for (const text of ['infinity', '-infinity', '0099-06-01 12:00:00+00', '2012-09-24 10:00:00+00 BC', '1890-01-01 00:00:00+00:53:28', '12026-01-01 00:00:00+00']) {
+    for (const text of [
+      'infinity',
+      '-infinity',
+      '0099-06-01 12:00:00+00',
+      '2012-09-24 10:00:00+00 BC',
+      '1890-01-01 00:00:00+00:53:28',
+      '12026-01-01 00:00:00+00',
+    ]) {
       expect(parse(text)).toEqual(pgParser(text));
     }
   });

@@ -22,7 +22,8 @@ function usualForm(text: string): number {
   let milliseconds = 0;
   if (text[at] === '.') {
     // Truncated to milliseconds, as Date.UTC does with postgres-date's fractional milliseconds.
-    for (let scale = 100; ++at < length && isDigit(text.charCodeAt(at)); scale /= 10) if (scale >= 1) milliseconds += (text.charCodeAt(at) - 48) * scale;
+    for (let scale = 100; ++at < length && isDigit(text.charCodeAt(at)); scale /= 10)
+      if (scale >= 1) milliseconds += (text.charCodeAt(at) - 48) * scale;
   }
   const sign = text[at] === '+' ? 1 : text[at] === '-' ? -1 : 0;
   if (sign === 0) return NaN;

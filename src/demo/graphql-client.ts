@@ -5,7 +5,7 @@ export class GraphQLClient {
     private readonly token: string,
   ) {}
 
-  async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },

@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { QueryFailedError } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { databaseErrorToDomain } from '../database/database-errors';
 import { RequestContext } from './request-context';
@@ -21,7 +20,7 @@ export const errorLoggingPlugin: { requestDidStart(): Promise<ErrorListener> } =
         for (const error of errors) {
           const original = unwrapResolverError(error);
           if (original instanceof DomainError) continue;
-          if (original instanceof QueryFailedError && databaseErrorToDomain(original)) continue;
+          if (databaseErrorToDomain(original)) continue;
           if (!error.path) continue;
           const log = (contextValue?.req as unknown as { log?: { error: (o: object, m: string) => void } })?.log;
           log?.error({ err: original, path: error.path }, 'GraphQL operation failed');

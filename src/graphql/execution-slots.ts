@@ -63,15 +63,18 @@ export class ExecutionSlots {
   /** Checks again when the newest slot would have been held for stuckAfterMs. */
   private watchForStuckSlots(): void {
     if (this.watch || this.waiting.size === 0) return;
-    this.watch = setTimeout(() => {
-      this.watch = undefined;
-      if (this.waiting.size === 0) return;
-      if (this.now() - this.newestStart() >= this.stuckAfterMs) {
-        for (const run of [...this.waiting]) run();
-      } else {
-        this.watchForStuckSlots();
-      }
-    }, Math.max(0, this.newestStart() + this.stuckAfterMs - this.now())).unref();
+    this.watch = setTimeout(
+      () => {
+        this.watch = undefined;
+        if (this.waiting.size === 0) return;
+        if (this.now() - this.newestStart() >= this.stuckAfterMs) {
+          for (const run of [...this.waiting]) run();
+        } else {
+          this.watchForStuckSlots();
+        }
+      },
+      Math.max(0, this.newestStart() + this.stuckAfterMs - this.now()),
+    ).unref();
   }
 
   private newestStart(): number {

@@ -11,8 +11,8 @@ import { Args, ArgsOptions, PARAM_ARGS_METADATA } from '@nestjs/graphql';
 export function FieldArg(name: string, options: ArgsOptions): ParameterDecorator {
   const declare = Args(name, options);
   return (target, key, index) => {
-    declare(target, key!, index);
-    const params: Record<string, unknown> = { ...Reflect.getMetadata(PARAM_ARGS_METADATA, target.constructor, key!) };
+    declare(target, key, index);
+    const params = { ...(Reflect.getMetadata(PARAM_ARGS_METADATA, target.constructor, key!) as Record<string, unknown>) };
     for (const param of Object.keys(params)) if (param.endsWith(`:${index}`)) delete params[param];
     Reflect.defineMetadata(PARAM_ARGS_METADATA, params, target.constructor, key!);
   };

@@ -35,7 +35,11 @@ describe('formatError', () => {
     } catch (error) {
       parseError = error as GraphQLError;
     }
-    const apolloSyntaxError = new GraphQLError(parseError!.message, { source: parseError!.source, positions: parseError!.positions, originalError: parseError });
+    const apolloSyntaxError = new GraphQLError(parseError!.message, {
+      source: parseError!.source,
+      positions: parseError!.positions,
+      originalError: parseError,
+    });
     const result = formatError(false)({ message: parseError!.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, apolloSyntaxError);
     expect(result).toEqual({
       message: 'The document has 7 tokens; the limit is 4',

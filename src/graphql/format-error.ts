@@ -1,13 +1,19 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLFormattedError } from 'graphql';
-import { QueryFailedError } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { databaseErrorToDomain } from '../database/database-errors';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { tokenLimitError } from './operation-limits';
 
 /** Codes that GraphQL and Apollo raise before any resolver runs, kept as the contract names them. */
-const PASSED_THROUGH = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'UNAUTHENTICATED', 'FORBIDDEN']);
+const PASSED_THROUGH = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+]);
 const RENAMED: Record<string, string> = {
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   OPERATION_RESOLUTION_FAILURE: 'GRAPHQL_VALIDATION_FAILED',
@@ -31,7 +37,12 @@ function coercionFields(message: string): { field: string; message: string }[] |
 
 /** What a caller is told when the database cannot be reached: not a bug and not the caller's fault, a code to retry on. */
 export function databaseUnavailable(at: Pick<GraphQLFormattedError, 'locations' | 'path'> = {}): GraphQLFormattedError {
-  return { message: 'The database is not reachable; try again shortly', locations: at.locations, path: at.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  return {
+    message: 'The database is not reachable; try again shortly',
+    locations: at.locations,
+    path: at.path,
+    extensions: { code: 'SERVICE_UNAVAILABLE' },
+  };
 }
 
 /**
@@ -44,19 +55,31 @@ export function formatError(development: boolean) {
     const tooManyTokens = tokenLimitError(error);
     if (tooManyTokens) return tooManyTokens;
     const original = unwrapResolverError(error);
-    const domain =
-      original instanceof DomainError ? original : original instanceof QueryFailedError ? databaseErrorToDomain(original) : null;
+    const domain = original instanceof DomainError ? original : databaseErrorToDomain(original);
     if (domain) {
-      return { message: domain.message, locations: formatted.locations, path: formatted.path, extensions: { ...domain.details, code: domain.code } };
+      return {
+        message: domain.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { ...domain.details, code: domain.code },
+      };
     }
     if (isDatabaseUnavailable(original)) return databaseUnavailable(formatted);
-    const code = String(formatted.extensions?.code ?? '');
+    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : '';
     if (PASSED_THROUGH.has(code) || RENAMED[code]) {
       const { stacktrace, ...extensions } = formatted.extensions ?? {};
       const fields = code === 'BAD_USER_INPUT' && !extensions.fields ? coercionFields(formatted.message) : undefined;
-      return { ...formatted, extensions: { ...(development ? { stacktrace } : {}), ...extensions, ...(fields ? { fields } : {}), code: RENAMED[code] ?? code } };
+      return {
+        ...formatted,
+        extensions: { ...(development ? { stacktrace } : {}), ...extensions, ...(fields ? { fields } : {}), code: RENAMED[code] ?? code },
+      };
     }
     if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

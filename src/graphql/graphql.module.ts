@@ -22,7 +22,10 @@ import { answerFromProjections, SqlProjection } from './sql-projection';
       driver: ApolloDriver,
       inject: [Environment, Tokens, DataVersion],
       useFactory: (env: Environment, tokens: Tokens, dataVersion: DataVersion) => {
-        const cache = env.RESPONSE_CACHE_MB > 0 ? new ResponseCache({ maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024, publicRead: env.PUBLIC_READ, dataVersion }) : null;
+        const cache =
+          env.RESPONSE_CACHE_MB > 0
+            ? new ResponseCache({ maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024, publicRead: env.PUBLIC_READ, dataVersion })
+            : null;
         return {
           path: '/graphql',
           autoSchemaFile: true,
@@ -39,7 +42,12 @@ import { answerFromProjections, SqlProjection } from './sql-projection';
           context: requestContextFactory(tokens),
           plugins: [
             operationLimitsPlugin(
-              { depth: env.GRAPHQL_MAX_DEPTH, cost: env.GRAPHQL_MAX_COST, aliases: env.GRAPHQL_MAX_ALIASES, rootFields: env.GRAPHQL_MAX_ROOT_FIELDS },
+              {
+                depth: env.GRAPHQL_MAX_DEPTH,
+                cost: env.GRAPHQL_MAX_COST,
+                aliases: env.GRAPHQL_MAX_ALIASES,
+                rootFields: env.GRAPHQL_MAX_ROOT_FIELDS,
+              },
               new CostBudget(env.RATE_LIMIT_POINTS_PER_MINUTE),
             ),
             errorLoggingPlugin,

@@ -43,7 +43,8 @@ describe('OperationMeasures', () => {
     };
     const [once, twice] = [refusal(), refusal()];
     expect(once).not.toBe(twice);
-    for (const error of [once, twice]) expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measure: 'cost', limit: 200, actual: 401 });
+    for (const error of [once, twice])
+      expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measure: 'cost', limit: 200, actual: 401 });
   });
 
   it('leaves variables that do not fit the operation to execution (no cost)', () => {

@@ -115,9 +115,17 @@ class ShapeOfOperation {
         // `ofType` unwraps a list or non-null type by one step: a chain without fan-out, which
         // the standard introspection query nests nine deep.
         const nests = !(parentType?.name === '__Type' && selection.name.value === 'ofType');
-        child = { depth: inner.depth + (nests ? 1 : 0), aliases: inner.aliases + (selection.alias ? 1 : 0), width: 1, fields: inner.fields + 1 };
+        child = {
+          depth: inner.depth + (nests ? 1 : 0),
+          aliases: inner.aliases + (selection.alias ? 1 : 0),
+          width: 1,
+          fields: inner.fields + 1,
+        };
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        child = this.of(selection.selectionSet, selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parentType);
+        child = this.of(
+          selection.selectionSet,
+          selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parentType,
+        );
       } else {
         child = this.ofFragment(selection.name.value);
       }
@@ -155,7 +163,13 @@ class ShapeOfOperation {
 type Assessment = { cost: number | null } | { refused: [Measure, number, number] };
 
 /** Checks an operation against the limits, fragments expanded. */
-function assess(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, limits: OperationLimits): Assessment {
+function assess(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  limits: OperationLimits,
+): Assessment {
   const shape = new ShapeOfOperation(schema, document).of(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
   if (shape.width > limits.rootFields) return { refused: ['rootFields', limits.rootFields, shape.width] };
   if (shape.aliases > limits.aliases) return { refused: ['aliases', limits.aliases, shape.aliases] };
@@ -200,13 +214,23 @@ export class OperationMeasures {
    * The operation's cost, null when the variables do not fit it (execution then refuses them with
    * BAD_USER_INPUT before any resolver runs); throws QUERY_TOO_COMPLEX for the first limit it breaks.
    */
-  measure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): number | null {
+  measure(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown> | undefined,
+  ): number | null {
     const measured = this.remembered(document, operation, variables, () => assess(schema, document, operation, variables, this.limits));
     if ('refused' in measured) throw tooComplex(...measured.refused);
     return measured.cost;
   }
 
-  private remembered(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, work: () => Assessment): Assessment {
+  private remembered(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown> | undefined,
+    work: () => Assessment,
+  ): Assessment {
     let key: string;
     try {
       key = `${operation.name?.value ?? ''} ${JSON.stringify(variables ?? null)}`;
@@ -215,7 +239,7 @@ export class OperationMeasures {
       return work();
     }
     let kept = this.byDocument.get(document);
-    if (!kept) this.byDocument.set(document, (kept = new Map()));
+    if (!kept) this.byDocument.set(document, (kept = new Map<string, Assessment>()));
     let measured = kept.get(key);
     if (!measured) {
       measured = work();

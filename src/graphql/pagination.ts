@@ -18,7 +18,8 @@ function isCursor(value: unknown): boolean {
   }
 }
 
-const IsCursor = () => ValidateBy({ name: 'isCursor', validator: { validate: isCursor, defaultMessage: () => 'after is not a cursor this API returned' } });
+const IsCursor = () =>
+  ValidateBy({ name: 'isCursor', validator: { validate: isCursor, defaultMessage: () => 'after is not a cursor this API returned' } });
 
 @ArgsType()
 export class PageArgs {

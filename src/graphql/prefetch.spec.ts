@@ -1,4 +1,14 @@
-import { graphql, GraphQLBoolean, GraphQLID, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema, GraphQLString } from 'graphql';
+import {
+  graphql,
+  GraphQLBoolean,
+  GraphQLID,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLResolveInfo,
+  GraphQLSchema,
+  GraphQLString,
+} from 'graphql';
 import { prefetch } from './prefetch';
 import { RequestLoader, then } from './request-loaders';
 
@@ -17,7 +27,13 @@ interface Team {
 
 const ORGS: Record<string, Org> = { o1: { id: 'o1', name: 'IHK' }, o2: { id: 'o2', name: 'HWK' }, o3: { id: 'o3', name: 'DGB' } };
 const TEAMS: Team[] = [
-  { id: 't1', members: [{ orgId: 'o1', ended: false }, { orgId: 'o2', ended: true }] },
+  {
+    id: 't1',
+    members: [
+      { orgId: 'o1', ended: false },
+      { orgId: 'o2', ended: true },
+    ],
+  },
   { id: 't2', members: [{ orgId: 'o3', ended: false }] },
 ];
 
@@ -70,7 +86,8 @@ function setUp(options: { failOrgs?: boolean } = {}) {
       },
     },
   });
-  const run = (source: string, variableValues?: Record<string, unknown>) => graphql({ schema: new GraphQLSchema({ query: Query }), source, contextValue: context, variableValues });
+  const run = (source: string, variableValues?: Record<string, unknown>) =>
+    graphql({ schema: new GraphQLSchema({ query: Query }), source, contextValue: context, variableValues });
   return { run, batches, calls };
 }
 
@@ -79,7 +96,12 @@ describe('prefetch', () => {
     const { run, batches, calls } = setUp();
     const result = await run('{ teams { id members { org { name } } } }');
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ teams: [{ id: 't1', members: [{ org: { name: 'IHK' } }, { org: { name: 'HWK' } }] }, { id: 't2', members: [{ org: { name: 'DGB' } }] }] });
+    expect(result.data).toEqual({
+      teams: [
+        { id: 't1', members: [{ org: { name: 'IHK' } }, { org: { name: 'HWK' } }] },
+        { id: 't2', members: [{ org: { name: 'DGB' } }] },
+      ],
+    });
     expect(batches).toEqual([['o1', 'o2', 'o3']]);
     // Three calls by the prefetch, then graphql-js's three, answered with the values themselves.
     expect(calls).toEqual(['org later', 'org later', 'org later', 'org now', 'org now', 'org now']);
@@ -93,7 +115,8 @@ describe('prefetch', () => {
 
   it('follows aliases, inline fragments and fragment spreads', async () => {
     const { run, batches } = setUp();
-    const result = await run(`
+    const result = await run(
+      `
       query($no: Boolean!) {
         teams {
           ...T
@@ -101,14 +124,19 @@ describe('prefetch', () => {
           skipped: members(current: true) @include(if: $no) { org { id } }
         }
       }
-      fragment T on Team { members(current: true) { first: org { name } org @skip(if: true) { id } } }`, { no: false });
+      fragment T on Team { members(current: true) { first: org { name } org @skip(if: true) { id } } }`,
+      { no: false },
+    );
     expect(result.errors).toBeUndefined();
     expect(batches).toEqual([['o1', 'o3', 'o2']]);
   });
 
   it('loads nothing that @skip or @include leaves out', async () => {
     const { run, batches, calls } = setUp();
-    const result = await run('query($yes: Boolean!) { teams { members { org @skip(if: $yes) { id } again: org @include(if: false) { id } } } }', { yes: true });
+    const result = await run(
+      'query($yes: Boolean!) { teams { members { org @skip(if: $yes) { id } again: org @include(if: false) { id } } } }',
+      { yes: true },
+    );
     expect(result.data).toEqual({ teams: [{ members: [{}, {}] }, { members: [{}] }] });
     expect(batches).toEqual([]);
     expect(calls).toEqual([]);

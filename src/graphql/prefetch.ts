@@ -1,5 +1,13 @@
 import { Extensions } from '@nestjs/graphql';
-import { FieldNode, getArgumentValues, getNamedType, GraphQLObjectType, GraphQLOutputType, GraphQLResolveInfo, isObjectType } from 'graphql';
+import {
+  FieldNode,
+  getArgumentValues,
+  getNamedType,
+  GraphQLObjectType,
+  GraphQLOutputType,
+  GraphQLResolveInfo,
+  isObjectType,
+} from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { collectFields } from './selection';
 import { NOT_PROJECTED, Projections, PROJECTION, RelationSql, SqlProjection } from './sql-projection';
@@ -29,7 +37,12 @@ interface Run {
  * execution descends, so every relation below answers synchronously. Only a speed-up: a branch
  * that fails is left alone, and the field's own resolution reports the error.
  */
-export async function prefetch(info: GraphQLResolveInfo, value: unknown, context: Run['context'], projection: SqlProjection | null): Promise<void> {
+export async function prefetch(
+  info: GraphQLResolveInfo,
+  value: unknown,
+  context: Run['context'],
+  projection: SqlProjection | null,
+): Promise<void> {
   await level({ info, context, projection }, info.returnType, info.fieldNodes, [value]);
 }
 
@@ -53,7 +66,9 @@ async function level(run: Run, type: GraphQLOutputType, nodes: readonly FieldNod
       }
     }
   }
-  await Promise.all([...fields].filter(([name]) => !projected.has(name)).map(([, fieldNodes]) => field(run, objectType, fieldNodes, objects)));
+  await Promise.all(
+    [...fields].filter(([name]) => !projected.has(name)).map(([, fieldNodes]) => field(run, objectType, fieldNodes, objects)),
+  );
 }
 
 async function field(run: Run, parentType: GraphQLObjectType, nodes: FieldNode[], objects: object[]): Promise<void> {

@@ -51,7 +51,7 @@ export class RequestLoaders {
   get<K, V>(key: symbol, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): RequestLoader<K, V> {
     let loader = this.loaders.get(key);
     if (!loader) {
-      loader = new RequestLoader<K, V>(batch) as RequestLoader<unknown, unknown>;
+      loader = new RequestLoader<K, V>(batch);
       this.loaders.set(key, loader);
     }
     return loader as RequestLoader<K, V>;

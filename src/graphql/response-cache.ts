@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
-import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
+import { OperationTypeNode, type FormattedExecutionResult, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { mayRead } from '../auth/access.guard';
 import { today } from '../common/dates';
@@ -21,7 +21,9 @@ interface SingleResponse {
 }
 
 interface CacheListener {
-  responseForOperation(request: CacheableRequest): Promise<{ http: { status?: number; headers: HeaderMap }; body: { kind: 'single'; singleResult: FormattedExecutionResult } } | null>;
+  responseForOperation(
+    request: CacheableRequest,
+  ): Promise<{ http: { status?: number; headers: HeaderMap }; body: { kind: 'single'; singleResult: FormattedExecutionResult } } | null>;
   willSendResponse(request: CacheableRequest & { response: SingleResponse }): Promise<void>;
 }
 
@@ -89,7 +91,7 @@ export class ResponseCache {
     let settle: ((text: string | null) => void) | null = null;
     return {
       responseForOperation: async ({ source, operation, request, contextValue }) => {
-        if (operation?.operation !== 'query' || source === undefined) return null;
+        if (operation?.operation !== OperationTypeNode.QUERY || source === undefined) return null;
         if (!mayRead(contextValue, this.options.publicRead)) return null;
         let question: string;
         try {
@@ -103,7 +105,11 @@ export class ResponseCache {
           current = await this.options.dataVersion.current();
         } catch (error) {
           // The resolvers would fail the same way, only later: answer as they would.
-          if (isDatabaseUnavailable(error)) return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: null, errors: [databaseUnavailable()] } } };
+          if (isDatabaseUnavailable(error))
+            return {
+              http: { headers: new HeaderMap() },
+              body: { kind: 'single', singleResult: { data: null, errors: [databaseUnavailable()] } },
+            };
           return null;
         }
         if (current !== this.version) {

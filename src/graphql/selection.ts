@@ -1,7 +1,23 @@
-import { FieldNode, getDirectiveValues, GraphQLIncludeDirective, GraphQLObjectType, GraphQLResolveInfo, GraphQLSkipDirective, isAbstractType, Kind, SelectionSetNode } from 'graphql';
+import {
+  FieldNode,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLObjectType,
+  GraphQLResolveInfo,
+  GraphQLSkipDirective,
+  isAbstractType,
+  Kind,
+  SelectionSetNode,
+} from 'graphql';
 
 /** The fields a selection set asks of an object type, by response name, as graphql-js collects them. */
-export function collectFields(info: GraphQLResolveInfo, type: GraphQLObjectType, selectionSet: SelectionSetNode, fields: Map<string, FieldNode[]>, visited = new Set<string>()): void {
+export function collectFields(
+  info: GraphQLResolveInfo,
+  type: GraphQLObjectType,
+  selectionSet: SelectionSetNode,
+  fields: Map<string, FieldNode[]>,
+  visited = new Set<string>(),
+): void {
   for (const selection of selectionSet.selections) {
     if (!included(info, selection)) continue;
     if (selection.kind === Kind.FIELD) {
@@ -10,7 +26,8 @@ export function collectFields(info: GraphQLResolveInfo, type: GraphQLObjectType,
       if (list) list.push(selection);
       else fields.set(name, [selection]);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      if (!selection.typeCondition || appliesTo(info, selection.typeCondition.name.value, type)) collectFields(info, type, selection.selectionSet, fields, visited);
+      if (!selection.typeCondition || appliesTo(info, selection.typeCondition.name.value, type))
+        collectFields(info, type, selection.selectionSet, fields, visited);
     } else {
       const name = selection.name.value;
       const fragment = info.fragments[name];

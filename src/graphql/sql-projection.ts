@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { FieldNode, getArgumentValues, getNamedType, GraphQLField, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
+import {
+  FieldNode,
+  getArgumentValues,
+  getNamedType,
+  GraphQLField,
+  GraphQLObjectType,
+  GraphQLResolveInfo,
+  GraphQLSchema,
+  isObjectType,
+} from 'graphql';
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { today } from '../common/dates';
@@ -32,7 +41,12 @@ export function rowById(entity: EntityTarget<ObjectLiteral>, parentKey: string):
 }
 
 /** The rows whose `column` holds the parent's id, in `orderBy`; `period` makes `current` apply. */
-export function rowsOf(entity: EntityTarget<ObjectLiteral>, column: string, orderBy: string, period?: readonly [string, string]): RelationSql {
+export function rowsOf(
+  entity: EntityTarget<ObjectLiteral>,
+  column: string,
+  orderBy: string,
+  period?: readonly [string, string],
+): RelationSql {
   return { entity, parentKey: 'id', many: true, where: (key) => `${column} = ${key}`, orderBy, period };
 }
 
@@ -139,7 +153,13 @@ export class SqlProjection {
    * Projects the relation fields of `fields` that can be, for `objects` of `type`, and records the
    * values in `projections`. Returns the response names whose whole subtree was projected.
    */
-  async project(info: GraphQLResolveInfo, projections: Projections, type: GraphQLObjectType, fields: Map<string, FieldNode[]>, objects: readonly object[]): Promise<Set<string>> {
+  async project(
+    info: GraphQLResolveInfo,
+    projections: Projections,
+    type: GraphQLObjectType,
+    fields: Map<string, FieldNode[]>,
+    objects: readonly object[],
+  ): Promise<Set<string>> {
     const groups = new Map<string, { parentKey: string; columns: string[]; parents: object[] }>();
     const complete = new Set<string>();
     const builder = new StatementBuilder(info, this.dataSource);
@@ -171,7 +191,10 @@ export class SqlProjection {
         const keys = [...new Set(parents.map((o) => (o as Record<string, string>)[parentKey]))];
         // Every key of this schema is a UUID; one that were not would fail the statement, and the resolvers would answer.
         const sql = `SELECT k.v AS "key", json_build_object(${columns.join(', ')}) AS "projected" FROM unnest($1::uuid[]) AS k(v)`;
-        const rows: { key: string; projected: Record<string, unknown> }[] = await this.dataSource.query(sql, sql.includes(TODAY) ? [keys, today()] : [keys]);
+        const rows: { key: string; projected: Record<string, unknown> }[] = await this.dataSource.query(
+          sql,
+          sql.includes(TODAY) ? [keys, today()] : [keys],
+        );
         const byKey = new Map(rows.map((row) => [row.key, row.projected]));
         for (const object of parents) {
           const projected = byKey.get((object as Record<string, string>)[parentKey]);
@@ -192,15 +215,25 @@ class StatementBuilder {
   ) {}
 
   /** The JSON of a relation's rows (an array, or one object or null) for the parent's key expression `key`; `parent`, the parent's row when it is in the statement too. */
-  relation(definition: GraphQLField<unknown, unknown>, relation: RelationSql, nodes: FieldNode[], key: string, parent: { alias: string; metadata: EntityMetadata } | null): Built {
+  relation(
+    definition: GraphQLField<unknown, unknown>,
+    relation: RelationSql,
+    nodes: FieldNode[],
+    key: string,
+    parent: { alias: string; metadata: EntityMetadata } | null,
+  ): Built {
     const args = getArgumentValues(definition, nodes[0], this.info.variableValues);
     const conditions: string[] = [];
     for (const [name, value] of Object.entries(args)) {
       if (name !== 'current' || !relation.period) throw new NotProjectable();
-      if (value === true || value === false) conditions.push(`${value ? '' : 'NOT '}(${ongoingSql(relation.period[0], relation.period[1], TODAY)})`);
+      if (value === true || value === false)
+        conditions.push(`${value ? '' : 'NOT '}(${ongoingSql(relation.period[0], relation.period[1], TODAY)})`);
     }
     conditions.unshift(relation.where(key, TODAY));
-    if (relation.when && parent) conditions.push(`${parent.alias}."${column(parent.metadata, relation.when.property).databaseName}" = '${relation.when.value.replace(/'/g, "''")}'`);
+    if (relation.when && parent)
+      conditions.push(
+        `${parent.alias}."${column(parent.metadata, relation.when.property).databaseName}" = '${relation.when.value.replace(/'/g, "''")}'`,
+      );
     const type = getNamedType(definition.type);
     if (!isObjectType(type)) throw new NotProjectable();
     const metadata = this.dataSource.getMetadata(relation.entity);

@@ -15,6 +15,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
  * the JSON body parser makes of bytes that are not UTF-8. Stored, each would be a silently
  * different name; in a filter, a search that cannot match what the caller meant.
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this pattern looks for
 const UNREADABLE = /\u0000|\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UNREADABLE_MESSAGE = 'contains a NUL character, a lone surrogate or bytes that are not UTF-8';
 
@@ -37,7 +38,8 @@ class RegistryValidationPipe extends ValidationPipe {
     if (metadata.type === 'body') {
       // A named argument's fields are named inside it, as class-validator names them.
       const fields = unreadableStrings(value, typeof value === 'string' ? (metadata.data ?? '') : '');
-      if (fields.length > 0) throw new DomainError('BAD_USER_INPUT', `Invalid input: ${fields.map((f) => f.message).join('; ')}`, { fields });
+      if (fields.length > 0)
+        throw new DomainError('BAD_USER_INPUT', `Invalid input: ${fields.map((f) => f.message).join('; ')}`, { fields });
     }
     return super.transform(value, metadata);
   }

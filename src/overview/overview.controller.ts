@@ -48,6 +48,7 @@ export function explorerForBrowsers(req: Request, res: Response, next: NextFunct
   if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
   // GraphiQL's stylesheet embeds its fonts as data: URLs; this page alone may load fonts that way.
   const policy = res.getHeader('Content-Security-Policy');
-  if (typeof policy === 'string' && !/(^|;)\s*font-src\b/.test(policy)) res.setHeader('Content-Security-Policy', `${policy}; font-src 'self' data:`);
+  if (typeof policy === 'string' && !/(^|;)\s*font-src\b/.test(policy))
+    res.setHeader('Content-Security-Policy', `${policy}; font-src 'self' data:`);
   res.sendFile(join(PUBLIC_DIR, 'graphiql.html'));
 }

@@ -8,7 +8,16 @@ import { createTestApp, TestApp } from '../support/test-app';
 
 /** Debian's Chromium; the flags keep it from reaching for Google's hosts, which this network refuses. */
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const REGION_CODES = ['0801', '0802', '0803', '0804', '0805', '0806', '0807', '0808', '0809', '0810', '0811', '0812'];
 const DEMO_RELEASE = 'Kooperationsvereinbarung zwischen Fachkräftebündnis Heilbronn-Franken und Finanz- und Wirtschaftsministerium';
@@ -130,7 +139,9 @@ describe('overview page (anonymous read, demo data)', () => {
   it('shows the counts of stats as the API answers them', async () => {
     const page = await browser.page();
     await openOverview(page, t.url);
-    const { data } = await t.gql<{ stats: Record<string, number> }>('{ stats { alliances regionalAlliances organisations agreementsSigned meetingsHeld releases } }');
+    const { data } = await t.gql<{ stats: Record<string, number> }>(
+      '{ stats { alliances regionalAlliances organisations agreementsSigned meetingsHeld releases } }',
+    );
     for (const [name, count] of Object.entries(data!.stats)) {
       await expect(page.locator(`[data-stat="${name}"]`).textContent()).resolves.toBe(String(count));
     }
@@ -141,13 +152,17 @@ describe('overview page (anonymous read, demo data)', () => {
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
     page.on('websocket', (socket) => requested.push(socket.url()));
-    const introspection = page.waitForResponse((r) => r.url() === `${t.url}/graphql` && (r.request().postData() ?? '').includes('__schema'));
+    const introspection = page.waitForResponse(
+      (r) => r.url() === `${t.url}/graphql` && (r.request().postData() ?? '').includes('__schema'),
+    );
 
     await page.goto(`${t.url}/graphql`);
     await page.locator('.graphiql-container .graphiql-query-editor .CodeMirror').waitFor();
     await expect(introspection.then((r) => r.status())).resolves.toBe(200);
 
-    await page.evaluate(`document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue('{ regions(kind: STATE) { name code } }')`);
+    await page.evaluate(
+      `document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue('{ regions(kind: STATE) { name code } }')`,
+    );
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.graphiql-response').filter({ hasText: 'Baden-Württemberg' }).waitFor();
 
@@ -157,7 +172,9 @@ describe('overview page (anonymous read, demo data)', () => {
   });
 
   it('keeps GET /graphql the API for clients that do not ask for HTML, and serves only the listed assets', async () => {
-    const asJson = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ regions(kind: STATE) { code } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const asJson = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ regions(kind: STATE) { code } }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     await expect(asJson.json()).resolves.toEqual({ data: { regions: [{ code: '08' }] } });
 
     const asHtml = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
@@ -206,7 +223,9 @@ describe('overview page with PUBLIC_READ=false', () => {
 
     await page.goto(`${t.url}/graphql`);
     await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
-    await page.evaluate(`document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue('{ regions(kind: STATE) { name } }')`);
+    await page.evaluate(
+      `document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue('{ regions(kind: STATE) { name } }')`,
+    );
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.graphiql-response').filter({ hasText: 'Baden-Württemberg' }).waitFor();
   });

@@ -21,14 +21,22 @@ describe(`${WRITERS} concurrent writers of one organisation`, () => {
   const tokens = new Map<string, string>();
 
   const update = (writer: string, expectedVersion: number, website: string) =>
-    t.gql<{ updateOrganisation: { version: number; website: string } }>(UPDATE, { input: { id, expectedVersion, website } }, { token: tokens.get(writer) });
+    t.gql<{ updateOrganisation: { version: number; website: string } }>(
+      UPDATE,
+      { input: { id, expectedVersion, website } },
+      { token: tokens.get(writer) },
+    );
 
   beforeAll(async () => {
     // A connection per writer, so their transactions really overlap in PostgreSQL rather than queue in the pool.
     // Opening 55 connections at once on a busy CI machine can outlast the default 2 s connect
     // timeout; this test is about versions, not about connection set-up.
     t = await createTestApp({ DB_POOL_SIZE: WRITERS + 5, DB_CONNECT_TIMEOUT_MS: 15_000 });
-    id = await insertOrganisation(t.dataSource, { name: 'Handwerkskammer Heilbronn-Franken', shortName: 'HWK Heilbronn-Franken', kind: 'CHAMBER_OF_CRAFTS' });
+    id = await insertOrganisation(t.dataSource, {
+      name: 'Handwerkskammer Heilbronn-Franken',
+      shortName: 'HWK Heilbronn-Franken',
+      kind: 'CHAMBER_OF_CRAFTS',
+    });
     for (const writer of writers) tokens.set(writer, t.token('EDITOR', { sub: writer }));
   });
 
@@ -40,7 +48,13 @@ describe(`${WRITERS} concurrent writers of one organisation`, () => {
     const won = results.flatMap((result, index) => (result.errors ? [] : [{ writer: writers[index], ...result.data!.updateOrganisation }]));
     expect(won).toHaveLength(1);
     expect(won[0]).toEqual({ writer: won[0].writer, website: `https://${won[0].writer}.example/round-1`, version: 2 });
-    const conflicts = results.filter((result) => result.errors).map((result) => ({ code: result.errors![0].extensions.code, currentVersion: result.errors![0].extensions.currentVersion, data: result.data }));
+    const conflicts = results
+      .filter((result) => result.errors)
+      .map((result) => ({
+        code: result.errors![0].extensions.code,
+        currentVersion: result.errors![0].extensions.currentVersion,
+        data: result.data,
+      }));
     expect(conflicts).toEqual(Array.from({ length: WRITERS - 1 }, () => ({ code: 'CONFLICT', currentVersion: 2, data: null })));
     successes.push(...won);
   });
@@ -74,9 +88,15 @@ describe(`${WRITERS} concurrent writers of one organisation`, () => {
     const byVersion = [...successes].sort((a, b) => a.version - b.version);
     expect(byVersion.map((success) => success.version)).toEqual(Array.from({ length: WRITERS + 1 }, (_, index) => index + 2));
     const last = byVersion[byVersion.length - 1];
-    await expect(t.gql(READ, { id })).resolves.toMatchObject({ data: { organisation: { version: 1 + successes.length, website: last.website } } });
+    await expect(t.gql(READ, { id })).resolves.toMatchObject({
+      data: { organisation: { version: 1 + successes.length, website: last.website } },
+    });
 
-    const trail = await t.gql<{ auditTrail: { actor: string; action: string; changes: string }[] }>(TRAIL, { id }, { token: t.tokens.admin });
+    const trail = await t.gql<{ auditTrail: { actor: string; action: string; changes: string }[] }>(
+      TRAIL,
+      { id },
+      { token: t.tokens.admin },
+    );
     const events = [...trail.data!.auditTrail].reverse().map((event) => ({ ...event, changes: JSON.parse(event.changes) as unknown }));
     expect(events).toEqual(
       byVersion.map((success, index) => ({
@@ -85,6 +105,8 @@ describe(`${WRITERS} concurrent writers of one organisation`, () => {
         changes: { website: [index === 0 ? null : byVersion[index - 1].website, success.website] },
       })),
     );
-    console.log(`${WRITERS} writers retrying: ${conflicts} CONFLICTs on the way, at most ${mostAttempts} attempts for one writer, ${successes.length} writes in all`);
+    console.log(
+      `${WRITERS} writers retrying: ${conflicts} CONFLICTs on the way, at most ${mostAttempts} attempts for one writer, ${successes.length} writes in all`,
+    );
   }, 120_000);
 });

@@ -60,11 +60,18 @@ describe('database loss under a running service: its embedded server stopped, or
     }
   };
 
-  const range = (requests: { ms: number }[]) => `${Math.min(...requests.map(({ ms }) => ms))}..${Math.max(...requests.map(({ ms }) => ms))} ms`;
+  const range = (requests: { ms: number }[]) =>
+    `${Math.min(...requests.map(({ ms }) => ms))}..${Math.max(...requests.map(({ ms }) => ms))} ms`;
 
   beforeAll(async () => {
     server = await startEmbeddedServerProcess(dataDir);
-    t = await createTestApp({ DATABASE_URL: server.url, DB_CONNECT_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS, DB_POOL_SIZE, GRAPHQL_SLOT_STUCK_MS });
+    t = await createTestApp({
+      DATABASE_URL: server.url,
+      DB_CONNECT_TIMEOUT_MS,
+      DB_STATEMENT_TIMEOUT_MS,
+      DB_POOL_SIZE,
+      GRAPHQL_SLOT_STUCK_MS,
+    });
   });
 
   afterAll(async () => {

@@ -53,16 +53,24 @@ describe('graceful shutdown of the built service', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${service.token}` },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] } };
+      return {
+        status: response.status,
+        body: (await response.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] },
+      };
     };
-    const publisher = (await gql(CREATE_ORGANISATION, { input: { name: 'Ministerium für Finanzen und Wirtschaft Baden-Württemberg', kind: 'MINISTRY' } })).body.data.createOrganisation.id;
+    const publisher = (
+      await gql(CREATE_ORGANISATION, { input: { name: 'Ministerium für Finanzen und Wirtschaft Baden-Württemberg', kind: 'MINISTRY' } })
+    ).body.data.createOrganisation.id;
     const quoted: string[] = [];
-    for (const [givenName, familyName] of [['Ingo', 'Rust'], ['Elke', 'Schumm'], ['Thomas', 'Hirschmann']]) {
+    for (const [givenName, familyName] of [
+      ['Ingo', 'Rust'],
+      ['Elke', 'Schumm'],
+      ['Thomas', 'Hirschmann'],
+    ]) {
       quoted.push((await gql(CREATE_PERSON, { input: { givenName, familyName } })).body.data.createPerson.id);
     }
 
     let signalled = false;
-    let signalledAt = 0;
     const write = async (title: string): Promise<Outcome> => {
       const sentBeforeSignal = !signalled;
       const input = {
@@ -74,7 +82,8 @@ describe('graceful shutdown of the built service', () => {
       };
       try {
         const { status, body } = await gql(CREATE_RELEASE, { input });
-        if (status === 200 && !body.errors && body.data?.createRelease?.title === title) return { kind: 'acknowledged', title, sentBeforeSignal, answeredAfterSignal: signalled };
+        if (status === 200 && !body.errors && body.data?.createRelease?.title === title)
+          return { kind: 'acknowledged', title, sentBeforeSignal, answeredAfterSignal: signalled };
         if (status === 503 && body.errors?.[0]?.extensions.code === 'SERVICE_UNAVAILABLE') return { kind: 'refused', title, detail: '503' };
         return { kind: 'failed', title, detail: `${status} ${JSON.stringify(body)}` };
       } catch (error) {
@@ -93,7 +102,7 @@ describe('graceful shutdown of the built service', () => {
     // SIGTERM as soon as the first write is acknowledged: the service is then busy with the rest.
     await Promise.race(inFlight);
     signalled = true;
-    signalledAt = Date.now();
+    const signalledAt = Date.now();
     service.process.kill('SIGTERM');
     let exited = false;
     const exitCode = service.exited.finally(() => (exited = true));
@@ -116,7 +125,9 @@ describe('graceful shutdown of the built service', () => {
 
     // The pool closed before the server stopped, and the server stopped cleanly: no process, no lock file left.
     const log = service.output();
-    const steps = ['requests drained', 'GraphQL and database pool closed', 'database server stopped'].map((step) => log.indexOf(`"step":"${step}"`));
+    const steps = ['requests drained', 'GraphQL and database pool closed', 'database server stopped'].map((step) =>
+      log.indexOf(`"step":"${step}"`),
+    );
     expect(steps.every((position, index) => position > 0 && (index === 0 || position > steps[index - 1]))).toBe(true);
     expect(isProcessRunning(postmasterPid)).toBe(false);
     expect(existsSync(postmasterPidFile)).toBe(false);
@@ -126,7 +137,9 @@ describe('graceful shutdown of the built service', () => {
     try {
       await client.connect();
       const stored: { title: string }[] = (await client.query('SELECT title FROM release')).rows;
-      const audited: { count: number }[] = (await client.query(`SELECT count(*)::int AS count FROM audit_event WHERE action = 'createRelease'`)).rows;
+      const audited: { count: number }[] = (
+        await client.query(`SELECT count(*)::int AS count FROM audit_event WHERE action = 'createRelease'`)
+      ).rows;
       expect(stored.map((row) => row.title).sort()).toEqual(acknowledged.map((outcome) => outcome.title).sort());
       expect(audited[0].count).toBe(acknowledged.length);
     } finally {

@@ -11,7 +11,17 @@ const MEETING = `query($id: ID!) { meeting(id: $id) { version status location pa
 const MISSING = '00000000-0000-4000-8000-00000000dead';
 
 /** The tables a failed write could leave rows in; the snapshot counts every table, these must be among them. */
-const WRITTEN_TABLES = ['agreement', 'agreement_party', 'commitment', 'meeting', 'meeting_participant', 'release', 'release_link', 'release_quote', 'audit_event'];
+const WRITTEN_TABLES = [
+  'agreement',
+  'agreement_party',
+  'commitment',
+  'meeting',
+  'meeting_participant',
+  'release',
+  'release_link',
+  'release_quote',
+  'audit_event',
+];
 
 describe('a mutation that fails half-way leaves nothing behind', () => {
   let t: TestApp;
@@ -50,7 +60,10 @@ describe('a mutation that fails half-way leaves nothing behind', () => {
 
   it('createRelease with one bad link among many: NOT_FOUND naming that link, no release, link, quote or audit event', async () => {
     const agreement = await insertAgreement(t.dataSource, { parties: [{ allianceId: stateAlliance }, { allianceId: regionalAlliance }] });
-    const good = [stateAlliance, regionalAlliance, ministry, ihk, agreement, ...people].map((entityId) => ({ relation: 'MENTIONS', entityId }));
+    const good = [stateAlliance, regionalAlliance, ministry, ihk, agreement, ...people].map((entityId) => ({
+      relation: 'MENTIONS',
+      entityId,
+    }));
     const links = [...good.slice(0, 7), { relation: 'ANNOUNCES', entityId: MISSING }, ...good.slice(7)];
     const snapshot = await snapshotTableCounts(t.dataSource);
 
@@ -121,7 +134,12 @@ describe('a mutation that fails half-way leaves nothing behind', () => {
 
   it('updateMeeting that deletes the participants, then fails on an unknown one: version, fields and participants as before', async () => {
     const agreement = await insertAgreement(t.dataSource, { parties: [{ allianceId: stateAlliance }, { allianceId: regionalAlliance }] });
-    const meeting = await insertMeeting(t.dataSource, { heldOn: '2013-10-29', agreementId: agreement, status: 'PLANNED', participantIds: people.slice(0, 3) });
+    const meeting = await insertMeeting(t.dataSource, {
+      heldOn: '2013-10-29',
+      agreementId: agreement,
+      status: 'PLANNED',
+      participantIds: people.slice(0, 3),
+    });
     const before = await t.gql(MEETING, { id: meeting });
     const input = { id: meeting, expectedVersion: 1, status: 'HELD', location: 'Heilbronn', participantIds: [people[3], MISSING] };
     const snapshot = await snapshotTableCounts(t.dataSource);
@@ -133,6 +151,11 @@ describe('a mutation that fails half-way leaves nothing behind', () => {
     expect(result.errors![0].extensions.code).toBe('NOT_FOUND');
     await expect(snapshot.changes()).resolves.toEqual({});
     await expect(t.gql(MEETING, { id: meeting })).resolves.toEqual(before);
-    expect(before.data!.meeting).toMatchObject({ version: 1, status: 'PLANNED', location: null, participants: people.slice(0, 3).map((id) => ({ id })) });
+    expect(before.data!.meeting).toMatchObject({
+      version: 1,
+      status: 'PLANNED',
+      location: null,
+      participants: people.slice(0, 3).map((id) => ({ id })),
+    });
   });
 });

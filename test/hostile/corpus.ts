@@ -60,7 +60,10 @@ const LITERAL = [INVALID, INPUT];
 const HOUR = 3600;
 const now = () => Math.floor(Date.now() / 1000);
 const signed = (claims: Record<string, unknown>, options: { subject?: string; algorithm?: 'HS256' | 'HS512' } = {}) =>
-  sign({ exp: now() + HOUR, ...claims }, TEST_JWT_SECRET, { algorithm: options.algorithm ?? 'HS256', ...(options.subject ? { subject: options.subject } : {}) });
+  sign({ exp: now() + HOUR, ...claims }, TEST_JWT_SECRET, {
+    algorithm: options.algorithm ?? 'HS256',
+    ...(options.subject ? { subject: options.subject } : {}),
+  });
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 const ADMIN = signed({ role: 'ADMIN' }, { subject: 'hostile-admin' });
@@ -73,10 +76,16 @@ const validPayload = { sub: 'x', role: 'ADMIN', exp: now() + HOUR };
 const FORGED_TOKENS: [string, string][] = [
   ['signed with another secret', sign(validPayload, 'another-secret-that-is-long-enough-for-hs256')],
   ['alg none, no signature', `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(validPayload)}.`],
-  ['alg none, signature kept from a real token', `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(validPayload)}.${ADMIN.split('.')[2]}`],
+  [
+    'alg none, signature kept from a real token',
+    `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(validPayload)}.${ADMIN.split('.')[2]}`,
+  ],
   ['alg HS512 with the right secret', signed({ role: 'ADMIN' }, { subject: 'x', algorithm: 'HS512' })],
   ['alg RS256 with a key of its own', sign(validPayload, privateKey, { algorithm: 'RS256' })],
-  ['an ADMIN payload under a READER token\'s header and signature', `${READER.split('.')[0]}.${base64url({ ...validPayload, sub: 'hostile-reader' })}.${READER.split('.')[2]}`],
+  [
+    "an ADMIN payload under a READER token's header and signature",
+    `${READER.split('.')[0]}.${base64url({ ...validPayload, sub: 'hostile-reader' })}.${READER.split('.')[2]}`,
+  ],
   ['expired a minute ago', signed({ role: 'ADMIN', exp: now() - 60 }, { subject: 'x' })],
   ['not valid before next hour (nbf)', signed({ role: 'ADMIN', nbf: now() + HOUR }, { subject: 'x' })],
   ['without sub', signed({ role: 'ADMIN' })],
@@ -87,7 +96,10 @@ const FORGED_TOKENS: [string, string][] = [
   ['with the role as a list', signed({ role: ['ADMIN'] }, { subject: 'x' })],
   ['without a role', signed({}, { subject: 'x' })],
   ['COORDINATOR without allianceIds', signed({ role: 'COORDINATOR' }, { subject: 'x' })],
-  ['COORDINATOR with allianceIds that are not UUIDs', signed({ role: 'COORDINATOR', allianceIds: ["' OR 1=1 --", 'abc'] }, { subject: 'x' })],
+  [
+    'COORDINATOR with allianceIds that are not UUIDs',
+    signed({ role: 'COORDINATOR', allianceIds: ["' OR 1=1 --", 'abc'] }, { subject: 'x' }),
+  ],
   ['COORDINATOR with allianceIds as one string', signed({ role: 'COORDINATOR', allianceIds: FIXTURES.ownAlliance }, { subject: 'x' })],
   ['with three segments of garbage', 'abc.def.ghi'],
   ['not a JWT at all', 'garbage'],
@@ -109,8 +121,13 @@ function gql(query: string, variables?: Record<string, unknown>, token?: string)
 }
 
 const cases: HostileCase[] = [];
-const add = (category: string, name: string, request: HostileCase['request'], expect: HostileCase['expect'], extra: Partial<HostileCase> = {}) =>
-  cases.push({ name: `${category}: ${name}`, request, expect, ...extra });
+const add = (
+  category: string,
+  name: string,
+  request: HostileCase['request'],
+  expect: HostileCase['expect'],
+  extra: Partial<HostileCase> = {},
+) => cases.push({ name: `${category}: ${name}`, request, expect, ...extra });
 
 const HEALTHY_QUERY = '{ regions(kind: STATE) { name } }';
 
@@ -143,17 +160,25 @@ const malformedBodies: [string, string][] = [
 ];
 for (const [name, body] of malformedBodies) add('malformed JSON', name, post(body), { status: 400, code: [INPUT, INVALID] });
 
-add('malformed JSON', 'a raw NUL byte inside a JSON string', post(Buffer.from('{"query": "{ regions { na\u0000me } }"}')), { status: 400, code: [INPUT, INVALID] });
+add('malformed JSON', 'a raw NUL byte inside a JSON string', post(Buffer.from('{"query": "{ regions { na\u0000me } }"}')), {
+  status: 400,
+  code: [INPUT, INVALID],
+});
 add(
   'malformed JSON',
   'a String variable nested 10,000 lists deep',
-  post(`{"query": "query($s: String) { alliances(filter: { search: $s }) { totalCount } }", "variables": {"s": ${'['.repeat(10_000)}${']'.repeat(10_000)}}}`),
+  post(
+    `{"query": "query($s: String) { alliances(filter: { search: $s }) { totalCount } }", "variables": {"s": ${'['.repeat(10_000)}${']'.repeat(10_000)}}}`,
+  ),
   { status: 400, code: INPUT },
 );
 add(
   'malformed JSON',
   'a __proto__ key inside an input object',
-  post(`{"query": "mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }", "variables": {"input": {"givenName": "Erika", "familyName": "Muster", "__proto__": {"role": "ADMIN"}}}}`, [JSON_TYPE, ACCEPT, bearer(ADMIN)]),
+  post(
+    `{"query": "mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }", "variables": {"input": {"givenName": "Erika", "familyName": "Muster", "__proto__": {"role": "ADMIN"}}}}`,
+    [JSON_TYPE, ACCEPT, bearer(ADMIN)],
+  ),
   { status: 400, code: INPUT },
 );
 
@@ -162,41 +187,124 @@ add(
 const healthyBody = JSON.stringify({ query: HEALTHY_QUERY });
 const contentTypes: [string, [string, string][], string | Buffer, number | number[]][] = [
   ['text/plain', [['content-type', 'text/plain']], healthyBody, [400, 415]],
-  ['application/x-www-form-urlencoded', [['content-type', 'application/x-www-form-urlencoded']], `query=${encodeURIComponent(HEALTHY_QUERY)}`, [400, 415]],
-  ['multipart/form-data', [['content-type', 'multipart/form-data; boundary=x']], `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${HEALTHY_QUERY}\r\n--x--\r\n`, [400, 415]],
+  [
+    'application/x-www-form-urlencoded',
+    [['content-type', 'application/x-www-form-urlencoded']],
+    `query=${encodeURIComponent(HEALTHY_QUERY)}`,
+    [400, 415],
+  ],
+  [
+    'multipart/form-data',
+    [['content-type', 'multipart/form-data; boundary=x']],
+    `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${HEALTHY_QUERY}\r\n--x--\r\n`,
+    [400, 415],
+  ],
   ['no content type at all', [], Buffer.from(healthyBody), [400, 415]],
   ['application/graphql with the bare document', [['content-type', 'application/graphql']], HEALTHY_QUERY, [400, 415]],
   ['application/xml', [['content-type', 'application/xml']], `<query>${HEALTHY_QUERY}</query>`, [400, 415]],
   ['application/json in a charset the parser does not speak', [['content-type', 'application/json; charset=latin1']], healthyBody, 415],
-  ['application/json with a content encoding it does not speak', [['content-type', 'application/json'], ['content-encoding', 'compress']], healthyBody, 415],
-  ['application/json claiming gzip but plain', [['content-type', 'application/json'], ['content-encoding', 'gzip']], healthyBody, 400],
+  [
+    'application/json with a content encoding it does not speak',
+    [
+      ['content-type', 'application/json'],
+      ['content-encoding', 'compress'],
+    ],
+    healthyBody,
+    415,
+  ],
+  [
+    'application/json claiming gzip but plain',
+    [
+      ['content-type', 'application/json'],
+      ['content-encoding', 'gzip'],
+    ],
+    healthyBody,
+    400,
+  ],
 ];
-for (const [name, headers, payload, status] of contentTypes) add('content type', name, post(payload, [...headers, ACCEPT]), { status, code: [INPUT, INVALID] });
+for (const [name, headers, payload, status] of contentTypes)
+  add('content type', name, post(payload, [...headers, ACCEPT]), { status, code: [INPUT, INVALID] });
 
 // ---- operations, methods and paths ---------------------------------------------------------------
 
-const request = (method: string, path: string, headers: [string, string][] = [ACCEPT], payload?: string): HostileCase['request'] => ({ method, path, headers, body: payload });
+const request = (method: string, path: string, headers: [string, string][] = [ACCEPT], payload?: string): HostileCase['request'] => ({
+  method,
+  path,
+  headers,
+  body: payload,
+});
 const getQuery = (query: string) => `/graphql?query=${encodeURIComponent(query)}`;
 const archiveMutation = `mutation { archiveAlliance(id: "${FIXTURES.ownAlliance}", expectedVersion: 1) { id } }`;
 
-add('operations', 'an operationName the document does not define', post(JSON.stringify({ query: `query A ${HEALTHY_QUERY}`, operationName: 'B' })), { status: 400, code: INVALID });
-add('operations', 'an operationName for an anonymous operation', post(JSON.stringify({ query: HEALTHY_QUERY, operationName: 'A' })), { status: 400, code: INVALID });
-add('operations', 'two operations and no operationName', post(JSON.stringify({ query: `query A ${HEALTHY_QUERY} query B ${HEALTHY_QUERY}` })), { status: 400, code: INVALID });
-add('operations', 'two operations with the same name', post(JSON.stringify({ query: `query A ${HEALTHY_QUERY} query A ${HEALTHY_QUERY}`, operationName: 'A' })), { status: 400, code: INVALID });
+add(
+  'operations',
+  'an operationName the document does not define',
+  post(JSON.stringify({ query: `query A ${HEALTHY_QUERY}`, operationName: 'B' })),
+  { status: 400, code: INVALID },
+);
+add('operations', 'an operationName for an anonymous operation', post(JSON.stringify({ query: HEALTHY_QUERY, operationName: 'A' })), {
+  status: 400,
+  code: INVALID,
+});
+add(
+  'operations',
+  'two operations and no operationName',
+  post(JSON.stringify({ query: `query A ${HEALTHY_QUERY} query B ${HEALTHY_QUERY}` })),
+  { status: 400, code: INVALID },
+);
+add(
+  'operations',
+  'two operations with the same name',
+  post(JSON.stringify({ query: `query A ${HEALTHY_QUERY} query A ${HEALTHY_QUERY}`, operationName: 'A' })),
+  { status: 400, code: INVALID },
+);
 add('operations', 'a document with only a fragment', gql('fragment F on Region { name }'), { status: 400, code: INVALID });
 add('operations', 'a subscription, which the schema has none of', gql('subscription { regions { name } }'), { status: 400, code: INVALID });
-add('operations', 'a query field asked for as a mutation', gql('mutation { regions { name } }', undefined, ADMIN), { status: 400, code: INVALID });
-add('operations', 'a mutation over GET', request('GET', getQuery(archiveMutation), [ACCEPT, ['apollo-require-preflight', 'true']]), { status: 405 });
-add('operations', 'a mutation over GET, with an ADMIN token', request('GET', getQuery(archiveMutation), [ACCEPT, ['apollo-require-preflight', 'true'], bearer(ADMIN)]), { status: 405 });
-add('operations', 'a mutation over GET without the preflight header', request('GET', getQuery(archiveMutation), [ACCEPT, bearer(ADMIN)]), { status: [400, 405] });
-add('operations', 'GET with variables that are not JSON', request('GET', `${getQuery('query($k: RegionKind) { regions(kind: $k) { name } }')}&variables=%7Bnot-json`, [ACCEPT, ['apollo-require-preflight', 'true']]), { status: 400, code: [INPUT, INVALID] });
-add('operations', 'GET without a query', request('GET', '/graphql', [ACCEPT, ['apollo-require-preflight', 'true']]), { status: 400, code: [INPUT, INVALID] });
-for (const method of ['PUT', 'PATCH', 'DELETE']) add('methods and paths', `${method} /graphql`, request(method, '/graphql', [JSON_TYPE, ACCEPT], healthyBody), { status: 405 });
+add('operations', 'a query field asked for as a mutation', gql('mutation { regions { name } }', undefined, ADMIN), {
+  status: 400,
+  code: INVALID,
+});
+add('operations', 'a mutation over GET', request('GET', getQuery(archiveMutation), [ACCEPT, ['apollo-require-preflight', 'true']]), {
+  status: 405,
+});
+add(
+  'operations',
+  'a mutation over GET, with an ADMIN token',
+  request('GET', getQuery(archiveMutation), [ACCEPT, ['apollo-require-preflight', 'true'], bearer(ADMIN)]),
+  { status: 405 },
+);
+add('operations', 'a mutation over GET without the preflight header', request('GET', getQuery(archiveMutation), [ACCEPT, bearer(ADMIN)]), {
+  status: [400, 405],
+});
+add(
+  'operations',
+  'GET with variables that are not JSON',
+  request('GET', `${getQuery('query($k: RegionKind) { regions(kind: $k) { name } }')}&variables=%7Bnot-json`, [
+    ACCEPT,
+    ['apollo-require-preflight', 'true'],
+  ]),
+  { status: 400, code: [INPUT, INVALID] },
+);
+add('operations', 'GET without a query', request('GET', '/graphql', [ACCEPT, ['apollo-require-preflight', 'true']]), {
+  status: 400,
+  code: [INPUT, INVALID],
+});
+for (const method of ['PUT', 'PATCH', 'DELETE'])
+  add('methods and paths', `${method} /graphql`, request(method, '/graphql', [JSON_TYPE, ACCEPT], healthyBody), { status: 405 });
 // Node's HTTP parser knows a fixed list of methods and answers any other with 400 itself.
 add('methods and paths', 'an unknown method FOO', request('FOO', '/graphql', [JSON_TYPE, ACCEPT], healthyBody), { status: 400 });
-add('methods and paths', 'POST to a path below /graphql', request('POST', '/graphql/admin', [JSON_TYPE, ACCEPT], healthyBody), { status: 404 });
-add('methods and paths', 'GET a query from a path two levels below /graphql', request('GET', `/graphql/v1/internal?query=${encodeURIComponent(HEALTHY_QUERY)}`, [ACCEPT, ['apollo-require-preflight', 'true']]), { status: 404 });
-add('methods and paths', 'POST to /graphql with a NUL in the path', request('POST', '/graphql%00', [JSON_TYPE, ACCEPT], healthyBody), { status: 404 });
+add('methods and paths', 'POST to a path below /graphql', request('POST', '/graphql/admin', [JSON_TYPE, ACCEPT], healthyBody), {
+  status: 404,
+});
+add(
+  'methods and paths',
+  'GET a query from a path two levels below /graphql',
+  request('GET', `/graphql/v1/internal?query=${encodeURIComponent(HEALTHY_QUERY)}`, [ACCEPT, ['apollo-require-preflight', 'true']]),
+  { status: 404 },
+);
+add('methods and paths', 'POST to /graphql with a NUL in the path', request('POST', '/graphql%00', [JSON_TYPE, ACCEPT], healthyBody), {
+  status: 404,
+});
 
 // ---- operation limits: depth, aliases, fragments, directives, tokens, cost -----------------------
 
@@ -218,29 +326,55 @@ const complex: [string, string, string | string[], string?][] = [
   ['a fragment bomb of 2^40 fields', fragmentBomb(40, 'name'), TOO_COMPLEX],
   ['a fragment bomb of 2^40 aliases', fragmentBomb(40, 'n: name'), TOO_COMPLEX],
   ['a fragment that spreads itself', '{ regions { ...A } } fragment A on Region { name ...A }', INVALID],
-  ['two fragments that spread each other', '{ regions { ...A } } fragment A on Region { parent { ...B } } fragment B on Region { children { ...A } }', INVALID],
+  [
+    'two fragments that spread each other',
+    '{ regions { ...A } } fragment A on Region { parent { ...B } } fragment B on Region { children { ...A } }',
+    INVALID,
+  ],
   ['a spread of an undefined fragment', '{ regions { ...Nowhere } }', INVALID],
   // 7000 tokens: the parser stops before validation could see that @include is not repeatable.
   ['@include repeated 1000 times on one field', `{ regions { name ${'@include(if: true) '.repeat(1000)}} }`, TOO_COMPLEX],
   ['@skip repeated 300 times on one field', `{ regions { name ${'@skip(if: false) '.repeat(300)}} }`, INVALID],
   ['an unknown directive', '{ regions { name @admin } }', INVALID],
   ['a document of 6000 tokens', `{ regions { ${'name '.repeat(6000)}} }`, TOO_COMPLEX],
-  ['1200 operations in one document', `${Array.from({ length: 1200 }, (_, i) => `query Q${i} { __typename }`).join(' ')}`, TOO_COMPLEX, 'Q0'],
-  ['a cost bomb of nested lists', '{ alliances(first: 100) { edges { node { memberships { organisation { memberships { alliance { memberships { organisation { roles { person { displayName } } } } } } } } } } } }', TOO_COMPLEX],
-  ['ten aliased connections of 100', `{ ${Array.from({ length: 10 }, (_, i) => `c${i}: alliances(first: 100) { edges { node { memberships { organisation { roles { person { displayName } } } } } } }`).join(' ')} }`, TOO_COMPLEX],
+  [
+    '1200 operations in one document',
+    `${Array.from({ length: 1200 }, (_, i) => `query Q${i} { __typename }`).join(' ')}`,
+    TOO_COMPLEX,
+    'Q0',
+  ],
+  [
+    'a cost bomb of nested lists',
+    '{ alliances(first: 100) { edges { node { memberships { organisation { memberships { alliance { memberships { organisation { roles { person { displayName } } } } } } } } } } } }',
+    TOO_COMPLEX,
+  ],
+  [
+    'ten aliased connections of 100',
+    `{ ${Array.from({ length: 10 }, (_, i) => `c${i}: alliances(first: 100) { edges { node { memberships { organisation { roles { person { displayName } } } } } } }`).join(' ')} }`,
+    TOO_COMPLEX,
+  ],
 ];
-for (const [name, query, code, operationName] of complex) add('operation limits', name, post(JSON.stringify({ query, operationName })), { status: 400, code });
+for (const [name, query, code, operationName] of complex)
+  add('operation limits', name, post(JSON.stringify({ query, operationName })), { status: 400, code });
 
 add(
   'operation limits',
   'an alias bomb of 1000 createPerson mutations, with an ADMIN token',
-  gql(`mutation { ${Array.from({ length: 1000 }, (_, i) => `p${i}: createPerson(input: { givenName: "Erika", familyName: "Muster" }) { id }`).join(' ')} }`, undefined, ADMIN),
+  gql(
+    `mutation { ${Array.from({ length: 1000 }, (_, i) => `p${i}: createPerson(input: { givenName: "Erika", familyName: "Muster" }) { id }`).join(' ')} }`,
+    undefined,
+    ADMIN,
+  ),
   { status: 400, code: TOO_COMPLEX },
 );
 add(
   'operation limits',
   '21 createPerson mutations, one root field over the limit, with an ADMIN token',
-  gql(`mutation { ${Array.from({ length: 21 }, (_, i) => `p${i}: createPerson(input: { givenName: "Erika", familyName: "Muster" }) { id }`).join(' ')} }`, undefined, ADMIN),
+  gql(
+    `mutation { ${Array.from({ length: 21 }, (_, i) => `p${i}: createPerson(input: { givenName: "Erika", familyName: "Muster" }) { id }`).join(' ')} }`,
+    undefined,
+    ADMIN,
+  ),
   { status: 400, code: TOO_COMPLEX },
 );
 
@@ -258,7 +392,12 @@ const badFirstVariables: [string, unknown][] = [
 ];
 for (const connection of CONNECTIONS) {
   for (const [name, first] of badFirstVariables) {
-    add('first', `${connection}(first: ${name}) in a variable`, gql(`query($first: Int) { ${connection}(first: $first) { totalCount } }`, { first }), { code: INPUT });
+    add(
+      'first',
+      `${connection}(first: ${name}) in a variable`,
+      gql(`query($first: Int) { ${connection}(first: $first) { totalCount } }`, { first }),
+      { code: INPUT },
+    );
   }
 }
 const badFirstLiterals: [string, string][] = [
@@ -268,7 +407,8 @@ const badFirstLiterals: [string, string][] = [
   ['a 30-digit integer', '9'.repeat(30)],
   ['an enum-like word', 'ALL'],
 ];
-for (const [name, literal] of badFirstLiterals) add('first', `alliances(first: ${name})`, gql(`{ alliances(first: ${literal}) { totalCount } }`), { code: LITERAL });
+for (const [name, literal] of badFirstLiterals)
+  add('first', `alliances(first: ${name})`, gql(`{ alliances(first: ${literal}) { totalCount } }`), { code: LITERAL });
 add('first', 'releases(first: -2147483648)', gql('{ releases(first: -2147483648) { totalCount } }'), { code: INPUT });
 
 const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -281,11 +421,28 @@ const badCursors: [string, string][] = [
   ['a cursor whose key holds a NUL', cursor(['a\u0000', MISSING])],
 ];
 for (const [name, after] of badCursors) {
-  add('after', `alliances after ${name}`, gql('query($after: String) { alliances(after: $after) { totalCount } }', { after }), { code: INPUT });
+  add('after', `alliances after ${name}`, gql('query($after: String) { alliances(after: $after) { totalCount } }', { after }), {
+    code: INPUT,
+  });
 }
-add('after', 'meetings after a cursor whose date is a number', gql('query($after: String) { meetings(after: $after) { totalCount } }', { after: cursor([5, MISSING]) }), { code: INPUT });
-add('after', 'releases after a cursor whose date is a name', gql('query($after: String) { releases(after: $after) { totalCount } }', { after: cursor(['Fachkräfteallianz', MISSING]) }), { code: INPUT });
-add('after', 'agreements after a cursor whose date is impossible', gql('query($after: String) { agreements(after: $after) { totalCount } }', { after: cursor(['2025-02-30', MISSING]) }), { code: INPUT });
+add(
+  'after',
+  'meetings after a cursor whose date is a number',
+  gql('query($after: String) { meetings(after: $after) { totalCount } }', { after: cursor([5, MISSING]) }),
+  { code: INPUT },
+);
+add(
+  'after',
+  'releases after a cursor whose date is a name',
+  gql('query($after: String) { releases(after: $after) { totalCount } }', { after: cursor(['Fachkräfteallianz', MISSING]) }),
+  { code: INPUT },
+);
+add(
+  'after',
+  'agreements after a cursor whose date is impossible',
+  gql('query($after: String) { agreements(after: $after) { totalCount } }', { after: cursor(['2025-02-30', MISSING]) }),
+  { code: INPUT },
+);
 
 // ---- text that looks like SQL, in every search filter --------------------------------------------
 
@@ -293,10 +450,15 @@ const SEARCHES = ['alliances', 'organisations', 'people', 'releases'];
 const SQL_TEXT = ["' OR 1=1 --", "'; DROP TABLE alliance; --", '%_\\', '$1', "\\' UNION SELECT id FROM alliance --"];
 for (const connection of SEARCHES) {
   for (const text of SQL_TEXT) {
-    add('SQL-looking search', `${connection} search ${JSON.stringify(text)}`, gql(`query($s: String) { ${connection}(filter: { search: $s }) { totalCount edges { node { id } } } }`, { s: text }), {
-      status: 200,
-      nothingFound: true,
-    });
+    add(
+      'SQL-looking search',
+      `${connection} search ${JSON.stringify(text)}`,
+      gql(`query($s: String) { ${connection}(filter: { search: $s }) { totalCount edges { node { id } } } }`, { s: text }),
+      {
+        status: 200,
+        nothingFound: true,
+      },
+    );
   }
 }
 
@@ -310,7 +472,12 @@ const UNREADABLE: [string, string][] = [
 ];
 for (const connection of SEARCHES) {
   for (const [name, text] of UNREADABLE) {
-    add('unreadable text', `${connection} search with ${name}`, gql(`query($s: String) { ${connection}(filter: { search: $s }) { totalCount } }`, { s: text }), { code: INPUT });
+    add(
+      'unreadable text',
+      `${connection} search with ${name}`,
+      gql(`query($s: String) { ${connection}(filter: { search: $s }) { totalCount } }`, { s: text }),
+      { code: INPUT },
+    );
   }
 }
 
@@ -320,37 +487,76 @@ interface Mutation {
 }
 /** Each mutation with arguments that pass GraphQL's type checks and name the fixtures. */
 const MUTATIONS = {
-  createOrganisation: { document: 'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }', variables: { input: { name: 'Hostile GmbH', kind: 'OTHER' } } },
-  updateOrganisation: { document: 'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }', variables: { input: { id: FIXTURES.organisation, expectedVersion: 1, shortName: 'HG' } } },
+  createOrganisation: {
+    document: 'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+    variables: { input: { name: 'Hostile GmbH', kind: 'OTHER' } },
+  },
+  updateOrganisation: {
+    document: 'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }',
+    variables: { input: { id: FIXTURES.organisation, expectedVersion: 1, shortName: 'HG' } },
+  },
   renameOrganisation: {
     document: 'mutation($input: RenameOrganisationInput!) { renameOrganisation(input: $input) { id } }',
     variables: { input: { id: FIXTURES.organisation, expectedVersion: 1, name: 'Hostile AG', validFrom: '2024-01-01' } },
   },
-  archiveOrganisation: { document: 'mutation($id: ID!, $v: Int!) { archiveOrganisation(id: $id, expectedVersion: $v) { id } }', variables: { id: FIXTURES.organisation, v: 1 } },
-  createPerson: { document: 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', variables: { input: { givenName: 'Erika', familyName: 'Muster' } } },
+  archiveOrganisation: {
+    document: 'mutation($id: ID!, $v: Int!) { archiveOrganisation(id: $id, expectedVersion: $v) { id } }',
+    variables: { id: FIXTURES.organisation, v: 1 },
+  },
+  createPerson: {
+    document: 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }',
+    variables: { input: { givenName: 'Erika', familyName: 'Muster' } },
+  },
   assignRole: {
     document: 'mutation($input: AssignRoleInput!) { assignRole(input: $input) { id } }',
     variables: { input: { personId: FIXTURES.person, organisationId: FIXTURES.organisation, title: 'Geschäftsführerin' } },
   },
-  endRole: { document: 'mutation($input: EndRoleInput!) { endRole(input: $input) { id } }', variables: { input: { id: FIXTURES.role, expectedVersion: 1, validTo: '2024-01-01' } } },
-  createAlliance: { document: 'mutation($input: CreateAllianceInput!) { createAlliance(input: $input) { id } }', variables: { input: { name: 'Hostile Allianz', level: 'LOCAL', regionId: MISSING } } },
-  updateAlliance: { document: 'mutation($input: UpdateAllianceInput!) { updateAlliance(input: $input) { id } }', variables: { input: { id: FIXTURES.otherAlliance, expectedVersion: 1, name: 'Umbenannt' } } },
-  archiveAlliance: { document: 'mutation($id: ID!, $v: Int!) { archiveAlliance(id: $id, expectedVersion: $v) { id } }', variables: { id: FIXTURES.otherAlliance, v: 1 } },
+  endRole: {
+    document: 'mutation($input: EndRoleInput!) { endRole(input: $input) { id } }',
+    variables: { input: { id: FIXTURES.role, expectedVersion: 1, validTo: '2024-01-01' } },
+  },
+  createAlliance: {
+    document: 'mutation($input: CreateAllianceInput!) { createAlliance(input: $input) { id } }',
+    variables: { input: { name: 'Hostile Allianz', level: 'LOCAL', regionId: MISSING } },
+  },
+  updateAlliance: {
+    document: 'mutation($input: UpdateAllianceInput!) { updateAlliance(input: $input) { id } }',
+    variables: { input: { id: FIXTURES.otherAlliance, expectedVersion: 1, name: 'Umbenannt' } },
+  },
+  archiveAlliance: {
+    document: 'mutation($id: ID!, $v: Int!) { archiveAlliance(id: $id, expectedVersion: $v) { id } }',
+    variables: { id: FIXTURES.otherAlliance, v: 1 },
+  },
   addMember: {
     document: 'mutation($input: AddMemberInput!) { addMember(input: $input) { id } }',
     variables: { input: { allianceId: FIXTURES.ownAlliance, organisationId: FIXTURES.organisation, role: 'PARTNER' } },
   },
-  endMembership: { document: 'mutation($input: EndMembershipInput!) { endMembership(input: $input) { id } }', variables: { input: { id: FIXTURES.membership, expectedVersion: 1, leftOn: '2024-01-01' } } },
+  endMembership: {
+    document: 'mutation($input: EndMembershipInput!) { endMembership(input: $input) { id } }',
+    variables: { input: { id: FIXTURES.membership, expectedVersion: 1, leftOn: '2024-01-01' } },
+  },
   createAgreement: {
     document: 'mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }',
-    variables: { input: { title: 'Kooperationsvereinbarung', status: 'DRAFT', parties: [{ allianceId: FIXTURES.ownAlliance }, { allianceId: FIXTURES.otherAlliance }] } },
+    variables: {
+      input: {
+        title: 'Kooperationsvereinbarung',
+        status: 'DRAFT',
+        parties: [{ allianceId: FIXTURES.ownAlliance }, { allianceId: FIXTURES.otherAlliance }],
+      },
+    },
   },
   recordMeeting: {
     document: 'mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }',
     variables: { input: { kind: 'OTHER', status: 'PLANNED', title: 'Treffen', heldOn: '2024-05-05', allianceId: FIXTURES.ownAlliance } },
   },
-  updateMeeting: { document: 'mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { id } }', variables: { input: { id: FIXTURES.meeting, expectedVersion: 1, location: 'Heilbronn' } } },
-  createRelease: { document: 'mutation($input: CreateReleaseInput!) { createRelease(input: $input) { id } }', variables: { input: { title: 'Pressemitteilung', publishedOn: '2024-05-05' } } },
+  updateMeeting: {
+    document: 'mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { id } }',
+    variables: { input: { id: FIXTURES.meeting, expectedVersion: 1, location: 'Heilbronn' } },
+  },
+  createRelease: {
+    document: 'mutation($input: CreateReleaseInput!) { createRelease(input: $input) { id } }',
+    variables: { input: { title: 'Pressemitteilung', publishedOn: '2024-05-05' } },
+  },
   linkRelease: {
     document: 'mutation($releaseId: ID!, $link: ReleaseLinkInput!) { linkRelease(releaseId: $releaseId, link: $link) { id } }',
     variables: { releaseId: FIXTURES.release, link: { relation: 'MENTIONS', entityId: FIXTURES.ownAlliance } },
@@ -373,7 +579,8 @@ const NAME_FIELDS: [MutationName, string][] = [
   ['assignRole', 'title'],
 ];
 for (const [mutationName, field] of NAME_FIELDS) {
-  for (const [name, text] of UNREADABLE) add('unreadable text', `${mutationName} ${field} with ${name}`, mutation(mutationName, { [field]: text }), { code: INPUT });
+  for (const [name, text] of UNREADABLE)
+    add('unreadable text', `${mutationName} ${field} with ${name}`, mutation(mutationName, { [field]: text }), { code: INPUT });
 }
 
 /** The bytes C3 28: a two-byte lead followed by no continuation byte. */
@@ -384,28 +591,61 @@ const invalidUtf8 = (json: string) => {
 add(
   'unreadable text',
   'createPerson givenName with invalid UTF-8 bytes',
-  post(invalidUtf8(JSON.stringify({ query: MUTATIONS.createPerson.document, variables: { input: { givenName: 'Er@@ika', familyName: 'Muster' } } })), [JSON_TYPE, ACCEPT, bearer(ADMIN)]),
+  post(
+    invalidUtf8(
+      JSON.stringify({ query: MUTATIONS.createPerson.document, variables: { input: { givenName: 'Er@@ika', familyName: 'Muster' } } }),
+    ),
+    [JSON_TYPE, ACCEPT, bearer(ADMIN)],
+  ),
   { code: INPUT },
 );
 add(
   'unreadable text',
   'organisations search with invalid UTF-8 bytes',
-  post(invalidUtf8(JSON.stringify({ query: 'query($s: String) { organisations(filter: { search: $s }) { totalCount } }', variables: { s: 'IH@@K' } }))),
+  post(
+    invalidUtf8(
+      JSON.stringify({ query: 'query($s: String) { organisations(filter: { search: $s }) { totalCount } }', variables: { s: 'IH@@K' } }),
+    ),
+  ),
   { code: INPUT },
 );
-add('unreadable text', 'invalid UTF-8 bytes in the document itself', post(invalidUtf8(JSON.stringify({ query: '{ regions { na@@me } }' }))), { status: 400, code: INVALID });
-add('unreadable text', 'a lone surrogate escaped in a GraphQL string literal', gql('{ alliances(filter: { search: "\\uD800" }) { totalCount } }'), { status: 400, code: INVALID });
-add('unreadable text', 'a NUL escaped in a GraphQL string literal', gql('{ people(filter: { search: "\\u0000" }) { totalCount } }'), { code: INPUT });
+add(
+  'unreadable text',
+  'invalid UTF-8 bytes in the document itself',
+  post(invalidUtf8(JSON.stringify({ query: '{ regions { na@@me } }' }))),
+  { status: 400, code: INVALID },
+);
+add(
+  'unreadable text',
+  'a lone surrogate escaped in a GraphQL string literal',
+  gql('{ alliances(filter: { search: "\\uD800" }) { totalCount } }'),
+  { status: 400, code: INVALID },
+);
+add('unreadable text', 'a NUL escaped in a GraphQL string literal', gql('{ people(filter: { search: "\\u0000" }) { totalCount } }'), {
+  code: INPUT,
+});
 
 const MEGABYTE = 1_000_000;
 add('length', 'a name of 1 MB', mutation('createOrganisation', { name: 'x'.repeat(MEGABYTE) }), { code: INPUT });
-add('length', 'a search of 1 MB', gql('query($s: String) { alliances(filter: { search: $s }) { totalCount } }', { s: 'x'.repeat(MEGABYTE) }), { code: INPUT });
-add('length', 'a string literal of 1 MB in the document', gql(`{ organisations(filter: { search: "${'x'.repeat(MEGABYTE)}" }) { totalCount } }`), { code: INPUT });
+add(
+  'length',
+  'a search of 1 MB',
+  gql('query($s: String) { alliances(filter: { search: $s }) { totalCount } }', { s: 'x'.repeat(MEGABYTE) }),
+  { code: INPUT },
+);
+add(
+  'length',
+  'a string literal of 1 MB in the document',
+  gql(`{ organisations(filter: { search: "${'x'.repeat(MEGABYTE)}" }) { totalCount } }`),
+  { code: INPUT },
+);
 add('length', 'a name of 301 characters', mutation('createPerson', { familyName: 'x'.repeat(301) }), { code: INPUT });
 add('length', 'a name of only spaces', mutation('createOrganisation', { name: '   ' }), { code: INPUT });
 add('length', 'an empty name', mutation('createAlliance', { name: '' }), { code: INPUT });
 add('length', 'a text of 100,001 characters', mutation('createRelease', { body: 'x'.repeat(100_001) }), { code: INPUT });
-add('length', 'a body of 2 MB', post(JSON.stringify({ query: HEALTHY_QUERY, variables: { padding: 'x'.repeat(2 * MEGABYTE) } })), { status: 413 });
+add('length', 'a body of 2 MB', post(JSON.stringify({ query: HEALTHY_QUERY, variables: { padding: 'x'.repeat(2 * MEGABYTE) } })), {
+  status: 413,
+});
 add('length', 'a body of 2 MB with an ADMIN mutation', mutation('createPerson', { givenName: 'x'.repeat(2 * MEGABYTE) }), { status: 413 });
 
 // ---- ids that are not ids, in every id argument and filter ---------------------------------------
@@ -434,7 +674,7 @@ const ID_SLOTS: [string, string][] = [
 const BAD_IDS: [string, unknown][] = [
   ['"1"', '1'],
   ['"abc"', 'abc'],
-  ["\"' or 1=1\"", "' or 1=1"],
+  ['"\' or 1=1"', "' or 1=1"],
   ['a UUID with a trailing space', `${FIXTURES.ownAlliance} `],
   ['a string of 10 KB', 'a'.repeat(10_000)],
 ];
@@ -445,14 +685,25 @@ const BAD_MUTATION_IDS: [string, MutationName, Record<string, unknown>][] = [
   ['updateAlliance id "1"', 'updateAlliance', { id: '1' }],
   ['archiveAlliance id with SQL', 'archiveAlliance', { id: "' OR 1=1 --" }],
   ['addMember organisationId "abc"', 'addMember', { organisationId: 'abc' }],
-  ['createAgreement party allianceId of 10 KB', 'createAgreement', { parties: [{ allianceId: FIXTURES.ownAlliance }, { allianceId: 'a'.repeat(10_000) }] }],
+  [
+    'createAgreement party allianceId of 10 KB',
+    'createAgreement',
+    { parties: [{ allianceId: FIXTURES.ownAlliance }, { allianceId: 'a'.repeat(10_000) }] },
+  ],
   ['recordMeeting participantIds with a non-id', 'recordMeeting', { participantIds: [FIXTURES.person, 'nobody'] }],
   ['linkRelease entityId with a trailing space', 'linkRelease', { link: { relation: 'MENTIONS', entityId: `${FIXTURES.ownAlliance} ` } }],
-  ['createRelease a link to a UUID with braces', 'createRelease', { links: [{ relation: 'MENTIONS', entityId: `{${FIXTURES.ownAlliance}}` }] }],
+  [
+    'createRelease a link to a UUID with braces',
+    'createRelease',
+    { links: [{ relation: 'MENTIONS', entityId: `{${FIXTURES.ownAlliance}}` }] },
+  ],
 ];
 for (const [name, mutationName, patch] of BAD_MUTATION_IDS) add('ids', name, mutation(mutationName, patch), { code: INPUT });
 add('ids', 'an id as a number literal', gql('{ alliance(id: 12) { id } }'), { code: INPUT });
-add('ids', 'an id as a list', gql('query($id: ID!) { alliance(id: $id) { id } }', { id: [FIXTURES.ownAlliance] }), { status: 400, code: INPUT });
+add('ids', 'an id as a list', gql('query($id: ID!) { alliance(id: $id) { id } }', { id: [FIXTURES.ownAlliance] }), {
+  status: 400,
+  code: INPUT,
+});
 add('ids', 'an id as an object', gql('query($id: ID!) { alliance(id: $id) { id } }', { id: { $ne: null } }), { status: 400, code: INPUT });
 
 // ---- dates ---------------------------------------------------------------------------------------
@@ -479,13 +730,21 @@ for (const [slot, make] of DATE_SLOTS) {
   for (const [name, date] of BAD_DATES) add('dates', `${slot} = ${name}`, make(date), { code: INPUT });
 }
 add('dates', 'a date literal 2025-02-30 in the document', gql('{ overdueCommitments(asOf: "2025-02-30") { overdue } }'), { code: LITERAL });
-add('dates', 'coverage asOf with SQL', gql(`query($d: Date) { coverage(stateId: "${MISSING}", asOf: $d) { topLevelMeetingOverdue } }`, { d: "2025-01-01' OR 1=1 --" }), { code: INPUT });
+add(
+  'dates',
+  'coverage asOf with SQL',
+  gql(`query($d: Date) { coverage(stateId: "${MISSING}", asOf: $d) { topLevelMeetingOverdue } }`, { d: "2025-01-01' OR 1=1 --" }),
+  { code: INPUT },
+);
 
 // ---- enums ---------------------------------------------------------------------------------------
 
 const ENUM_SLOTS: [string, (value: unknown) => HostileCase['request']][] = [
   ['alliances filter level', (value) => gql('query($v: AllianceLevel) { alliances(filter: { level: $v }) { totalCount } }', { v: value })],
-  ['organisations filter kind', (value) => gql('query($v: OrganisationKind) { organisations(filter: { kind: $v }) { totalCount } }', { v: value })],
+  [
+    'organisations filter kind',
+    (value) => gql('query($v: OrganisationKind) { organisations(filter: { kind: $v }) { totalCount } }', { v: value }),
+  ],
   ['regions kind', (value) => gql('query($v: RegionKind) { regions(kind: $v) { id } }', { v: value })],
   ['meetings filter status', (value) => gql('query($v: MeetingStatus) { meetings(filter: { status: $v }) { totalCount } }', { v: value })],
   ['createOrganisation kind', (value) => mutation('createOrganisation', { kind: value })],
@@ -505,9 +764,11 @@ add('enums', 'an enum literal that does not exist', gql('{ regions(kind: PLANET)
 
 // ---- tokens --------------------------------------------------------------------------------------
 
-for (const [name, token] of FORGED_TOKENS) add('tokens', `a token ${name}, on a query`, gql(HEALTHY_QUERY, undefined, token), { code: UNAUTHENTICATED });
+for (const [name, token] of FORGED_TOKENS)
+  add('tokens', `a token ${name}, on a query`, gql(HEALTHY_QUERY, undefined, token), { code: UNAUTHENTICATED });
 // The forgeries of signature, algorithm and time again on a write, where a slip would cost most.
-for (const [name, token] of FORGED_TOKENS.slice(0, 8)) add('tokens', `a token ${name}, on a mutation`, mutation('createPerson', {}, token), { code: UNAUTHENTICATED });
+for (const [name, token] of FORGED_TOKENS.slice(0, 8))
+  add('tokens', `a token ${name}, on a mutation`, mutation('createPerson', {}, token), { code: UNAUTHENTICATED });
 
 const headerCases: [string, [string, string][]][] = [
   ['"Bearer" alone', [['authorization', 'Bearer']]],
@@ -518,10 +779,31 @@ const headerCases: [string, [string, string][]][] = [
   ['two Authorization headers, valid then forged', [bearer(ADMIN), bearer(FORGED_TOKENS[0][1])]],
   ['two Authorization headers, both valid', [bearer(ADMIN), bearer(READER)]],
 ];
-for (const [name, headers] of headerCases) add('tokens', name, post(JSON.stringify({ query: MUTATIONS.createPerson.document, variables: MUTATIONS.createPerson.variables }), [JSON_TYPE, ACCEPT, ...headers]), { code: UNAUTHENTICATED });
-add('tokens', 'an empty Authorization header on a mutation', post(JSON.stringify({ query: MUTATIONS.createPerson.document, variables: MUTATIONS.createPerson.variables }), [JSON_TYPE, ACCEPT, ['authorization', '']]), { code: UNAUTHENTICATED });
+for (const [name, headers] of headerCases)
+  add(
+    'tokens',
+    name,
+    post(JSON.stringify({ query: MUTATIONS.createPerson.document, variables: MUTATIONS.createPerson.variables }), [
+      JSON_TYPE,
+      ACCEPT,
+      ...headers,
+    ]),
+    { code: UNAUTHENTICATED },
+  );
+add(
+  'tokens',
+  'an empty Authorization header on a mutation',
+  post(JSON.stringify({ query: MUTATIONS.createPerson.document, variables: MUTATIONS.createPerson.variables }), [
+    JSON_TYPE,
+    ACCEPT,
+    ['authorization', ''],
+  ]),
+  { code: UNAUTHENTICATED },
+);
 // Node refuses headers over 16 KB before any code of the service sees them.
-add('tokens', 'a token of 50 KB', gql(HEALTHY_QUERY, undefined, signed({ role: 'ADMIN', padding: 'x'.repeat(50_000) }, { subject: 'x' })), { status: 431 });
+add('tokens', 'a token of 50 KB', gql(HEALTHY_QUERY, undefined, signed({ role: 'ADMIN', padding: 'x'.repeat(50_000) }, { subject: 'x' })), {
+  status: 431,
+});
 
 // ---- who may write -------------------------------------------------------------------------------
 
@@ -541,7 +823,8 @@ const coordinatorCases: [string, MutationName, Record<string, unknown>][] = [
   ['renames an organisation of another alliance', 'renameOrganisation', {}],
   ['links a release it did not create', 'linkRelease', {}],
 ];
-for (const [name, mutationName, patch] of coordinatorCases) add('access', `a COORDINATOR ${name}`, mutation(mutationName, patch, COORDINATOR), { code: FORBIDDEN });
+for (const [name, mutationName, patch] of coordinatorCases)
+  add('access', `a COORDINATOR ${name}`, mutation(mutationName, patch, COORDINATOR), { code: FORBIDDEN });
 
 // ---- expectedVersion -----------------------------------------------------------------------------
 
@@ -562,7 +845,12 @@ for (const [name, version, inInput, asArgument] of VERSIONS) {
   add('expectedVersion', `updateOrganisation ${name}`, mutation('updateOrganisation', { expectedVersion: version }), { code: inInput });
   add('expectedVersion', `archiveAlliance ${name}`, mutation('archiveAlliance', { v: version }), { code: asArgument });
 }
-add('expectedVersion', 'updateMeeting stale, by the COORDINATOR of its alliance', mutation('updateMeeting', { expectedVersion: 7 }, COORDINATOR), { code: CONFLICT });
+add(
+  'expectedVersion',
+  'updateMeeting stale, by the COORDINATOR of its alliance',
+  mutation('updateMeeting', { expectedVersion: 7 }, COORDINATOR),
+  { code: CONFLICT },
+);
 add('expectedVersion', 'endRole stale', mutation('endRole', { expectedVersion: 2 }), { code: CONFLICT });
 add('expectedVersion', 'endMembership stale', mutation('endMembership', { expectedVersion: 2 }), { code: CONFLICT });
 add('expectedVersion', 'renameOrganisation stale', mutation('renameOrganisation', { expectedVersion: 2 }), { code: CONFLICT });
@@ -572,16 +860,25 @@ add('expectedVersion', 'renameOrganisation stale', mutation('renameOrganisation'
 const link = { relation: 'MENTIONS', entityId: FIXTURES.ownAlliance };
 const rules: [string, HostileCase['request']][] = [
   ['createRelease with 201 links', mutation('createRelease', { links: Array.from({ length: 201 }, () => link) })],
-  ['createRelease with 101 quotes', mutation('createRelease', { quotes: Array.from({ length: 101 }, () => ({ personId: FIXTURES.person, text: 'Gut.' })) })],
+  [
+    'createRelease with 101 quotes',
+    mutation('createRelease', { quotes: Array.from({ length: 101 }, () => ({ personId: FIXTURES.person, text: 'Gut.' })) }),
+  ],
   ['assignRole ending before it starts', mutation('assignRole', { validFrom: '2024-05-05', validTo: '2024-05-04' })],
   ['endMembership before the member joined', mutation('endMembership', { leftOn: '2019-12-31' })],
   ['endRole before the role began', mutation('endRole', { validTo: '2019-12-31' })],
-  ['agreements filter signedTo before signedFrom', gql('{ agreements(filter: { signedFrom: "2024-05-05", signedTo: "2024-05-04" }) { totalCount } }')],
+  [
+    'agreements filter signedTo before signedFrom',
+    gql('{ agreements(filter: { signedFrom: "2024-05-05", signedTo: "2024-05-04" }) { totalCount } }'),
+  ],
   ['meetings filter to before from', gql('{ meetings(filter: { from: "2024-05-05", to: "2024-05-04" }) { totalCount } }')],
   ['releases filter to before from', gql('{ releases(filter: { from: "2024-05-05", to: "2024-05-04" }) { totalCount } }')],
   ['createAgreement with one party', mutation('createAgreement', { parties: [{ allianceId: FIXTURES.ownAlliance }] })],
   ['createAgreement with no party', mutation('createAgreement', { parties: [] })],
-  ['createAgreement with the same alliance twice', mutation('createAgreement', { parties: [{ allianceId: FIXTURES.ownAlliance }, { allianceId: FIXTURES.ownAlliance }] })],
+  [
+    'createAgreement with the same alliance twice',
+    mutation('createAgreement', { parties: [{ allianceId: FIXTURES.ownAlliance }, { allianceId: FIXTURES.ownAlliance }] }),
+  ],
   ['createAgreement SIGNED without signedOn', mutation('createAgreement', { status: 'SIGNED' })],
   ['recordMeeting with neither agreement nor alliance', mutation('recordMeeting', { allianceId: null })],
   ['recordMeeting naming a participant twice', mutation('recordMeeting', { participantIds: [FIXTURES.person, FIXTURES.person] })],
@@ -610,8 +907,20 @@ add('URLs', 'updateOrganisation website javascript:', mutation('updateOrganisati
 // ---- rate limit ----------------------------------------------------------------------------------
 
 const limited = { service: 'onePointPerMinute' as const, repeat: 2 };
-add('rate limit', 'a second query within the minute, by a token', gql(HEALTHY_QUERY, undefined, signed({ role: 'READER' }, { subject: 'hostile-burst' })), { status: 429, code: 'RATE_LIMITED' }, limited);
+add(
+  'rate limit',
+  'a second query within the minute, by a token',
+  gql(HEALTHY_QUERY, undefined, signed({ role: 'READER' }, { subject: 'hostile-burst' })),
+  { status: 429, code: 'RATE_LIMITED' },
+  limited,
+);
 add('rate limit', 'a second query within the minute, anonymously', gql(HEALTHY_QUERY), { status: 429, code: 'RATE_LIMITED' }, limited);
-add('rate limit', 'a second mutation within the minute, by an ADMIN', mutation('createPerson', { givenName: '' }, signed({ role: 'ADMIN' }, { subject: 'hostile-burst-admin' })), { status: 429, code: 'RATE_LIMITED' }, limited);
+add(
+  'rate limit',
+  'a second mutation within the minute, by an ADMIN',
+  mutation('createPerson', { givenName: '' }, signed({ role: 'ADMIN' }, { subject: 'hostile-burst-admin' })),
+  { status: 429, code: 'RATE_LIMITED' },
+  limited,
+);
 
 export const CORPUS: readonly HostileCase[] = cases;

@@ -24,7 +24,8 @@ const STACK_TRACE = /\n\s+at |node_modules|\.(?:js|ts):\d+:\d+|stacktrace/;
  * What only the server's own SQL or PostgreSQL's messages would put in a body. Narrower than "any
  * SQL keyword": GraphQL's coercion messages quote the caller's input, and the corpus sends SQL.
  */
-const SERVER_SQL = /QueryFailedError|driverError|syntax error at or near|invalid input syntax|invalid byte sequence|violates .*constraint|duplicate key|relation "|registry_fold|websearch_to_tsquery|\bFROM "|\bINSERT INTO\b|\bSELECT "|"\w+"\."\w+"/;
+const SERVER_SQL =
+  /QueryFailedError|driverError|syntax error at or near|invalid input syntax|invalid byte sequence|violates .*constraint|duplicate key|relation "|registry_fold|websearch_to_tsquery|\bFROM "|\bINSERT INTO\b|\bSELECT "|"\w+"\."\w+"/;
 
 const HEALTH_QUERY = '{ regions(kind: STATE) { name } }';
 
@@ -87,12 +88,13 @@ function judge(expected: HostileCase['expect'], answer: Answer): void {
 /** The records the corpus names by id: two alliances, a member of the "other" one with a role, a meeting, a release. */
 async function seed(ds: DataSource): Promise<void> {
   const region = await regionId(ds, '0802');
-  await ds.query(`INSERT INTO alliance (id, name, level, region_id) VALUES ($1, 'Fachkräfteallianz Nordschwarzwald', 'REGIONAL', $3), ($2, 'Fachkräfteallianz Ostwürttemberg', 'REGIONAL', $3)`, [
-    FIXTURES.ownAlliance,
-    FIXTURES.otherAlliance,
-    region,
+  await ds.query(
+    `INSERT INTO alliance (id, name, level, region_id) VALUES ($1, 'Fachkräfteallianz Nordschwarzwald', 'REGIONAL', $3), ($2, 'Fachkräfteallianz Ostwürttemberg', 'REGIONAL', $3)`,
+    [FIXTURES.ownAlliance, FIXTURES.otherAlliance, region],
+  );
+  await ds.query(`INSERT INTO organisation (id, name, kind) VALUES ($1, 'IHK Ostwürttemberg', 'CHAMBER_OF_COMMERCE')`, [
+    FIXTURES.organisation,
   ]);
-  await ds.query(`INSERT INTO organisation (id, name, kind) VALUES ($1, 'IHK Ostwürttemberg', 'CHAMBER_OF_COMMERCE')`, [FIXTURES.organisation]);
   await ds.query(`INSERT INTO organisation_name (organisation_id, name) VALUES ($1, 'IHK Ostwürttemberg')`, [FIXTURES.organisation]);
   await ds.query(`INSERT INTO membership (id, alliance_id, organisation_id, role, joined_on) VALUES ($1, $2, $3, 'LEAD', '2020-01-01')`, [
     FIXTURES.membership,
@@ -105,10 +107,10 @@ async function seed(ds: DataSource): Promise<void> {
     FIXTURES.person,
     FIXTURES.organisation,
   ]);
-  await ds.query(`INSERT INTO meeting (id, kind, status, title, held_on, alliance_id) VALUES ($1, 'TOP_LEVEL_MEETING', 'HELD', 'Spitzengespräch', '2020-05-05', $2)`, [
-    FIXTURES.meeting,
-    FIXTURES.ownAlliance,
-  ]);
+  await ds.query(
+    `INSERT INTO meeting (id, kind, status, title, held_on, alliance_id) VALUES ($1, 'TOP_LEVEL_MEETING', 'HELD', 'Spitzengespräch', '2020-05-05', $2)`,
+    [FIXTURES.meeting, FIXTURES.ownAlliance],
+  );
   await ds.query(
     `INSERT INTO release (id, title, published_on, body, created_by) VALUES ($1, 'Allianz unterzeichnet Kooperationsvereinbarung', '2020-05-05', 'Die Partner treffen sich jährlich zum Spitzengespräch.', 'admin')`,
     [FIXTURES.release],
@@ -127,9 +129,15 @@ describe('hostile input', () => {
 
   beforeAll(async () => {
     // The sweep itself must not run into the rate limit; its own cases use the second service.
-    [main, onePointPerMinute] = await Promise.all([createTestApp({ RATE_LIMIT_POINTS_PER_MINUTE: 1_000_000_000 }), createTestApp({ RATE_LIMIT_POINTS_PER_MINUTE: 1 })]);
+    [main, onePointPerMinute] = await Promise.all([
+      createTestApp({ RATE_LIMIT_POINTS_PER_MINUTE: 1_000_000_000 }),
+      createTestApp({ RATE_LIMIT_POINTS_PER_MINUTE: 1 }),
+    ]);
     await seed(main.dataSource);
-    [mainCounts, limitedCounts] = await Promise.all([snapshotTableCounts(main.dataSource), snapshotTableCounts(onePointPerMinute.dataSource)]);
+    [mainCounts, limitedCounts] = await Promise.all([
+      snapshotTableCounts(main.dataSource),
+      snapshotTableCounts(onePointPerMinute.dataSource),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([main?.close(), onePointPerMinute?.close()]);

@@ -41,7 +41,10 @@ function serverProcesses(dataDir: string): number[] {
       return -1;
     }
   };
-  const children = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number).filter((pid) => parentOf(pid) === postmaster);
+  const children = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => parentOf(pid) === postmaster);
   return [postmaster, ...children];
 }
 
@@ -64,7 +67,7 @@ export function startEmbeddedServerProcess(dataDir: string, port?: number): Prom
         stop: () =>
           new Promise((stopped) => {
             child.once('exit', () => stopped());
-            child.stdin!.end();
+            child.stdin.end();
           }),
         freeze: () => {
           const frozen = serverProcesses(dataDir);
@@ -73,8 +76,8 @@ export function startEmbeddedServerProcess(dataDir: string, port?: number): Prom
         },
       });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`the embedded server did not start (exit ${code}):\n${output}`)));
   });
 }

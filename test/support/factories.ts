@@ -26,7 +26,15 @@ export async function regionId(ds: DataSource, code: string): Promise<string> {
 
 export async function insertAlliance(
   ds: DataSource,
-  values: { name?: string; level?: string; status?: string; regionCode?: string; regionId?: string; foundedOn?: string | null; archivedAt?: Date | null } = {},
+  values: {
+    name?: string;
+    level?: string;
+    status?: string;
+    regionCode?: string;
+    regionId?: string;
+    foundedOn?: string | null;
+    archivedAt?: Date | null;
+  } = {},
 ): Promise<string> {
   return insert(ds, 'alliance', {
     name: values.name ?? unique('Fachkräfteallianz'),
@@ -67,7 +75,10 @@ export async function insertMembership(
   });
 }
 
-export async function insertPerson(ds: DataSource, values: { givenName?: string; familyName?: string; honorificPrefix?: string | null } = {}): Promise<string> {
+export async function insertPerson(
+  ds: DataSource,
+  values: { givenName?: string; familyName?: string; honorificPrefix?: string | null } = {},
+): Promise<string> {
   return insert(ds, 'person', {
     given_name: values.givenName ?? unique('Vorname'),
     family_name: values.familyName ?? unique('Nachname'),
@@ -123,7 +134,15 @@ export async function insertAgreement(
 
 export async function insertMeeting(
   ds: DataSource,
-  values: { kind?: string; status?: string; title?: string; heldOn: string; agreementId?: string | null; allianceId?: string | null; participantIds?: string[] },
+  values: {
+    kind?: string;
+    status?: string;
+    title?: string;
+    heldOn: string;
+    agreementId?: string | null;
+    allianceId?: string | null;
+    participantIds?: string[];
+  },
 ): Promise<string> {
   const id = await insert(ds, 'meeting', {
     kind: values.kind ?? 'TOP_LEVEL_MEETING',
@@ -158,7 +177,13 @@ export async function insertRelease(
     created_by: values.createdBy ?? 'admin',
   });
   for (const [position, link] of (values.links ?? []).entries()) {
-    await insert(ds, 'release_link', { release_id: id, relation: link.relation ?? 'MENTIONS', entity_type: link.entityType, entity_id: link.entityId, position });
+    await insert(ds, 'release_link', {
+      release_id: id,
+      relation: link.relation ?? 'MENTIONS',
+      entity_type: link.entityType,
+      entity_id: link.entityId,
+      position,
+    });
   }
   return id;
 }

@@ -21,7 +21,12 @@ export interface ServiceProcess {
  * `processGroup`: in a process group of its own, as a terminal runs it (Ctrl-C signals the group).
  */
 export function startService(env: NodeJS.ProcessEnv, options: { processGroup?: boolean } = {}): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.processGroup ?? false });
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
+  });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -34,8 +39,8 @@ export function startService(env: NodeJS.ProcessEnv, options: { processGroup?: b
         resolve({ process: child, url: match[1], token: match[2], output: () => output, exited });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`exited with ${code}:\n${output}`));

@@ -12,7 +12,9 @@ async function countRows(ds: DataSource): Promise<Record<string, number>> {
     `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
   );
   const rows: { name: string; count: number }[] = await ds.query(
-    tables.map(({ name }, index) => `SELECT $${index + 1}::text AS name, count(*)::int AS count FROM "${name.replace(/"/g, '""')}"`).join(' UNION ALL '),
+    tables
+      .map(({ name }, index) => `SELECT $${index + 1}::text AS name, count(*)::int AS count FROM "${name.replace(/"/g, '""')}"`)
+      .join(' UNION ALL '),
     tables.map(({ name }) => name),
   );
   return Object.fromEntries(rows.map(({ name, count }) => [name, count]));
@@ -29,7 +31,9 @@ export async function snapshotTableCounts(ds: DataSource): Promise<TableCounts> 
     async changes() {
       const now = await countRows(ds);
       const names = [...new Set([...Object.keys(counts), ...Object.keys(now)])];
-      return Object.fromEntries(names.filter((name) => counts[name] !== now[name]).map((name) => [name, [counts[name] ?? 0, now[name] ?? 0]]));
+      return Object.fromEntries(
+        names.filter((name) => counts[name] !== now[name]).map((name) => [name, [counts[name] ?? 0, now[name] ?? 0]]),
+      );
     },
   };
 }

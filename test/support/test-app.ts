@@ -18,7 +18,11 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signin
 export interface GqlResponse<T = Record<string, any>> {
   status: number;
   data: T | null;
-  errors?: { message: string; path?: string[]; extensions: { code: string; fields?: { field: string; message: string }[]; [key: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions: { code: string; fields?: { field: string; message: string }[]; [key: string]: unknown };
+  }[];
 }
 
 /** Counts the SQL statements the service sends, to prove that lists do not issue N+1 queries. */

@@ -30,7 +30,10 @@ export class AgreementPartyRelationsResolver {
     return this.alliances.byId(loaders).now(party.allianceId);
   }
 
-  @ResolveField(() => Organisation, { nullable: true, description: 'The organisation that represented the alliance, e.g. the ministry for the state alliance.' })
+  @ResolveField(() => Organisation, {
+    nullable: true,
+    description: 'The organisation that represented the alliance, e.g. the ministry for the state alliance.',
+  })
   @Prefetchable(rowById(OrganisationEntity, 'representedById'))
   representedBy(party: AgreementParty, _args: NoArgs, { loaders }: RequestContext) {
     return party.representedById ? this.organisations.byId(loaders).now(party.representedById) : null;

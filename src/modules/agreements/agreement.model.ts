@@ -7,7 +7,9 @@ export class Agreement {
   @Field(() => ID, { description: 'The agreement id.' })
   id: string;
 
-  @Field({ description: 'Its title, e.g. Kooperationsvereinbarung Allianz für Fachkräfte Baden-Württemberg – Fachkräftebündnis Heilbronn-Franken.' })
+  @Field({
+    description: 'Its title, e.g. Kooperationsvereinbarung Allianz für Fachkräfte Baden-Württemberg – Fachkräftebündnis Heilbronn-Franken.',
+  })
   title: string;
 
   @Field(() => AgreementStatus, { description: 'Draft, signed or terminated.' })
@@ -39,7 +41,9 @@ export class Commitment {
   @Field({ description: 'The promise in the words of the agreement.' })
   description: string;
 
-  @Field(() => [String], { description: 'The instruments it names, e.g. Arbeitsmarktmonitor der Bundesagentur für Arbeit, IHK-Fachkräftemonitor.' })
+  @Field(() => [String], {
+    description: 'The instruments it names, e.g. Arbeitsmarktmonitor der Bundesagentur für Arbeit, IHK-Fachkräftemonitor.',
+  })
   instruments: string[];
 
   agreementId: string;

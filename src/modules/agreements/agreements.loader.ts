@@ -21,15 +21,22 @@ export class AgreementsLoader {
   constructor(private readonly rows: PlainRows) {}
 
   byId(loaders: RequestLoaders) {
-    return loaders.get<string, AgreementEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(AgreementEntity, 'id', ids), (g) => g.id));
+    return loaders.get<string, AgreementEntity | null>(BY_ID, async (ids) =>
+      oneByKey(ids, await this.rows.byKeys(AgreementEntity, 'id', ids), (g) => g.id),
+    );
   }
 
   /** The agreements each alliance is party to, newest signed first (undated drafts last), as the agreement list orders them. */
   byAlliance(loaders: RequestLoaders) {
     return loaders.get<string, AgreementEntity[]>(BY_ALLIANCE, async (allianceIds) => {
-      const agreements = await this.rows.byKeysThrough(AgreementEntity, { entity: AgreementPartyEntity, keyProperty: 'allianceId', rowProperty: 'agreementId' }, allianceIds, {
-        orderBy: AGREEMENT_ORDER,
-      });
+      const agreements = await this.rows.byKeysThrough(
+        AgreementEntity,
+        { entity: AgreementPartyEntity, keyProperty: 'allianceId', rowProperty: 'agreementId' },
+        allianceIds,
+        {
+          orderBy: AGREEMENT_ORDER,
+        },
+      );
       return manyByKey(allianceIds, agreements, (a) => a.key);
     });
   }
@@ -37,14 +44,22 @@ export class AgreementsLoader {
   /** The parties of each agreement in the order they were named. */
   partiesByAgreement(loaders: RequestLoaders) {
     return loaders.get<string, AgreementPartyEntity[]>(PARTIES_BY_AGREEMENT, async (agreementIds) =>
-      manyByKey(agreementIds, await this.rows.byKeys(AgreementPartyEntity, 'agreementId', agreementIds, { orderBy: AS_NAMED }), (p) => p.agreementId),
+      manyByKey(
+        agreementIds,
+        await this.rows.byKeys(AgreementPartyEntity, 'agreementId', agreementIds, { orderBy: AS_NAMED }),
+        (p) => p.agreementId,
+      ),
     );
   }
 
   /** The commitments of each agreement in the order of the agreement. */
   commitmentsByAgreement(loaders: RequestLoaders) {
     return loaders.get<string, CommitmentEntity[]>(COMMITMENTS_BY_AGREEMENT, async (agreementIds) =>
-      manyByKey(agreementIds, await this.rows.byKeys(CommitmentEntity, 'agreementId', agreementIds, { orderBy: AS_NAMED }), (c) => c.agreementId),
+      manyByKey(
+        agreementIds,
+        await this.rows.byKeys(CommitmentEntity, 'agreementId', agreementIds, { orderBy: AS_NAMED }),
+        (c) => c.agreementId,
+      ),
     );
   }
 }

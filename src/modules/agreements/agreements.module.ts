@@ -12,8 +12,20 @@ import { AgreementsService } from './agreements.service';
 import { CommitmentEntity } from './commitment.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AgreementEntity, AgreementPartyEntity, CommitmentEntity]), AlliancesModule, OrganisationsModule, PeopleModule],
-  providers: [AgreementsService, AgreementsLoader, AgreementsResolver, CommitmentsResolver, AgreementPartyRelationsResolver, AllianceAgreementsResolver],
+  imports: [
+    TypeOrmModule.forFeature([AgreementEntity, AgreementPartyEntity, CommitmentEntity]),
+    AlliancesModule,
+    OrganisationsModule,
+    PeopleModule,
+  ],
+  providers: [
+    AgreementsService,
+    AgreementsLoader,
+    AgreementsResolver,
+    CommitmentsResolver,
+    AgreementPartyRelationsResolver,
+    AllianceAgreementsResolver,
+  ],
   exports: [AgreementsService, AgreementsLoader],
 })
 export class AgreementsModule {}

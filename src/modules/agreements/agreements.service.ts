@@ -36,12 +36,19 @@ export class AgreementsService {
   list(filter: AgreementFilter = {}, page: { first: number; after?: string }): Promise<Page<AgreementEntity>> {
     const query = this.agreements.createQueryBuilder('g');
     if (filter.allianceId) {
-      query.andWhere('g.id IN (SELECT p.agreement_id FROM agreement_party p WHERE p.alliance_id = :allianceId)', { allianceId: filter.allianceId });
+      query.andWhere('g.id IN (SELECT p.agreement_id FROM agreement_party p WHERE p.alliance_id = :allianceId)', {
+        allianceId: filter.allianceId,
+      });
     }
     if (filter.status) query.andWhere('g.status = :status', { status: filter.status });
     if (filter.signedFrom) query.andWhere('g.signedOn >= :signedFrom', { signedFrom: filter.signedFrom });
     if (filter.signedTo) query.andWhere('g.signedOn <= :signedTo', { signedTo: filter.signedTo });
-    return keysetPage(query, page, { expression: `COALESCE(g.signedOn, DATE '${UNDATED}')`, valueOf: (g) => g.signedOn ?? UNDATED, direction: 'DESC', date: true });
+    return keysetPage(query, page, {
+      expression: `COALESCE(g.signedOn, DATE '${UNDATED}')`,
+      valueOf: (g) => g.signedOn ?? UNDATED,
+      direction: 'DESC',
+      date: true,
+    });
   }
 
   async create(actor: Actor, input: CreateAgreementInput): Promise<AgreementEntity> {

@@ -5,7 +5,10 @@ export enum AllianceLevel {
   REGIONAL = 'REGIONAL',
   LOCAL = 'LOCAL',
 }
-registerEnumType(AllianceLevel, { name: 'AllianceLevel', description: 'Whether an alliance works for the whole state, a region or a locality.' });
+registerEnumType(AllianceLevel, {
+  name: 'AllianceLevel',
+  description: 'Whether an alliance works for the whole state, a region or a locality.',
+});
 
 export enum AllianceStatus {
   ACTIVE = 'ACTIVE',

@@ -21,29 +21,45 @@ export class AlliancesLoader {
   constructor(private readonly rows: PlainRows) {}
 
   byId(loaders: RequestLoaders) {
-    return loaders.get<string, AllianceEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(AllianceEntity, 'id', ids), (a) => a.id));
+    return loaders.get<string, AllianceEntity | null>(BY_ID, async (ids) =>
+      oneByKey(ids, await this.rows.byKeys(AllianceEntity, 'id', ids), (a) => a.id),
+    );
   }
 
   /** The alliances (not archived) whose region is the given one. */
   byRegion(loaders: RequestLoaders) {
     return loaders.get<string, AllianceEntity[]>(BY_REGION, async (regionIds) =>
-      manyByKey(regionIds, await this.rows.byKeys(AllianceEntity, 'regionId', regionIds, { where: 'archived_at IS NULL', orderBy: 'name ASC, id ASC' }), (a) => a.regionId),
+      manyByKey(
+        regionIds,
+        await this.rows.byKeys(AllianceEntity, 'regionId', regionIds, { where: 'archived_at IS NULL', orderBy: 'name ASC, id ASC' }),
+        (a) => a.regionId,
+      ),
     );
   }
 
   membershipById(loaders: RequestLoaders) {
-    return loaders.get<string, MembershipEntity | null>(MEMBERSHIP_BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(MembershipEntity, 'id', ids), (m) => m.id));
+    return loaders.get<string, MembershipEntity | null>(MEMBERSHIP_BY_ID, async (ids) =>
+      oneByKey(ids, await this.rows.byKeys(MembershipEntity, 'id', ids), (m) => m.id),
+    );
   }
 
   membershipsByAlliance(loaders: RequestLoaders) {
     return loaders.get<string, MembershipEntity[]>(MEMBERSHIPS_BY_ALLIANCE, async (allianceIds) =>
-      manyByKey(allianceIds, await this.rows.byKeys(MembershipEntity, 'allianceId', allianceIds, { orderBy: MEMBERSHIP_ORDER }), (m) => m.allianceId),
+      manyByKey(
+        allianceIds,
+        await this.rows.byKeys(MembershipEntity, 'allianceId', allianceIds, { orderBy: MEMBERSHIP_ORDER }),
+        (m) => m.allianceId,
+      ),
     );
   }
 
   membershipsByOrganisation(loaders: RequestLoaders) {
     return loaders.get<string, MembershipEntity[]>(MEMBERSHIPS_BY_ORGANISATION, async (organisationIds) =>
-      manyByKey(organisationIds, await this.rows.byKeys(MembershipEntity, 'organisationId', organisationIds, { orderBy: MEMBERSHIP_ORDER }), (m) => m.organisationId),
+      manyByKey(
+        organisationIds,
+        await this.rows.byKeys(MembershipEntity, 'organisationId', organisationIds, { orderBy: MEMBERSHIP_ORDER }),
+        (m) => m.organisationId,
+      ),
     );
   }
 }

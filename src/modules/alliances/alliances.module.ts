@@ -12,7 +12,15 @@ import { MembershipsService } from './memberships.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AllianceEntity, MembershipEntity]), RegionsModule],
-  providers: [AlliancesService, MembershipsService, AlliancesLoader, AlliancesResolver, MembershipsResolver, RegionAlliancesResolver, AllianceRegionResolver],
+  providers: [
+    AlliancesService,
+    MembershipsService,
+    AlliancesLoader,
+    AlliancesResolver,
+    MembershipsResolver,
+    RegionAlliancesResolver,
+    AllianceRegionResolver,
+  ],
   exports: [AlliancesService, MembershipsService, AlliancesLoader],
 })
 export class AlliancesModule {}

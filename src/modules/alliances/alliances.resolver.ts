@@ -41,13 +41,17 @@ export class AlliancesResolver {
     return this.service.create(actor, input);
   }
 
-  @Mutation(() => Alliance, { description: "Changes an alliance's name, status, founding day or description. ADMIN, EDITOR; a COORDINATOR for its own alliances." })
+  @Mutation(() => Alliance, {
+    description: "Changes an alliance's name, status, founding day or description. ADMIN, EDITOR; a COORDINATOR for its own alliances.",
+  })
   @Roles(...WRITERS)
   updateAlliance(@CurrentActor() actor: Actor, @Args('input') input: UpdateAllianceInput) {
     return this.service.update(actor, input);
   }
 
-  @Mutation(() => Alliance, { description: 'Archives an alliance: hidden from lists, never deleted. ADMIN, EDITOR; a COORDINATOR for its own alliances.' })
+  @Mutation(() => Alliance, {
+    description: 'Archives an alliance: hidden from lists, never deleted. ADMIN, EDITOR; a COORDINATOR for its own alliances.',
+  })
   @Roles(...WRITERS)
   archiveAlliance(
     @CurrentActor() actor: Actor,
@@ -57,7 +61,7 @@ export class AlliancesResolver {
     return this.service.archive(actor, id, expectedVersion);
   }
 
-  @ResolveField(() => [Membership], { description: 'Its member organisations; current: true for today\'s members, false for former ones.' })
+  @ResolveField(() => [Membership], { description: "Its member organisations; current: true for today's members, false for former ones." })
   @Prefetchable(rowsOf(MembershipEntity, 'alliance_id', MEMBERSHIP_ORDER, MEMBERSHIP_PERIOD))
   memberships(
     alliance: Alliance,

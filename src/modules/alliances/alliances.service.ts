@@ -52,7 +52,13 @@ export class AlliancesService {
           description: input.description ?? null,
         }),
       );
-      await this.audit.record(manager, actor, { action: 'createAlliance', entityType: 'Alliance', entityId: alliance.id, before: null, after: { ...alliance } });
+      await this.audit.record(manager, actor, {
+        action: 'createAlliance',
+        entityType: 'Alliance',
+        entityId: alliance.id,
+        before: null,
+        after: { ...alliance },
+      });
       return alliance;
     });
   }
@@ -68,7 +74,13 @@ export class AlliancesService {
       if (input.description !== undefined) alliance.description = input.description;
       alliance.version += 1;
       const saved = await manager.save(alliance);
-      await this.audit.record(manager, actor, { action: 'updateAlliance', entityType: 'Alliance', entityId: alliance.id, before, after: { ...saved } });
+      await this.audit.record(manager, actor, {
+        action: 'updateAlliance',
+        entityType: 'Alliance',
+        entityId: alliance.id,
+        before,
+        after: { ...saved },
+      });
       return saved;
     });
   }
@@ -82,7 +94,13 @@ export class AlliancesService {
       alliance.archivedAt = new Date();
       alliance.version += 1;
       const saved = await manager.save(alliance);
-      await this.audit.record(manager, actor, { action: 'archiveAlliance', entityType: 'Alliance', entityId: id, before, after: { ...saved } });
+      await this.audit.record(manager, actor, {
+        action: 'archiveAlliance',
+        entityType: 'Alliance',
+        entityId: id,
+        before,
+        after: { ...saved },
+      });
       return saved;
     });
   }

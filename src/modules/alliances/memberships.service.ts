@@ -59,7 +59,13 @@ export class MembershipsService {
           joinedOn: input.joinedOn ?? null,
         }),
       );
-      await this.audit.record(manager, actor, { action: 'addMember', entityType: 'Membership', entityId: membership.id, before: null, after: { ...membership } });
+      await this.audit.record(manager, actor, {
+        action: 'addMember',
+        entityType: 'Membership',
+        entityId: membership.id,
+        before: null,
+        after: { ...membership },
+      });
       return membership;
     });
   }
@@ -71,12 +77,19 @@ export class MembershipsService {
     return this.dataSource.transaction(async (manager) => {
       const membership = await lockForUpdate(manager, MembershipEntity, 'Membership', input.id, input.expectedVersion);
       if (membership.leftOn !== null) throw badInput('id', 'The membership has ended already');
-      if (membership.joinedOn !== null && input.leftOn < membership.joinedOn) throw badInput('leftOn', 'leftOn must not be before joinedOn');
+      if (membership.joinedOn !== null && input.leftOn < membership.joinedOn)
+        throw badInput('leftOn', 'leftOn must not be before joinedOn');
       const before = { ...membership };
       membership.leftOn = input.leftOn;
       membership.version += 1;
       const saved = await manager.save(membership);
-      await this.audit.record(manager, actor, { action: 'endMembership', entityType: 'Membership', entityId: membership.id, before, after: { ...saved } });
+      await this.audit.record(manager, actor, {
+        action: 'endMembership',
+        entityType: 'Membership',
+        entityId: membership.id,
+        before,
+        after: { ...saved },
+      });
       return saved;
     });
   }

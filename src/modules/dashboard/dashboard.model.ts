@@ -4,12 +4,13 @@ import { OrganisationKind } from '../organisations/organisation.enums';
 
 @ObjectType({
   description:
-    'How far one REGION below a state is covered as of a date: its active alliances, their signed agreement with a STATE alliance and whether that agreement\'s annual top-level meeting is overdue.',
+    "How far one REGION below a state is covered as of a date: its active alliances, their signed agreement with a STATE alliance and whether that agreement's annual top-level meeting is overdue.",
 })
 export class RegionCoverage {
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'The latest HELD TOP_LEVEL_MEETING of agreementWithState held on or before asOf; null when there is no such agreement or meeting.',
+    description:
+      'The latest HELD TOP_LEVEL_MEETING of agreementWithState held on or before asOf; null when there is no such agreement or meeting.',
   })
   lastTopLevelMeetingOn: string | null;
 
@@ -68,7 +69,9 @@ export class RegistryStats {
   @Field(() => Int, { description: 'Organisations, not archived.' })
   organisations: number;
 
-  @Field(() => [KindCount], { description: 'Organisations (not archived) per kind: one entry per kind present, in the order the contract lists the kinds.' })
+  @Field(() => [KindCount], {
+    description: 'Organisations (not archived) per kind: one entry per kind present, in the order the contract lists the kinds.',
+  })
   organisationsByKind: KindCount[];
 
   @Field(() => Int, { description: 'Agreements with status SIGNED (terminated and draft ones are not counted).' })

@@ -60,7 +60,8 @@ export class RegionCoverageResolver {
   }
 
   @ResolveField(() => [Alliance], {
-    description: 'The ACTIVE alliances (not archived, founded on or before asOf or undated) of this region or of a district inside it, by name.',
+    description:
+      'The ACTIVE alliances (not archived, founded on or before asOf or undated) of this region or of a district inside it, by name.',
   })
   @Prefetchable()
   alliances(coverage: RegionCoverage, _args: NoArgs, { loaders }: RequestContext) {

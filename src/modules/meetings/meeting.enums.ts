@@ -8,7 +8,11 @@ export enum MeetingKind {
 registerEnumType(MeetingKind, {
   name: 'MeetingKind',
   description: 'What kind of meeting it is.',
-  valuesMap: { TOP_LEVEL_MEETING: { description: 'Spitzengespräch' }, SKILLED_LABOUR_CONFERENCE: { description: 'Fachkräftekonferenz' }, OTHER: { description: 'Any other meeting' } },
+  valuesMap: {
+    TOP_LEVEL_MEETING: { description: 'Spitzengespräch' },
+    SKILLED_LABOUR_CONFERENCE: { description: 'Fachkräftekonferenz' },
+    OTHER: { description: 'Any other meeting' },
+  },
 });
 
 export enum MeetingStatus {

@@ -17,18 +17,28 @@ export class MeetingsLoader {
   constructor(private readonly rows: PlainRows) {}
 
   byId(loaders: RequestLoaders) {
-    return loaders.get<string, MeetingEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(MeetingEntity, 'id', ids), (m) => m.id));
+    return loaders.get<string, MeetingEntity | null>(BY_ID, async (ids) =>
+      oneByKey(ids, await this.rows.byKeys(MeetingEntity, 'id', ids), (m) => m.id),
+    );
   }
 
   byAgreement(loaders: RequestLoaders) {
     return loaders.get<string, MeetingEntity[]>(BY_AGREEMENT, async (agreementIds) =>
-      manyByKey(agreementIds, await this.rows.byKeys(MeetingEntity, 'agreementId', agreementIds, { orderBy: CHRONOLOGICAL }), (m) => m.agreementId!),
+      manyByKey(
+        agreementIds,
+        await this.rows.byKeys(MeetingEntity, 'agreementId', agreementIds, { orderBy: CHRONOLOGICAL }),
+        (m) => m.agreementId!,
+      ),
     );
   }
 
   byAlliance(loaders: RequestLoaders) {
     return loaders.get<string, MeetingEntity[]>(BY_ALLIANCE, async (allianceIds) =>
-      manyByKey(allianceIds, await this.rows.byKeys(MeetingEntity, 'allianceId', allianceIds, { orderBy: CHRONOLOGICAL }), (m) => m.allianceId!),
+      manyByKey(
+        allianceIds,
+        await this.rows.byKeys(MeetingEntity, 'allianceId', allianceIds, { orderBy: CHRONOLOGICAL }),
+        (m) => m.allianceId!,
+      ),
     );
   }
 

@@ -12,7 +12,14 @@ import { MeetingsService } from './meetings.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MeetingEntity, MeetingParticipantEntity]), AlliancesModule, PeopleModule, AgreementsModule],
-  providers: [MeetingsService, MeetingsLoader, MeetingsResolver, MeetingRelationsResolver, AllianceMeetingsResolver, AgreementMeetingsResolver],
+  providers: [
+    MeetingsService,
+    MeetingsLoader,
+    MeetingsResolver,
+    MeetingRelationsResolver,
+    AllianceMeetingsResolver,
+    AgreementMeetingsResolver,
+  ],
   exports: [MeetingsService, MeetingsLoader],
 })
 export class MeetingsModule {}

@@ -34,13 +34,18 @@ export class MeetingsResolver {
     return toConnection(await this.service.list(filter, page));
   }
 
-  @Mutation(() => Meeting, { description: 'Records a meeting under an agreement and/or of an alliance. ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.' })
+  @Mutation(() => Meeting, {
+    description: 'Records a meeting under an agreement and/or of an alliance. ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.',
+  })
   @Roles(...WRITERS)
   recordMeeting(@CurrentActor() actor: Actor, @Args('input') input: RecordMeetingInput) {
     return this.service.record(actor, input);
   }
 
-  @Mutation(() => Meeting, { description: "Changes a meeting's status, day, place, participants or outcome. ADMIN, EDITOR; a COORDINATOR for meetings of its alliances." })
+  @Mutation(() => Meeting, {
+    description:
+      "Changes a meeting's status, day, place, participants or outcome. ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.",
+  })
   @Roles(...WRITERS)
   updateMeeting(@CurrentActor() actor: Actor, @Args('input') input: UpdateMeetingInput) {
     return this.service.update(actor, input);

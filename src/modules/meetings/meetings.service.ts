@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMayWriteAround } from '../../auth/coordinator-scope';
 import { AuditService } from '../../audit/audit.service';
@@ -64,7 +64,13 @@ export class MeetingsService {
       );
       const participantIds = input.participantIds ?? [];
       await this.insertParticipants(manager, meeting.id, participantIds);
-      await this.audit.record(manager, actor, { action: 'recordMeeting', entityType: 'Meeting', entityId: meeting.id, before: null, after: { ...meeting, participantIds } });
+      await this.audit.record(manager, actor, {
+        action: 'recordMeeting',
+        entityType: 'Meeting',
+        entityId: meeting.id,
+        before: null,
+        after: { ...meeting, participantIds },
+      });
       return meeting;
     });
   }
@@ -110,8 +116,9 @@ export class MeetingsService {
       );
     } catch (error) {
       // The database names the column (personId); the caller knows the list as participantIds.
-      const domain = error instanceof QueryFailedError ? databaseErrorToDomain(error) : null;
-      if (domain?.code === 'NOT_FOUND') throw new DomainError('NOT_FOUND', domain.message, { fields: [{ field: 'participantIds', message: domain.message }] });
+      const domain = databaseErrorToDomain(error);
+      if (domain?.code === 'NOT_FOUND')
+        throw new DomainError('NOT_FOUND', domain.message, { fields: [{ field: 'participantIds', message: domain.message }] });
       throw error;
     }
   }

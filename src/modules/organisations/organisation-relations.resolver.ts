@@ -39,7 +39,9 @@ export class OrganisationMembershipsResolver {
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
     { loaders }: RequestContext,
   ) {
-    return then(this.alliances.membershipsByOrganisation(loaders).now(organisation.id), (memberships) => currentMemberships(memberships, current));
+    return then(this.alliances.membershipsByOrganisation(loaders).now(organisation.id), (memberships) =>
+      currentMemberships(memberships, current),
+    );
   }
 }
 

@@ -12,7 +12,9 @@ export class OrganisationsLoader {
   constructor(private readonly rows: PlainRows) {}
 
   byId(loaders: RequestLoaders) {
-    return loaders.get<string, OrganisationEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(OrganisationEntity, 'id', ids), (o) => o.id));
+    return loaders.get<string, OrganisationEntity | null>(BY_ID, async (ids) =>
+      oneByKey(ids, await this.rows.byKeys(OrganisationEntity, 'id', ids), (o) => o.id),
+    );
   }
 
   /** Every name of each organisation, oldest first; a name with no start is the oldest. */
@@ -20,7 +22,9 @@ export class OrganisationsLoader {
     return loaders.get<string, OrganisationNameEntity[]>(NAME_HISTORY, async (organisationIds) =>
       manyByKey(
         organisationIds,
-        await this.rows.byKeys(OrganisationNameEntity, 'organisationId', organisationIds, { orderBy: 'valid_from ASC NULLS FIRST, valid_to ASC NULLS LAST, id ASC' }),
+        await this.rows.byKeys(OrganisationNameEntity, 'organisationId', organisationIds, {
+          orderBy: 'valid_from ASC NULLS FIRST, valid_to ASC NULLS LAST, id ASC',
+        }),
         (n) => n.organisationId,
       ),
     );

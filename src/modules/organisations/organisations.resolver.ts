@@ -26,7 +26,10 @@ export class OrganisationsResolver {
   }
 
   @Query(() => OrganisationConnection, { description: 'Organisations by current name (German order), filtered and paginated.' })
-  async organisations(@Args() page: PageArgs, @Args('filter', { type: () => OrganisationFilter, nullable: true }) filter?: OrganisationFilter) {
+  async organisations(
+    @Args() page: PageArgs,
+    @Args('filter', { type: () => OrganisationFilter, nullable: true }) filter?: OrganisationFilter,
+  ) {
     return toConnection(await this.service.list(filter, page));
   }
 
@@ -37,7 +40,8 @@ export class OrganisationsResolver {
   }
 
   @Mutation(() => Organisation, {
-    description: "Changes an organisation's short name, kind, region or website. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.",
+    description:
+      "Changes an organisation's short name, kind, region or website. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.",
   })
   @Roles(...WRITERS)
   updateOrganisation(@CurrentActor() actor: Actor, @Args('input') input: UpdateOrganisationInput) {
@@ -45,7 +49,8 @@ export class OrganisationsResolver {
   }
 
   @Mutation(() => Organisation, {
-    description: 'Gives an organisation a new name from a day on; the old name stays in nameHistory. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
+    description:
+      'Gives an organisation a new name from a day on; the old name stays in nameHistory. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
   })
   @Roles(...WRITERS)
   renameOrganisation(@CurrentActor() actor: Actor, @Args('input') input: RenameOrganisationInput) {
@@ -53,7 +58,8 @@ export class OrganisationsResolver {
   }
 
   @Mutation(() => Organisation, {
-    description: 'Archives an organisation: hidden from lists, never deleted. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
+    description:
+      'Archives an organisation: hidden from lists, never deleted. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
   })
   @Roles(...WRITERS)
   archiveOrganisation(

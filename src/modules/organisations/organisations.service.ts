@@ -47,7 +47,9 @@ export class OrganisationsService {
       );
     }
     if (filter.search) {
-      query.andWhere(`(${nameContains('o.name', 'search')} OR ${nameContains('o.shortName', 'search')})`, { search: likeLiteral(filter.search) });
+      query.andWhere(`(${nameContains('o.name', 'search')} OR ${nameContains('o.shortName', 'search')})`, {
+        search: likeLiteral(filter.search),
+      });
     }
     return keysetPage(query, page, { expression: 'o.name', valueOf: (o) => o.name, direction: 'ASC', german: true });
   }
@@ -64,8 +66,16 @@ export class OrganisationsService {
           website: input.website ?? null,
         }),
       );
-      await manager.save(manager.create(OrganisationNameEntity, { organisationId: organisation.id, name: input.name, validFrom: null, validTo: null }));
-      await this.audit.record(manager, actor, { action: 'createOrganisation', entityType: 'Organisation', entityId: organisation.id, before: null, after: { ...organisation } });
+      await manager.save(
+        manager.create(OrganisationNameEntity, { organisationId: organisation.id, name: input.name, validFrom: null, validTo: null }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'createOrganisation',
+        entityType: 'Organisation',
+        entityId: organisation.id,
+        before: null,
+        after: { ...organisation },
+      });
       return organisation;
     });
   }
@@ -81,7 +91,13 @@ export class OrganisationsService {
       if (input.website !== undefined) organisation.website = input.website;
       organisation.version += 1;
       const saved = await manager.save(organisation);
-      await this.audit.record(manager, actor, { action: 'updateOrganisation', entityType: 'Organisation', entityId: organisation.id, before, after: { ...saved } });
+      await this.audit.record(manager, actor, {
+        action: 'updateOrganisation',
+        entityType: 'Organisation',
+        entityId: organisation.id,
+        before,
+        after: { ...saved },
+      });
       return saved;
     });
   }
@@ -100,12 +116,25 @@ export class OrganisationsService {
         current.validTo = input.validFrom;
         await manager.save(current);
       }
-      await manager.save(manager.create(OrganisationNameEntity, { organisationId: organisation.id, name: input.name, validFrom: input.validFrom, validTo: null }));
+      await manager.save(
+        manager.create(OrganisationNameEntity, {
+          organisationId: organisation.id,
+          name: input.name,
+          validFrom: input.validFrom,
+          validTo: null,
+        }),
+      );
       const before = { ...organisation };
       organisation.name = input.name;
       organisation.version += 1;
       const saved = await manager.save(organisation);
-      await this.audit.record(manager, actor, { action: 'renameOrganisation', entityType: 'Organisation', entityId: organisation.id, before, after: { ...saved } });
+      await this.audit.record(manager, actor, {
+        action: 'renameOrganisation',
+        entityType: 'Organisation',
+        entityId: organisation.id,
+        before,
+        after: { ...saved },
+      });
       return saved;
     });
   }
@@ -119,7 +148,13 @@ export class OrganisationsService {
       organisation.archivedAt = new Date();
       organisation.version += 1;
       const saved = await manager.save(organisation);
-      await this.audit.record(manager, actor, { action: 'archiveOrganisation', entityType: 'Organisation', entityId: id, before, after: { ...saved } });
+      await this.audit.record(manager, actor, {
+        action: 'archiveOrganisation',
+        entityType: 'Organisation',
+        entityId: id,
+        before,
+        after: { ...saved },
+      });
       return saved;
     });
   }

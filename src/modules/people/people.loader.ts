@@ -20,11 +20,15 @@ export class PeopleLoader {
   constructor(private readonly rows: PlainRows) {}
 
   byId(loaders: RequestLoaders) {
-    return loaders.get<string, PersonEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(PersonEntity, 'id', ids), (p) => p.id));
+    return loaders.get<string, PersonEntity | null>(BY_ID, async (ids) =>
+      oneByKey(ids, await this.rows.byKeys(PersonEntity, 'id', ids), (p) => p.id),
+    );
   }
 
   roleById(loaders: RequestLoaders) {
-    return loaders.get<string, RoleEntity | null>(ROLE_BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(RoleEntity, 'id', ids), (r) => r.id));
+    return loaders.get<string, RoleEntity | null>(ROLE_BY_ID, async (ids) =>
+      oneByKey(ids, await this.rows.byKeys(RoleEntity, 'id', ids), (r) => r.id),
+    );
   }
 
   rolesByPerson(loaders: RequestLoaders) {
@@ -35,7 +39,11 @@ export class PeopleLoader {
 
   rolesByOrganisation(loaders: RequestLoaders) {
     return loaders.get<string, RoleEntity[]>(ROLES_BY_ORGANISATION, async (organisationIds) =>
-      manyByKey(organisationIds, await this.rows.byKeys(RoleEntity, 'organisationId', organisationIds, { orderBy: ROLE_ORDER }), (r) => r.organisationId),
+      manyByKey(
+        organisationIds,
+        await this.rows.byKeys(RoleEntity, 'organisationId', organisationIds, { orderBy: ROLE_ORDER }),
+        (r) => r.organisationId,
+      ),
     );
   }
 }

@@ -40,13 +40,17 @@ export class PeopleResolver {
     return this.service.createPerson(actor, input);
   }
 
-  @Mutation(() => Role, { description: 'Gives a person a role at an organisation. ADMIN, EDITOR; a COORDINATOR at current members of its alliances.' })
+  @Mutation(() => Role, {
+    description: 'Gives a person a role at an organisation. ADMIN, EDITOR; a COORDINATOR at current members of its alliances.',
+  })
   @Roles(...WRITERS)
   assignRole(@CurrentActor() actor: Actor, @Args('input') input: AssignRoleInput) {
     return this.service.assignRole(actor, input);
   }
 
-  @Mutation(() => Role, { description: 'Ends a role; it is kept with its period. ADMIN, EDITOR; a COORDINATOR at current members of its alliances.' })
+  @Mutation(() => Role, {
+    description: 'Ends a role; it is kept with its period. ADMIN, EDITOR; a COORDINATOR at current members of its alliances.',
+  })
   @Roles(...WRITERS)
   endRole(@CurrentActor() actor: Actor, @Args('input') input: EndRoleInput) {
     return this.service.endRole(actor, input);
@@ -57,7 +61,9 @@ export class PeopleResolver {
     return [person.honorificPrefix, person.givenName, person.familyName].filter(Boolean).join(' ');
   }
 
-  @ResolveField(() => [Role], { description: "The person's positions, oldest first; current: true for those held today, false for the others." })
+  @ResolveField(() => [Role], {
+    description: "The person's positions, oldest first; current: true for those held today, false for the others.",
+  })
   @Prefetchable()
   roles(
     person: Person,

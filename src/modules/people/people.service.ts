@@ -33,7 +33,9 @@ export class PeopleService {
   list(filter: PersonFilter = {}, page: { first: number; after?: string }): Promise<Page<PersonEntity>> {
     const query = this.people.createQueryBuilder('p');
     if (filter.organisationId) {
-      query.andWhere('p.id IN (SELECT r.person_id FROM role r WHERE r.organisation_id = :organisationId)', { organisationId: filter.organisationId });
+      query.andWhere('p.id IN (SELECT r.person_id FROM role r WHERE r.organisation_id = :organisationId)', {
+        organisationId: filter.organisationId,
+      });
     }
     if (filter.search) {
       // People are searched as they are written and as they are filed: "Andreas Schumm" and "Schumm Andreas".
@@ -41,7 +43,12 @@ export class PeopleService {
         search: likeLiteral(filter.search),
       });
     }
-    return keysetPage(query, page, { expression: SORT_NAME, valueOf: (p) => `${p.familyName} ${p.givenName}`, direction: 'ASC', german: true });
+    return keysetPage(query, page, {
+      expression: SORT_NAME,
+      valueOf: (p) => `${p.familyName} ${p.givenName}`,
+      direction: 'ASC',
+      german: true,
+    });
   }
 
   async createPerson(actor: Actor, input: CreatePersonInput): Promise<PersonEntity> {
@@ -54,7 +61,13 @@ export class PeopleService {
           familyName: input.familyName,
         }),
       );
-      await this.audit.record(manager, actor, { action: 'createPerson', entityType: 'Person', entityId: person.id, before: null, after: { ...person } });
+      await this.audit.record(manager, actor, {
+        action: 'createPerson',
+        entityType: 'Person',
+        entityId: person.id,
+        before: null,
+        after: { ...person },
+      });
       return person;
     });
   }
@@ -71,7 +84,13 @@ export class PeopleService {
           validTo: input.validTo ?? null,
         }),
       );
-      await this.audit.record(manager, actor, { action: 'assignRole', entityType: 'Role', entityId: role.id, before: null, after: { ...role } });
+      await this.audit.record(manager, actor, {
+        action: 'assignRole',
+        entityType: 'Role',
+        entityId: role.id,
+        before: null,
+        after: { ...role },
+      });
       return role;
     });
   }

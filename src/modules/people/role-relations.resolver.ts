@@ -39,7 +39,9 @@ export class RoleRelationsResolver {
 export class OrganisationRolesResolver {
   constructor(private readonly people: PeopleLoader) {}
 
-  @ResolveField(() => [Role], { description: 'The people who represent it, oldest role first; current: true for roles held today, false for the others.' })
+  @ResolveField(() => [Role], {
+    description: 'The people who represent it, oldest role first; current: true for roles held today, false for the others.',
+  })
   @Prefetchable(rowsOf(RoleEntity, 'organisation_id', ROLE_ORDER, ROLE_PERIOD))
   roles(
     organisation: Organisation,

@@ -8,5 +8,9 @@ export enum RegionKind {
 registerEnumType(RegionKind, {
   name: 'RegionKind',
   description: 'Land, Region (Regionalverband) or Stadt-/Landkreis.',
-  valuesMap: { STATE: { description: 'Land' }, REGION: { description: 'Region (Regionalverband)' }, DISTRICT: { description: 'Stadt- or Landkreis' } },
+  valuesMap: {
+    STATE: { description: 'Land' },
+    REGION: { description: 'Region (Regionalverband)' },
+    DISTRICT: { description: 'Stadt- or Landkreis' },
+  },
 });

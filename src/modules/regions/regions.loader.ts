@@ -11,12 +11,18 @@ export class RegionsLoader {
   constructor(private readonly rows: PlainRows) {}
 
   byId(loaders: RequestLoaders) {
-    return loaders.get<string, RegionEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(RegionEntity, 'id', ids), (r) => r.id));
+    return loaders.get<string, RegionEntity | null>(BY_ID, async (ids) =>
+      oneByKey(ids, await this.rows.byKeys(RegionEntity, 'id', ids), (r) => r.id),
+    );
   }
 
   children(loaders: RequestLoaders) {
     return loaders.get<string, RegionEntity[]>(CHILDREN, async (parentIds) =>
-      manyByKey(parentIds, await this.rows.byKeys(RegionEntity, 'parentId', parentIds, { orderBy: 'code ASC, name ASC, id ASC' }), (r) => r.parentId!),
+      manyByKey(
+        parentIds,
+        await this.rows.byKeys(RegionEntity, 'parentId', parentIds, { orderBy: 'code ASC, name ASC, id ASC' }),
+        (r) => r.parentId!,
+      ),
     );
   }
 }

@@ -40,7 +40,10 @@ function sourcesResolver(type: Type<{ id: string }>, description: string) {
 }
 
 export const AllianceSourcesResolver = sourcesResolver(Alliance, 'The releases that announce or mention this alliance, newest first.');
-export const OrganisationSourcesResolver = sourcesResolver(Organisation, 'The releases that announce or mention this organisation, newest first.');
+export const OrganisationSourcesResolver = sourcesResolver(
+  Organisation,
+  'The releases that announce or mention this organisation, newest first.',
+);
 export const PersonSourcesResolver = sourcesResolver(Person, 'The releases that link to or quote this person, newest first.');
 export const AgreementSourcesResolver = sourcesResolver(Agreement, 'The releases that announce or mention this agreement, newest first.');
 export const MeetingSourcesResolver = sourcesResolver(Meeting, 'The releases that announce or mention this meeting, newest first.');

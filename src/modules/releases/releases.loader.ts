@@ -19,7 +19,8 @@ export const AS_GIVEN = 'position ASC';
 export const RELEASE_ORDER = 'published_on DESC, id DESC';
 
 /** The releases that link to a record or quote it (`record` is its id), as SOURCES_SQL finds them. */
-export const sourcesOf = (record: string) => `id IN (SELECT release_id FROM release_link WHERE entity_id = ${record} UNION SELECT release_id FROM release_quote WHERE person_id = ${record})`;
+export const sourcesOf = (record: string) =>
+  `id IN (SELECT release_id FROM release_link WHERE entity_id = ${record} UNION SELECT release_id FROM release_quote WHERE person_id = ${record})`;
 
 /**
  * A release row per record it links to or quotes, newest first. UNION, not UNION ALL: a release
@@ -42,7 +43,9 @@ export class ReleasesLoader {
   ) {}
 
   byId(loaders: RequestLoaders) {
-    return loaders.get<string, ReleaseEntity | null>(BY_ID, async (ids) => oneByKey(ids, await this.rows.byKeys(ReleaseEntity, 'id', ids), (r) => r.id));
+    return loaders.get<string, ReleaseEntity | null>(BY_ID, async (ids) =>
+      oneByKey(ids, await this.rows.byKeys(ReleaseEntity, 'id', ids), (r) => r.id),
+    );
   }
 
   /** The records a release links to, in the order they were given. */

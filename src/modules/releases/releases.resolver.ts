@@ -50,7 +50,7 @@ export class ReleasesResolver {
   @Mutation(() => Release, {
     description:
       'Links a release to one more record and raises its version. A link to a record the release links to already changes ' +
-      'that link\'s relation; the same link again is BAD_USER_INPUT. ADMIN, EDITOR; a COORDINATOR for the releases it created.',
+      "that link's relation; the same link again is BAD_USER_INPUT. ADMIN, EDITOR; a COORDINATOR for the releases it created.",
   })
   @Roles(...WRITERS)
   linkRelease(

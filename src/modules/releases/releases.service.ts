@@ -77,14 +77,21 @@ export class ReleasesService {
     if (duplicates.length) throw new DomainError('BAD_USER_INPUT', 'A release links to each record once', { fields: duplicates });
 
     const [types, quoted, publisher] = await Promise.all([
-      this.entityTypes(loaders, links.map((link) => link.entityId)),
+      this.entityTypes(
+        loaders,
+        links.map((link) => link.entityId),
+      ),
       Promise.all(quotes.map((quote) => this.people.byId(loaders).load(quote.personId))),
       publisherId ? this.organisations.byId(loaders).load(publisherId) : null,
     ]);
     const missing: FieldError[] = [
       ...(publisherId && !publisher ? [{ field: 'publisherId', message: `Organisation ${publisherId} does not exist` }] : []),
-      ...links.flatMap((link, index) => (types.has(link.entityId) ? [] : [{ field: `links[${index}].entityId`, message: noRecord(link.entityId) }])),
-      ...quotes.flatMap((quote, index) => (quoted[index] ? [] : [{ field: `quotes[${index}].personId`, message: `Person ${quote.personId} does not exist` }])),
+      ...links.flatMap((link, index) =>
+        types.has(link.entityId) ? [] : [{ field: `links[${index}].entityId`, message: noRecord(link.entityId) }],
+      ),
+      ...quotes.flatMap((quote, index) =>
+        quoted[index] ? [] : [{ field: `quotes[${index}].personId`, message: `Person ${quote.personId} does not exist` }],
+      ),
     ];
     if (missing.length) throw new DomainError('NOT_FOUND', missing.map((m) => m.message).join('; '), { fields: missing });
 
@@ -100,8 +107,16 @@ export class ReleasesService {
           createdBy: actor.sub,
         }),
       );
-      if (linkRows.length) await manager.insert(ReleaseLinkEntity, linkRows.map((link, position) => ({ ...link, releaseId: release.id, position })));
-      if (quotes.length) await manager.insert(ReleaseQuoteEntity, quotes.map((quote, position) => ({ ...quote, releaseId: release.id, position })));
+      if (linkRows.length)
+        await manager.insert(
+          ReleaseLinkEntity,
+          linkRows.map((link, position) => ({ ...link, releaseId: release.id, position })),
+        );
+      if (quotes.length)
+        await manager.insert(
+          ReleaseQuoteEntity,
+          quotes.map((quote, position) => ({ ...quote, releaseId: release.id, position })),
+        );
       await this.audit.record(manager, actor, {
         action: 'createRelease',
         entityType: 'Release',
@@ -124,7 +139,8 @@ export class ReleasesService {
     assertMayChange(actor, existing);
     const entityId = input.entityId;
     const entityType = (await this.entityTypes(loaders, [entityId])).get(entityId);
-    if (!entityType) throw new DomainError('NOT_FOUND', noRecord(entityId), { fields: [{ field: 'entityId', message: noRecord(entityId) }] });
+    if (!entityType)
+      throw new DomainError('NOT_FOUND', noRecord(entityId), { fields: [{ field: 'entityId', message: noRecord(entityId) }] });
 
     return this.dataSource.transaction(async (manager) => {
       // The row lock queues concurrent links of one release, so positions and versions do not collide;

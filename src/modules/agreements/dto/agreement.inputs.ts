@@ -18,7 +18,10 @@ import { DateScalar } from '../../../graphql/scalars';
 import { AgreementStatus, CommitmentKind } from '../agreement.enums';
 
 /** Trims every string of a list, as Trim() does for one. */
-const TrimEach = () => Transform(({ value }) => (Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value));
+const TrimEach = () =>
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((item: unknown) => (typeof item === 'string' ? item.trim() : item)) : value,
+  );
 
 @InputType({ description: 'Filters for the agreement list; all given conditions must hold.' })
 export class AgreementFilter {
@@ -101,7 +104,9 @@ export class CreateAgreementInput {
   @IsCalendarDate()
   signedOn?: string;
 
-  @Field(() => [AgreementPartyInput], { description: 'The alliances that are party to it: at least two, each once, in the order they are named.' })
+  @Field(() => [AgreementPartyInput], {
+    description: 'The alliances that are party to it: at least two, each once, in the order they are named.',
+  })
   @IsArray()
   @ArrayMinSize(2, { message: 'an agreement has at least two parties' })
   @ArrayMaxSize(50)

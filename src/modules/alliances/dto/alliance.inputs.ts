@@ -64,7 +64,7 @@ export class CreateAllianceInput {
   description?: string;
 }
 
-@InputType({ description: "Changes to an alliance; omitted fields keep their value. Level and region do not change." })
+@InputType({ description: 'Changes to an alliance; omitted fields keep their value. Level and region do not change.' })
 export class UpdateAllianceInput extends VersionedChange {
   @Field({ nullable: true, description: 'A new name.' })
   @UnlessOmitted()

@@ -67,7 +67,10 @@ export class CreateOrganisationInput {
   website?: string;
 }
 
-@InputType({ description: 'Changes to an organisation; omitted fields keep their value, null clears an optional one. Its name changes with renameOrganisation.' })
+@InputType({
+  description:
+    'Changes to an organisation; omitted fields keep their value, null clears an optional one. Its name changes with renameOrganisation.',
+})
 export class UpdateOrganisationInput extends VersionedChange {
   @Field(() => String, { nullable: true, description: 'The short name it is known by; null clears it.' })
   @IsOptional()

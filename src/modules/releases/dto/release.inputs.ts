@@ -10,7 +10,11 @@ const QUOTES_MAX = 100;
 
 @InputType({ description: 'Filters for the release list; all given conditions must hold.' })
 export class ReleaseFilter {
-  @Field({ nullable: true, description: 'German full text over title and body: "Kooperationsvereinbarungen" finds "Kooperationsvereinbarung"; "quoted phrases", OR and -excluded words work as in web search.' })
+  @Field({
+    nullable: true,
+    description:
+      'German full text over title and body: "Kooperationsvereinbarungen" finds "Kooperationsvereinbarung"; "quoted phrases", OR and -excluded words work as in web search.',
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -94,7 +98,10 @@ export class CreateReleaseInput {
   @MaxLength(TEXT_MAX)
   body?: string;
 
-  @Field(() => [ReleaseLinkInput], { nullable: true, description: `The records it announces or mentions, each once; at most ${LINKS_MAX}.` })
+  @Field(() => [ReleaseLinkInput], {
+    nullable: true,
+    description: `The records it announces or mentions, each once; at most ${LINKS_MAX}.`,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(LINKS_MAX)

@@ -77,14 +77,14 @@ describe('relations read in one SQL statement', () => {
       });
     const member = (alliance: string, organisation: string, role: string, joinedOn: string | null, leftOn: string | null) =>
       insertMembership(ds, { allianceId: ids[alliance], organisationId: ids[organisation], role, joinedOn, leftOn });
-    await member('north', 'ihk', 'LEAD', '2015-01-01', null);
-    await member('north', 'hwk', 'LEAD', '2010-01-01', today()); // ended today: not a member any more
+    await member('north', 'ihk', 'LEAD', today(), null); // the lead from today
+    await member('north', 'hwk', 'LEAD', '2010-01-01', today()); // the lead until today: not a member any more
     await member('north', 'agentur', 'PARTNER', day(1), null); // joins tomorrow
     await member('north', 'dgb', 'PARTNER', null, null);
     await member('north', 'wfg', 'PARTNER', '2012-05-05', '2020-01-01');
     await member('north', 'stadt', 'PARTNER', today(), null); // joined today: a member
-    await member('south', 'hwk', 'LEAD', null, null);
-    await member('south', 'ihk', 'LEAD', null, null); // two leads of unknown start: the order decides
+    await member('south', 'hwk', 'PARTNER', null, null);
+    await member('south', 'ihk', 'PARTNER', null, null); // two partners of unknown start: the order decides
     await member('south', 'stadt', 'PARTNER', '2015-01-01', null);
     const person = async (key: string, honorificPrefix: string | null) =>
       (ids[key] = await insertPerson(ds, { givenName: key, familyName: `Familie ${key}`, honorificPrefix }));

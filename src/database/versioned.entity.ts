@@ -14,3 +14,9 @@ export abstract class VersionedEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/** A record that is archived instead of deleted: it leaves lists and current views until restored. */
+export abstract class ArchivableEntity extends VersionedEntity {
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+}

@@ -1,9 +1,10 @@
-import { Column, Entity, Index } from 'typeorm';
-import { VersionedEntity } from '../../database/versioned.entity';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { ArchivableEntity } from '../../database/versioned.entity';
 import { AgreementStatus } from './agreement.enums';
 
 @Entity('agreement')
-export class AgreementEntity extends VersionedEntity {
+@Check('agreement_termination_check', `"terminated_on" IS NULL OR ("signed_on" IS NOT NULL AND "terminated_on" >= "signed_on")`)
+export class AgreementEntity extends ArchivableEntity {
   @Column({ type: 'varchar', length: 300 })
   title: string;
 
@@ -14,4 +15,8 @@ export class AgreementEntity extends VersionedEntity {
   @Index('agreement_signed_on_idx')
   @Column({ name: 'signed_on', type: 'date', nullable: true })
   signedOn: string | null;
+
+  /** The first day the agreement no longer binds; set by terminateAgreement. */
+  @Column({ name: 'terminated_on', type: 'date', nullable: true })
+  terminatedOn: string | null;
 }

@@ -1,13 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { VersionedEntity } from '../../database/versioned.entity';
 import { CommitmentKind } from './agreement.enums';
 import { AgreementEntity } from './agreement.entity';
 
 @Entity('commitment')
 @Index('commitment_agreement_idx', ['agreementId', 'position'])
-export class CommitmentEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class CommitmentEntity extends VersionedEntity {
   @Column({ name: 'agreement_id', type: 'uuid' })
   agreementId: string;
 

@@ -1,10 +1,10 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { VersionedEntity } from '../../database/versioned.entity';
+import { ArchivableEntity } from '../../database/versioned.entity';
 import { RegionEntity } from '../regions/region.entity';
 import { AllianceLevel, AllianceStatus } from './alliance.enums';
 
 @Entity('alliance')
-export class AllianceEntity extends VersionedEntity {
+export class AllianceEntity extends ArchivableEntity {
   @Column({ type: 'varchar', length: 300 })
   name: string;
 
@@ -29,7 +29,4 @@ export class AllianceEntity extends VersionedEntity {
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
-
-  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
-  archivedAt: Date | null;
 }

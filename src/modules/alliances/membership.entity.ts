@@ -1,12 +1,26 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { VersionedEntity } from '../../database/versioned.entity';
+import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { ArchivableEntity } from '../../database/versioned.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { MembershipRole } from './alliance.enums';
 import { AllianceEntity } from './alliance.entity';
 
-/** An organisation's membership of an alliance over a period. */
+/**
+ * An organisation's membership of an alliance over a half-open period [joinedOn, leftOn). The
+ * database holds the rules that racing writers could otherwise break: one organisation's
+ * memberships in one alliance never overlap, an alliance has one LEAD a day, and no period ends
+ * before it starts (database/constraints.ts names the field each one is about).
+ */
 @Entity('membership')
-export class MembershipEntity extends VersionedEntity {
+@Check('membership_period_check', `"left_on" IS NULL OR "joined_on" IS NULL OR "left_on" >= "joined_on"`)
+@Exclusion(
+  'membership_no_overlap',
+  `USING gist ("alliance_id" WITH =, "organisation_id" WITH =, daterange("joined_on", "left_on") WITH &&) WHERE ("archived_at" IS NULL)`,
+)
+@Exclusion(
+  'membership_one_lead',
+  `USING gist ("alliance_id" WITH =, daterange("joined_on", "left_on") WITH &&) WHERE ("role" = 'LEAD' AND "archived_at" IS NULL)`,
+)
+export class MembershipEntity extends ArchivableEntity {
   @Index('membership_alliance_idx')
   @Column({ name: 'alliance_id', type: 'uuid' })
   allianceId: string;

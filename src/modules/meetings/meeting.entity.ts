@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { VersionedEntity } from '../../database/versioned.entity';
+import { ArchivableEntity } from '../../database/versioned.entity';
 import { AgreementEntity } from '../agreements/agreement.entity';
 import { AllianceEntity } from '../alliances/alliance.entity';
 import { MeetingKind, MeetingStatus } from './meeting.enums';
@@ -7,7 +7,7 @@ import { MeetingKind, MeetingStatus } from './meeting.enums';
 @Entity('meeting')
 @Index('meeting_agreement_idx', ['agreementId', 'heldOn'])
 @Index('meeting_alliance_idx', ['allianceId', 'heldOn'])
-export class MeetingEntity extends VersionedEntity {
+export class MeetingEntity extends ArchivableEntity {
   @Index('meeting_kind_idx')
   @Column({ type: 'enum', enum: MeetingKind, enumName: 'meeting_kind' })
   kind: MeetingKind;

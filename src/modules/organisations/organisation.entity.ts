@@ -1,10 +1,10 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { VersionedEntity } from '../../database/versioned.entity';
+import { ArchivableEntity } from '../../database/versioned.entity';
 import { RegionEntity } from '../regions/region.entity';
 import { OrganisationKind } from './organisation.enums';
 
 @Entity('organisation')
-export class OrganisationEntity extends VersionedEntity {
+export class OrganisationEntity extends ArchivableEntity {
   /** The current name; every name with its period is in organisation_name. */
   @Column({ type: 'varchar', length: 300 })
   name: string;
@@ -26,7 +26,4 @@ export class OrganisationEntity extends VersionedEntity {
 
   @Column({ type: 'varchar', length: 2000, nullable: true })
   website: string | null;
-
-  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
-  archivedAt: Date | null;
 }

@@ -1,9 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
-import { VersionedEntity } from '../../database/versioned.entity';
+import { ArchivableEntity } from '../../database/versioned.entity';
 
 @Entity('person')
 @Index('person_name_idx', ['familyName', 'givenName'])
-export class PersonEntity extends VersionedEntity {
+export class PersonEntity extends ArchivableEntity {
   @Column({ name: 'honorific_prefix', type: 'varchar', length: 300, nullable: true })
   honorificPrefix: string | null;
 

@@ -1,10 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { VersionedEntity } from '../../database/versioned.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PersonEntity } from './person.entity';
 
 /** A person's position at an organisation over a period. */
 @Entity('role')
+@Check('role_period_check', `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_to" >= "valid_from"`)
 export class RoleEntity extends VersionedEntity {
   @Index('role_person_idx')
   @Column({ name: 'person_id', type: 'uuid' })

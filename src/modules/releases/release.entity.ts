@@ -1,9 +1,9 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { VersionedEntity } from '../../database/versioned.entity';
+import { ArchivableEntity } from '../../database/versioned.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 
 @Entity('release')
-export class ReleaseEntity extends VersionedEntity {
+export class ReleaseEntity extends ArchivableEntity {
   @Column({ type: 'varchar', length: 300 })
   title: string;
 

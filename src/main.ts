@@ -11,6 +11,7 @@ import { openDatabaseServer } from './database/database-server';
 import { takeOverShutdownSignals } from './database/embedded-postgres';
 import { GraphQLClient } from './demo/graphql-client';
 import { loadDemoDataIfEmpty } from './demo/heilbronn-franken';
+import { Readiness } from './health/readiness';
 
 async function bootstrap(): Promise<void> {
   const startedAt = Date.now();
@@ -23,14 +24,19 @@ async function bootstrap(): Promise<void> {
   const gate = new RequestGate();
   app.use(gate.middleware);
   configureHttp(app);
+  const loadsDemoData = database.embedded && env.DEMO_DATA;
+  const readiness = app.get(Readiness);
+  if (loadsDemoData) readiness.waitFor('demo data');
   await app.listen(env.PORT, env.HOST);
   const tokens = app.get(Tokens);
   const localUrl = (await app.getUrl()).replace(/\/\/(\[::\]|0\.0\.0\.0|\[::1\])/, '//127.0.0.1');
-  if (database.embedded && env.DEMO_DATA) {
+  if (loadsDemoData) {
+    // A failure here ends the start (bootstrap's catch exits 1): never ready with half the data.
     const loaded = await loadDemoDataIfEmpty(
       new GraphQLClient(`${localUrl}/graphql`, tokens.mint({ sub: 'demo-data', role: 'ADMIN' }, 600)),
     );
     if (loaded) logger.info('loaded the demo data (Heilbronn-Franken) into the empty database');
+    readiness.finished();
   }
 
   // Stopping in this order means no request is cut off mid-write: new requests are refused, the

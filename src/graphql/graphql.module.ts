@@ -1,7 +1,7 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MiddlewareConsumer, Module, NestModule, NotFoundException, RequestMethod } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Tokens } from '../auth/tokens';
 import { Environment, introspectionEnabled } from '../config/environment';
@@ -13,6 +13,7 @@ import { operationLimitsPlugin } from './operation-limits';
 import { PrefetchInterceptor } from './prefetch.interceptor';
 import { CostBudget } from './rate-limit';
 import { requestContextFactory } from './request-context';
+import { ResolverErrorsFilter } from './resolver-errors.filter';
 import { ResponseCache } from './response-cache';
 import { answerFromProjections, SqlProjection } from './sql-projection';
 
@@ -62,7 +63,11 @@ import { answerFromProjections, SqlProjection } from './sql-projection';
       },
     }),
   ],
-  providers: [SqlProjection, { provide: APP_INTERCEPTOR, useClass: PrefetchInterceptor }],
+  providers: [
+    SqlProjection,
+    { provide: APP_INTERCEPTOR, useClass: PrefetchInterceptor },
+    { provide: APP_FILTER, useClass: ResolverErrorsFilter },
+  ],
 })
 export class RegistryGraphQLModule implements NestModule {
   /** Apollo is mounted on /graphql as a prefix; without this, /graphql/anything would be the API too. */

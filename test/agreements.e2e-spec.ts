@@ -190,6 +190,52 @@ describe('agreements', () => {
       expect(draft.data!.createAgreement).toMatchObject({ status: 'DRAFT', signedOn: null });
     });
 
+    it('refuses to create a TERMINATED agreement, naming status: it ends with terminateAgreement, which records the day', async () => {
+      const [a, b] = await twoAlliances();
+      const before = await counts();
+      const result = await t.gql(CREATE, { input: input([a, b], { status: 'TERMINATED' }) }, { token: t.tokens.admin });
+      expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(result.errors![0].extensions.fields!.map((f) => f.field)).toEqual(['status']);
+      await expect(counts()).resolves.toEqual(before);
+    });
+
+    it('refuses a signedOn on a DRAFT, naming signedOn: signAgreement dates it', async () => {
+      const [a, b] = await twoAlliances();
+      const result = await t.gql(CREATE, { input: input([a, b], { status: 'DRAFT' }) }, { token: t.tokens.admin });
+      expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(result.errors![0].extensions.fields).toEqual([
+        { field: 'signedOn', message: 'a DRAFT has no signedOn; sign it with signAgreement' },
+      ]);
+    });
+
+    it('gives each commitment version 1 and an audit event of its own', async () => {
+      const [a, b] = await twoAlliances();
+      const created = await t.gql(
+        CREATE,
+        { input: input([a, b], { commitments: HEILBRONN_FRANKEN_COMMITMENTS.slice(0, 2) }) },
+        { token: t.tokens.editor },
+      );
+      const read = await t.gql(`query($id: ID!) { agreement(id: $id) { terminatedOn archivedAt commitments { id version } } }`, {
+        id: created.data!.createAgreement.id,
+      });
+      expect(read.data!.agreement).toMatchObject({ terminatedOn: null, archivedAt: null });
+      const commitments: { id: string; version: number }[] = read.data!.agreement.commitments;
+      expect(commitments.map((c) => c.version)).toEqual([1, 1]);
+      for (const [position, commitment] of commitments.entries()) {
+        const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`, {
+          id: commitment.id,
+        });
+        expect(trail.data!.auditTrail).toEqual([
+          { actor: 'editor', action: 'createAgreement', entityType: 'Commitment', changes: expect.any(String) },
+        ]);
+        expect(JSON.parse(trail.data!.auditTrail[0].changes)).toMatchObject({
+          agreementId: [null, created.data!.createAgreement.id],
+          kind: [null, HEILBRONN_FRANKEN_COMMITMENTS[position].kind],
+          position: [null, position],
+        });
+      }
+    });
+
     it('answers NOT_FOUND for an alliance that does not exist, naming the field', async () => {
       const [a] = await twoAlliances();
       const result = await t.gql(CREATE, { input: input([a, UNKNOWN]) }, { token: t.tokens.admin });

@@ -1,3 +1,4 @@
+import { today } from '../src/common/dates';
 import { insertAgreement, insertAlliance, insertMeeting, insertOrganisation, insertRelease, regionId } from './support/factories';
 import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
@@ -317,7 +318,7 @@ describe('overdueCommitments', () => {
     await expect(overdueOf([id], '2013-03-01')).resolves.toMatchObject([{ nextDueOn: '2013-02-28' }]);
   });
 
-  it('never lists a TERMINATED agreement or a DRAFT', async () => {
+  it('never lists a DRAFT, nor a TERMINATED agreement whose end was recorded without a day', async () => {
     const terminated = await agreement({ status: 'TERMINATED', signedOn: '2012-09-24' });
     const draft = await agreement({ status: 'DRAFT', signedOn: null });
     const datedDraft = await agreement({ status: 'DRAFT', signedOn: '2012-09-24' });
@@ -434,6 +435,112 @@ describe('stats', () => {
     expect(listed).toEqual(contractOrder.filter((kind) => listed.includes(kind)));
     expect(after.organisationsByKind.every((entry) => entry.count > 0)).toBe(true);
     expect(after.organisationsByKind.reduce((sum, entry) => sum + entry.count, 0)).toBe(after.organisations);
+  });
+});
+
+describe('terminated and archived records in the dashboards', () => {
+  let t: TestApp;
+  let state: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    state = await insertAlliance(t.dataSource, { level: 'STATE', regionCode: '08' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** An agreement of the state alliance with a fresh alliance of the region, signed 2012-09-24, with an annual top-level meeting. */
+  const agreementIn = async (regionCode: string) =>
+    insertAgreement(t.dataSource, {
+      signedOn: '2012-09-24',
+      parties: [{ allianceId: state }, { allianceId: await insertAlliance(t.dataSource, { regionCode }) }],
+      commitments: [ANNUAL],
+    });
+
+  const overdueAgreements = async (asOf: string): Promise<string[]> => {
+    const result = await t.gql(OVERDUE, { asOf });
+    expect(result.errors).toBeUndefined();
+    return result.data!.overdueCommitments.map((status: { commitment: { agreement: { id: string } } }) => status.commitment.agreement.id);
+  };
+  const agreementsSigned = async (): Promise<number> => {
+    const result = await t.gql(STATS);
+    expect(result.errors).toBeUndefined();
+    return result.data!.stats.agreementsSigned;
+  };
+  const write = async (query: string, variables: Record<string, unknown>) => {
+    const result = await t.gql(query, variables, { token: t.tokens.editor });
+    expect(result.errors).toBeUndefined();
+  };
+  const terminate = (id: string, terminatedOn: string) =>
+    write(`mutation($input: TerminateAgreementInput!) { terminateAgreement(input: $input) { id } }`, {
+      input: { id, expectedVersion: 1, terminatedOn },
+    });
+
+  it('a terminated agreement still owes as of the day before terminatedOn, and owes nothing from that day on', async () => {
+    const id = await agreementIn('0802');
+    await terminate(id, '2014-03-01');
+    await expect(overdueAgreements('2013-10-01')).resolves.toContain(id);
+    await expect(overdueAgreements('2014-02-28')).resolves.toContain(id);
+    await expect(overdueAgreements('2014-03-01')).resolves.not.toContain(id);
+    await expect(overdueAgreements('2020-01-01')).resolves.not.toContain(id);
+    await expect(coverageOf(t, '0802', '2014-02-28')).resolves.toMatchObject({ agreementWithState: { id }, topLevelMeetingOverdue: true });
+    await expect(coverageOf(t, '0802', '2014-03-01')).resolves.toMatchObject({ agreementWithState: null, topLevelMeetingOverdue: false });
+  });
+
+  it('counts an agreement terminated from tomorrow as signed today, and one terminated from today not', async () => {
+    const [endsTomorrow, endsToday] = [await agreementIn('0803'), await agreementIn('0803')];
+    const before = await agreementsSigned();
+    const tomorrow = new Date(`${today()}T12:00:00Z`);
+    tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+    await terminate(endsTomorrow, tomorrow.toISOString().slice(0, 10));
+    await expect(agreementsSigned()).resolves.toBe(before);
+    await terminate(endsToday, today());
+    await expect(agreementsSigned()).resolves.toBe(before - 1);
+  });
+
+  it('an archived agreement leaves coverage, overdueCommitments and stats until it is restored', async () => {
+    const id = await agreementIn('0804');
+    const before = await agreementsSigned();
+    await write(`mutation($id: ID!) { archiveAgreement(id: $id, expectedVersion: 1) { id } }`, { id });
+    await expect(overdueAgreements('2014-01-01')).resolves.not.toContain(id);
+    await expect(coverageOf(t, '0804', '2014-01-01')).resolves.toMatchObject({ agreementWithState: null, topLevelMeetingOverdue: false });
+    await expect(agreementsSigned()).resolves.toBe(before - 1);
+    await write(`mutation($id: ID!) { restoreAgreement(id: $id, expectedVersion: 2) { id } }`, { id });
+    await expect(overdueAgreements('2014-01-01')).resolves.toContain(id);
+    await expect(coverageOf(t, '0804', '2014-01-01')).resolves.toMatchObject({ agreementWithState: { id }, topLevelMeetingOverdue: true });
+    await expect(agreementsSigned()).resolves.toBe(before);
+  });
+
+  it('an archived meeting fulfils nothing and is not counted, nor is an archived release or organisation', async () => {
+    const id = await agreementIn('0805');
+    const meeting = await insertMeeting(t.dataSource, { heldOn: '2013-09-01', agreementId: id });
+    const release = await insertRelease(t.dataSource);
+    const organisation = await insertOrganisation(t.dataSource, { kind: 'WELCOME_CENTER' });
+    await expect(coverageOf(t, '0805', '2013-10-01')).resolves.toMatchObject({
+      lastTopLevelMeetingOn: '2013-09-01',
+      topLevelMeetingOverdue: false,
+    });
+    const counts = async () => {
+      const { data } = await t.gql(STATS);
+      const { meetingsHeld, releases, organisations, organisationsByKind } = data!.stats;
+      const welcomeCenters = organisationsByKind.find((entry: { kind: string }) => entry.kind === 'WELCOME_CENTER')?.count ?? 0;
+      return { meetingsHeld, releases, organisations, welcomeCenters };
+    };
+    const before = await counts();
+    for (const [table, rowId] of [
+      ['meeting', meeting],
+      ['release', release],
+      ['organisation', organisation],
+    ])
+      await t.dataSource.query(`UPDATE "${table}" SET archived_at = now() WHERE id = $1`, [rowId]);
+    await expect(coverageOf(t, '0805', '2013-10-01')).resolves.toMatchObject({ lastTopLevelMeetingOn: null, topLevelMeetingOverdue: true });
+    await expect(overdueAgreements('2013-10-01')).resolves.toContain(id);
+    await expect(counts()).resolves.toEqual({
+      meetingsHeld: before.meetingsHeld - 1,
+      releases: before.releases - 1,
+      organisations: before.organisations - 1,
+      welcomeCenters: before.welcomeCenters - 1,
+    });
   });
 });
 

@@ -119,6 +119,14 @@ describe('relations read in one SQL statement', () => {
       signedOn: '2012-09-24',
       parties: [{ allianceId: ids.north, signatoryId: ids.ben }],
     });
+    // Archived: gone from Alliance.agreements, while the meeting held under it still names it.
+    ids.archivedAgreement = await insertAgreement(ds, {
+      title: 'Irrtümlich erfasst',
+      signedOn: '2016-06-06',
+      archivedAt: new Date(),
+      parties: [{ allianceId: ids.north }, { allianceId: ids.south }],
+    });
+    await insertMeeting(ds, { heldOn: '2016-07-07', agreementId: ids.archivedAgreement, allianceId: ids.north, title: 'Unter Archiv' });
     ids.meeting = await insertMeeting(ds, {
       heldOn: '2015-05-05',
       agreementId: ids.signed,
@@ -219,7 +227,7 @@ describe('relations read in one SQL statement', () => {
           commitments { kind description instruments agreement { title } }
           meetings { id title heldOn status alliance { name } agreement { title } participants { familyName } sources { title } }
         }
-        meetings { id title kind heldOn status }
+        meetings { id title kind heldOn status agreement { title status } }
         sources { id title publishedOn publisher { name } }
       } }`,
       { id: ids.north },
@@ -229,6 +237,10 @@ describe('relations read in one SQL statement', () => {
       'Erste Vereinbarung',
       'Entwurf',
     ]);
+    expect(data.alliance.meetings.find((m: any) => m.title === 'Unter Archiv').agreement).toEqual({
+      title: 'Irrtümlich erfasst',
+      status: 'SIGNED',
+    });
     expect(data.alliance.agreements[0].commitments[0].instruments).toEqual(['IHK-Fachkräftemonitor', 'Arbeitsmarktmonitor']);
     expect(data.alliance.sources).toHaveLength(2);
   });

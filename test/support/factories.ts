@@ -105,6 +105,8 @@ export async function insertAgreement(
     title?: string;
     status?: string;
     signedOn?: string | null;
+    terminatedOn?: string | null;
+    archivedAt?: Date | null;
     parties: { allianceId: string; representedById?: string | null; signatoryId?: string | null }[];
     commitments?: { kind: string; description?: string; instruments?: string[] }[];
   },
@@ -113,6 +115,8 @@ export async function insertAgreement(
     title: values.title ?? unique('Kooperationsvereinbarung'),
     status: values.status ?? 'SIGNED',
     signed_on: values.signedOn === undefined ? '2012-09-24' : values.signedOn,
+    terminated_on: values.terminatedOn ?? null,
+    archived_at: values.archivedAt ?? null,
   });
   for (const [position, party] of values.parties.entries()) {
     await ds.query(

@@ -13,7 +13,7 @@ import { PersonEntity } from '../people/person.entity';
 import { Person } from '../people/person.model';
 import { Agreement, AgreementParty } from './agreement.model';
 import { AgreementEntity } from './agreement.entity';
-import { AGREEMENT_ORDER, AgreementsLoader } from './agreements.loader';
+import { AGREEMENT_ORDER, AgreementsLoader, LISTED_AGREEMENT } from './agreements.loader';
 
 /** Relations between agreements and alliances, organisations and people: a relation between two modules is resolved in the later one. */
 @Resolver(() => AgreementParty)
@@ -50,12 +50,12 @@ export class AgreementPartyRelationsResolver {
 export class AllianceAgreementsResolver {
   constructor(private readonly loader: AgreementsLoader) {}
 
-  @ResolveField(() => [Agreement], { description: 'The agreements it is party to, newest signed first.' })
+  @ResolveField(() => [Agreement], { description: 'The agreements (not archived) it is party to, newest signed first.' })
   @Prefetchable({
     entity: AgreementEntity,
     parentKey: 'id',
     many: true,
-    where: (alliance) => `id IN (SELECT p.agreement_id FROM agreement_party p WHERE p.alliance_id = ${alliance})`,
+    where: (alliance) => `${LISTED_AGREEMENT} AND id IN (SELECT p.agreement_id FROM agreement_party p WHERE p.alliance_id = ${alliance})`,
     orderBy: AGREEMENT_ORDER,
   })
   agreements(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {

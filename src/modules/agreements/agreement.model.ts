@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar } from '../../graphql/scalars';
+import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
 import { AgreementStatus, CommitmentKind } from './agreement.enums';
 
 @ObjectType({ description: 'A cooperation agreement between alliances, e.g. between the state alliance and a regional one.' })
@@ -18,8 +18,22 @@ export class Agreement {
   @Field(() => DateScalar, { nullable: true, description: 'The day it was signed; null while it is a draft.' })
   signedOn: string | null;
 
-  @Field(() => Int, { description: 'Optimistic-lock version of the agreement record.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The first day it no longer binds (terminateAgreement); null unless TERMINATED. From this day on it owes nothing; as of an earlier day it still owes.',
+  })
+  terminatedOn: string | null;
+
+  @Field(() => Int, { description: 'Optimistic-lock version: pass it as expectedVersion when you change the agreement.' })
   version: number;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When it was archived; an archived agreement leaves the agreement list, Alliance.agreements and the dashboards until restored, while meetings held under it still name it.',
+  })
+  archivedAt: Date | null;
 }
 
 @ObjectType({ description: 'An alliance that is party to an agreement, with who represented it and who signed for it.' })
@@ -45,6 +59,9 @@ export class Commitment {
     description: 'The instruments it names, e.g. Arbeitsmarktmonitor der Bundesagentur für Arbeit, IHK-Fachkräftemonitor.',
   })
   instruments: string[];
+
+  @Field(() => Int, { description: 'Optimistic-lock version: pass it as expectedVersion when you change the commitment.' })
+  version: number;
 
   agreementId: string;
 }

@@ -13,6 +13,9 @@ const COMMITMENTS_BY_AGREEMENT = Symbol('commitment.byAgreement');
 /** Newest signed first, undated drafts last. */
 export const AGREEMENT_ORDER = 'signed_on DESC NULLS LAST, id DESC';
 
+/** An agreement that leaves lists: archived ones are gone from Alliance.agreements (loader and SQL projection alike). */
+export const LISTED_AGREEMENT = 'archived_at IS NULL';
+
 /** Parties and commitments keep the order the agreement names them in. */
 export const AS_NAMED = 'position ASC';
 
@@ -26,16 +29,14 @@ export class AgreementsLoader {
     );
   }
 
-  /** The agreements each alliance is party to, newest signed first (undated drafts last), as the agreement list orders them. */
+  /** The agreements (not archived) each alliance is party to, newest signed first (undated drafts last), as the agreement list orders them. */
   byAlliance(loaders: RequestLoaders) {
     return loaders.get<string, AgreementEntity[]>(BY_ALLIANCE, async (allianceIds) => {
       const agreements = await this.rows.byKeysThrough(
         AgreementEntity,
         { entity: AgreementPartyEntity, keyProperty: 'allianceId', rowProperty: 'agreementId' },
         allianceIds,
-        {
-          orderBy: AGREEMENT_ORDER,
-        },
+        { where: `t.${LISTED_AGREEMENT}`, orderBy: AGREEMENT_ORDER },
       );
       return manyByKey(allianceIds, agreements, (a) => a.key);
     });

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
@@ -12,7 +12,15 @@ import { Agreement, AgreementParty, Commitment } from './agreement.model';
 import { AgreementsLoader, AS_NAMED } from './agreements.loader';
 import { CommitmentEntity } from './commitment.entity';
 import { AgreementsService } from './agreements.service';
-import { AgreementFilter, CreateAgreementInput } from './dto/agreement.inputs';
+import {
+  AddCommitmentInput,
+  AgreementFilter,
+  CreateAgreementInput,
+  SignAgreementInput,
+  TerminateAgreementInput,
+  UpdateAgreementInput,
+  UpdateCommitmentInput,
+} from './dto/agreement.inputs';
 
 @ObjectType()
 export class AgreementConnection extends Connection(Agreement, 'A page of agreements.') {}
@@ -24,12 +32,14 @@ export class AgreementsResolver {
     private readonly loader: AgreementsLoader,
   ) {}
 
-  @Query(() => Agreement, { nullable: true, description: 'One agreement by id; null when none has it.' })
+  @Query(() => Agreement, { nullable: true, description: 'One agreement by id, archived or not; null when none has it.' })
   agreement(@Args('id', { type: () => ID }, UuidPipe) id: string) {
     return this.service.find(id);
   }
 
-  @Query(() => AgreementConnection, { description: 'Agreements, newest signed first (undated drafts last), filtered and paginated.' })
+  @Query(() => AgreementConnection, {
+    description: 'Agreements (not archived, unless includeArchived), newest signed first (undated drafts last), filtered and paginated.',
+  })
   async agreements(@Args() page: PageArgs, @Args('filter', { type: () => AgreementFilter, nullable: true }) filter?: AgreementFilter) {
     return toConnection(await this.service.list(filter, page));
   }
@@ -38,6 +48,56 @@ export class AgreementsResolver {
   @Roles('ADMIN', 'EDITOR')
   createAgreement(@CurrentActor() actor: Actor, @Args('input') input: CreateAgreementInput) {
     return this.service.create(actor, input);
+  }
+
+  @Mutation(() => Agreement, {
+    description:
+      'Corrects an agreement: its title in every status; its parties while it is a DRAFT, only who represented and who signed once it is SIGNED, not at all once TERMINATED. ADMIN and EDITOR.',
+  })
+  @Roles('ADMIN', 'EDITOR')
+  updateAgreement(@CurrentActor() actor: Actor, @Args('input') input: UpdateAgreementInput) {
+    return this.service.update(actor, input);
+  }
+
+  @Mutation(() => Agreement, {
+    description:
+      'Signs a DRAFT agreement on signedOn: DRAFT -> SIGNED; from any other status BAD_USER_INPUT naming status. ADMIN and EDITOR.',
+  })
+  @Roles('ADMIN', 'EDITOR')
+  signAgreement(@CurrentActor() actor: Actor, @Args('input') input: SignAgreementInput) {
+    return this.service.sign(actor, input);
+  }
+
+  @Mutation(() => Agreement, {
+    description:
+      'Ends a SIGNED agreement from terminatedOn on: SIGNED -> TERMINATED; from any other status BAD_USER_INPUT naming status. ADMIN and EDITOR.',
+  })
+  @Roles('ADMIN', 'EDITOR')
+  terminateAgreement(@CurrentActor() actor: Actor, @Args('input') input: TerminateAgreementInput) {
+    return this.service.terminate(actor, input);
+  }
+
+  @Mutation(() => Agreement, {
+    description:
+      'Archives an agreement entered by mistake: it leaves the agreement list, Alliance.agreements and the dashboards, never deleted; meetings still name it. ADMIN and EDITOR.',
+  })
+  @Roles('ADMIN', 'EDITOR')
+  archiveAgreement(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The agreement.' }, UuidPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, description: 'The version you read (CONFLICT when it moved on).' }) expectedVersion: number,
+  ) {
+    return this.service.archive(actor, id, expectedVersion);
+  }
+
+  @Mutation(() => Agreement, { description: 'Brings an archived agreement back into lists and dashboards. ADMIN and EDITOR.' })
+  @Roles('ADMIN', 'EDITOR')
+  restoreAgreement(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The agreement.' }, UuidPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, description: 'The version you read (CONFLICT when it moved on).' }) expectedVersion: number,
+  ) {
+    return this.service.restore(actor, id, expectedVersion);
   }
 
   @ResolveField(() => [AgreementParty], { description: 'The alliances that are party to it, in the order they were named.' })
@@ -55,7 +115,27 @@ export class AgreementsResolver {
 
 @Resolver(() => Commitment)
 export class CommitmentsResolver {
-  constructor(private readonly loader: AgreementsLoader) {}
+  constructor(
+    private readonly service: AgreementsService,
+    private readonly loader: AgreementsLoader,
+  ) {}
+
+  @Mutation(() => Commitment, {
+    description:
+      'Adds a promise to a DRAFT or SIGNED agreement, after those it has; a TERMINATED or archived agreement takes none (BAD_USER_INPUT naming agreementId). ADMIN and EDITOR.',
+  })
+  @Roles('ADMIN', 'EDITOR')
+  addCommitment(@CurrentActor() actor: Actor, @Args('input') input: AddCommitmentInput) {
+    return this.service.addCommitment(actor, input);
+  }
+
+  @Mutation(() => Commitment, {
+    description: "Corrects a commitment's description or instruments, in any status of its agreement. ADMIN and EDITOR.",
+  })
+  @Roles('ADMIN', 'EDITOR')
+  updateCommitment(@CurrentActor() actor: Actor, @Args('input') input: UpdateCommitmentInput) {
+    return this.service.updateCommitment(actor, input);
+  }
 
   @ResolveField(() => Agreement, { description: 'The agreement that holds this promise.' })
   @Prefetchable(rowById(AgreementEntity, 'agreementId'))

@@ -10,7 +10,7 @@ export class RegionCoverage {
   @Field(() => DateScalar, {
     nullable: true,
     description:
-      'The latest HELD TOP_LEVEL_MEETING of agreementWithState held on or before asOf; null when there is no such agreement or meeting.',
+      'The latest HELD TOP_LEVEL_MEETING (not archived) of agreementWithState held on or before asOf; null when there is no such agreement or meeting.',
   })
   lastTopLevelMeetingOn: string | null;
 
@@ -27,12 +27,13 @@ export class RegionCoverage {
 
 @ObjectType({
   description:
-    'Where an ANNUAL_TOP_LEVEL_MEETING commitment of a SIGNED agreement (signed on or before asOf) stands as of a date. PLANNED and CANCELLED meetings fulfil nothing; TERMINATED agreements owe nothing.',
+    'Where an ANNUAL_TOP_LEVEL_MEETING commitment of an agreement binding on asOf stands as of that date: signed on or before asOf, not archived, and SIGNED, or TERMINATED with a terminatedOn after asOf (from terminatedOn on it owes nothing). PLANNED, CANCELLED and archived meetings fulfil nothing.',
 })
 export class CommitmentStatus {
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'The latest HELD TOP_LEVEL_MEETING of the agreement held on or before asOf; null when none was held by then.',
+    description:
+      'The latest HELD TOP_LEVEL_MEETING (not archived) of the agreement held on or before asOf; null when none was held by then.',
   })
   lastFulfilledOn: string | null;
 
@@ -74,12 +75,15 @@ export class RegistryStats {
   })
   organisationsByKind: KindCount[];
 
-  @Field(() => Int, { description: 'Agreements with status SIGNED (terminated and draft ones are not counted).' })
+  @Field(() => Int, {
+    description:
+      'Agreements binding today: signed on or before today, not archived, and SIGNED or TERMINATED with a terminatedOn after today (drafts are not counted).',
+  })
   agreementsSigned: number;
 
-  @Field(() => Int, { description: 'Meetings of every kind with status HELD.' })
+  @Field(() => Int, { description: 'Meetings of every kind with status HELD, not archived.' })
   meetingsHeld: number;
 
-  @Field(() => Int, { description: 'Press releases.' })
+  @Field(() => Int, { description: 'Press releases, not archived.' })
   releases: number;
 }

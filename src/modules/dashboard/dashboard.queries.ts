@@ -6,6 +6,18 @@ import { OrganisationKind } from '../organisations/organisation.enums';
  */
 
 /**
+ * Whether agreement `g` binds its parties on $1: signed by then and not ended by then. A TERMINATED
+ * agreement binds until its terminatedOn (the first day it no longer holds), so as of an earlier
+ * day it still owes and counts as signed; one whose end was recorded without a day (before
+ * terminatedOn existed) never binds. Archived agreements were entered by mistake: they bind never.
+ */
+const BINDS_AS_OF = `(g.archived_at IS NULL AND g.signed_on <= $1::date
+  AND (g.status = 'SIGNED' OR (g.status = 'TERMINATED' AND g.terminated_on > $1::date)))`;
+
+/** Meetings entered by mistake (archived) fulfil nothing and are not counted. */
+const MEETING_COUNTS = 'archived_at IS NULL';
+
+/**
  * The contract's rule for ANNUAL_TOP_LEVEL_MEETING commitments as of $1, written once so that
  * coverage and overdueCommitments cannot disagree. "One year after" is PostgreSQL's
  * `date + interval '1 year'`, so a year from 29 February ends on 28 February.
@@ -14,7 +26,7 @@ const COMMITMENT_STATUS = `
   last_top_level_meeting AS (
     SELECT agreement_id, max(held_on) AS held_on
     FROM meeting
-    WHERE kind = 'TOP_LEVEL_MEETING' AND status = 'HELD' AND held_on <= $1::date
+    WHERE kind = 'TOP_LEVEL_MEETING' AND status = 'HELD' AND held_on <= $1::date AND ${MEETING_COUNTS}
     GROUP BY agreement_id
   ),
   commitment_status AS (
@@ -25,7 +37,7 @@ const COMMITMENT_STATUS = `
       FROM commitment c
       JOIN agreement g ON g.id = c.agreement_id
       LEFT JOIN last_top_level_meeting l ON l.agreement_id = g.id
-      WHERE c.kind = 'ANNUAL_TOP_LEVEL_MEETING' AND g.status = 'SIGNED' AND g.signed_on <= $1::date
+      WHERE c.kind = 'ANNUAL_TOP_LEVEL_MEETING' AND ${BINDS_AS_OF}
     ) due
   )`;
 
@@ -60,7 +72,7 @@ export const COVERAGE_SQL = `
     FROM counted
     JOIN agreement_party p ON p.alliance_id = counted.id
     JOIN agreement g ON g.id = p.agreement_id
-    WHERE g.status = 'SIGNED' AND g.signed_on <= $1::date
+    WHERE ${BINDS_AS_OF}
       AND EXISTS (SELECT 1 FROM agreement_party sp JOIN alliance s ON s.id = sp.alliance_id WHERE sp.agreement_id = g.id AND s.level = 'STATE')
     ORDER BY counted.region_id, g.signed_on DESC, g.id
   )
@@ -102,7 +114,10 @@ export interface StatsRow {
   releases: number;
 }
 
-/** Kinds sort as the organisation_kind enum declares them, which is the contract's order. */
+/**
+ * $1 today. Kinds sort as the organisation_kind enum declares them, which is the contract's order.
+ * Archived records count nowhere; no count reads memberships, so an archived one changes nothing here.
+ */
 export const STATS_SQL = `
   SELECT
     (SELECT count(*)::int FROM alliance WHERE archived_at IS NULL) AS alliances,
@@ -110,6 +125,6 @@ export const STATS_SQL = `
     (SELECT count(*)::int FROM organisation WHERE archived_at IS NULL) AS organisations,
     (SELECT COALESCE(json_agg(json_build_object('kind', kind, 'count', n) ORDER BY kind), '[]'::json)
        FROM (SELECT kind, count(*)::int AS n FROM organisation WHERE archived_at IS NULL GROUP BY kind) k) AS "organisationsByKind",
-    (SELECT count(*)::int FROM agreement WHERE status = 'SIGNED') AS "agreementsSigned",
-    (SELECT count(*)::int FROM meeting WHERE status = 'HELD') AS "meetingsHeld",
-    (SELECT count(*)::int FROM release) AS releases`;
+    (SELECT count(*)::int FROM agreement g WHERE ${BINDS_AS_OF}) AS "agreementsSigned",
+    (SELECT count(*)::int FROM meeting WHERE status = 'HELD' AND ${MEETING_COUNTS}) AS "meetingsHeld",
+    (SELECT count(*)::int FROM release WHERE archived_at IS NULL) AS releases`;

@@ -71,7 +71,7 @@ export class RegionCoverageResolver {
   @ResolveField(() => Agreement, {
     nullable: true,
     description:
-      'A SIGNED agreement (signed on or before asOf) between one of these alliances and a STATE alliance; of several, the latest signed (then the lowest id). Null when there is none.',
+      'An agreement binding on asOf (see CommitmentStatus: signed by then, not terminated by then, not archived) between one of these alliances and a STATE alliance; of several, the latest signed (then the lowest id). Null when there is none.',
   })
   @Prefetchable()
   agreementWithState(coverage: RegionCoverage, _args: NoArgs, { loaders }: RequestContext) {

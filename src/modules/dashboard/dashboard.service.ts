@@ -28,7 +28,7 @@ export class DashboardService {
   }
 
   async stats(): Promise<StatsRow> {
-    const [row]: StatsRow[] = await this.dataSource.query(STATS_SQL);
+    const [row]: StatsRow[] = await this.dataSource.query(STATS_SQL, [today()]);
     return row;
   }
 }

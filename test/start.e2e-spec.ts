@@ -44,7 +44,7 @@ describe('npm start', () => {
       ]);
       const whoAmI = await query(first, '{ auditTrail(entityId: "00000000-0000-4000-8000-000000000000") { id } }', first.token);
       expect(whoAmI.errors).toBeUndefined();
-      const reader = execFileSync(process.execPath, ['dist/src/auth/token.cli.js', '--role', 'READER'], { cwd: ROOT, env })
+      const reader = execFileSync(process.execPath, ['dist/src/auth/token.cli.js', '--role', 'READER'], { cwd: ROOT, env, stdio: 'pipe' })
         .toString()
         .trim();
       await expect(query(first, '{ regions(kind: STATE) { code } }', reader)).resolves.toEqual({ data: { regions: [{ code: '08' }] } });

@@ -1,9 +1,10 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLFormattedError } from 'graphql';
+import { ASTNode, GraphQLError, GraphQLFormattedError, Kind, parse, visit } from 'graphql';
 import { DomainError } from '../common/domain-error';
 import { databaseErrorToDomain } from '../database/database-errors';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { tokenLimitError } from './operation-limits';
+import { DateFormError } from './scalars';
 
 /** Codes that GraphQL and Apollo raise before any resolver runs, kept as the contract names them. */
 const PASSED_THROUGH = new Set([
@@ -35,6 +36,35 @@ function coercionFields(message: string): { field: string; message: string }[] |
   return [{ field: field.replace(/\.(\d+)(?=\.|$)/g, '[$1]'), message: reason }];
 }
 
+/**
+ * The input field or argument a value written inline in the document was given for: graphql-js
+ * reports a literal the scalar refuses at the value, without naming where it stands, so the
+ * document is read again to find the object field or argument whose value starts there.
+ */
+function literalField(error: GraphQLError): string | undefined {
+  const position = error.positions?.[0];
+  if (!error.source || position === undefined) return undefined;
+  let field: string | undefined;
+  visit(parse(error.source), {
+    enter(node: ASTNode) {
+      if ((node.kind === Kind.OBJECT_FIELD || node.kind === Kind.ARGUMENT) && node.value.loc?.start === position) field = node.name.value;
+    },
+  });
+  return field;
+}
+
+/** A Date that is not one, inline or in a variable: BAD_USER_INPUT naming the field, with the form it must have. */
+function dateFormError(error: unknown, formatted: GraphQLFormattedError): GraphQLFormattedError | null {
+  if (!(error instanceof GraphQLError)) return null;
+  // A variable's value is wrapped twice on its way out of graphql-js (coercion, then the variable).
+  let cause = error.originalError;
+  while (cause instanceof GraphQLError) cause = cause.originalError;
+  if (!(cause instanceof DateFormError)) return null;
+  const field = coercionFields(formatted.message)?.[0].field ?? literalField(error) ?? 'value';
+  const message = `${field} ${cause.message}`;
+  return { message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message }] } };
+}
+
 /** What a caller is told when the database cannot be reached: not a bug and not the caller's fault, a code to retry on. */
 export function databaseUnavailable(at: Pick<GraphQLFormattedError, 'locations' | 'path'> = {}): GraphQLFormattedError {
   return {
@@ -54,6 +84,8 @@ export function formatError(development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const tooManyTokens = tokenLimitError(error);
     if (tooManyTokens) return tooManyTokens;
+    const badDate = dateFormError(error, formatted);
+    if (badDate) return badDate;
     const original = unwrapResolverError(error);
     const domain = original instanceof DomainError ? original : databaseErrorToDomain(original);
     if (domain) {

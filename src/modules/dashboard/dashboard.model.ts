@@ -77,9 +77,9 @@ export class RegistryStats {
   @Field(() => Int, { description: 'Agreements with status SIGNED (terminated and draft ones are not counted).' })
   agreementsSigned: number;
 
-  @Field(() => Int, { description: 'Meetings of every kind with status HELD.' })
+  @Field(() => Int, { description: 'Meetings of every kind with status HELD, not archived.' })
   meetingsHeld: number;
 
-  @Field(() => Int, { description: 'Press releases.' })
+  @Field(() => Int, { description: 'Press releases, not archived.' })
   releases: number;
 }

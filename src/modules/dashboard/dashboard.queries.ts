@@ -14,7 +14,7 @@ const COMMITMENT_STATUS = `
   last_top_level_meeting AS (
     SELECT agreement_id, max(held_on) AS held_on
     FROM meeting
-    WHERE kind = 'TOP_LEVEL_MEETING' AND status = 'HELD' AND held_on <= $1::date
+    WHERE kind = 'TOP_LEVEL_MEETING' AND status = 'HELD' AND held_on <= $1::date AND archived_at IS NULL
     GROUP BY agreement_id
   ),
   commitment_status AS (
@@ -111,5 +111,5 @@ export const STATS_SQL = `
     (SELECT COALESCE(json_agg(json_build_object('kind', kind, 'count', n) ORDER BY kind), '[]'::json)
        FROM (SELECT kind, count(*)::int AS n FROM organisation WHERE archived_at IS NULL GROUP BY kind) k) AS "organisationsByKind",
     (SELECT count(*)::int FROM agreement WHERE status = 'SIGNED') AS "agreementsSigned",
-    (SELECT count(*)::int FROM meeting WHERE status = 'HELD') AS "meetingsHeld",
-    (SELECT count(*)::int FROM release) AS releases`;
+    (SELECT count(*)::int FROM meeting WHERE status = 'HELD' AND archived_at IS NULL) AS "meetingsHeld",
+    (SELECT count(*)::int FROM release WHERE archived_at IS NULL) AS releases`;

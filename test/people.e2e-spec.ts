@@ -526,7 +526,6 @@ describe('people and roles', () => {
     it('needs a writing role; a coordinator corrects only people with a role today at a current member of its alliances', async () => {
       const { member, former, outsider, token } = await coordinatorScene();
       const inScope = await insertPerson(t.dataSource);
-      await insertRole(t.dataSource, { personId: inScope, organisationId: outsider });
       await insertRole(t.dataSource, { personId: inScope, organisationId: member, validFrom: '2015-01-01' });
       const endedThere = await insertPerson(t.dataSource);
       await insertRole(t.dataSource, { personId: endedThere, organisationId: member, validTo: '2014-01-01' });

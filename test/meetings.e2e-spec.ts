@@ -1,3 +1,4 @@
+import { dayFromToday } from './support/days';
 import { insertAgreement, insertAlliance, insertMeeting, insertPerson, rowCount } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -12,6 +13,10 @@ const READ = `query($id: ID!) { meeting(id: $id) {
 } }`;
 const LIST = `query($filter: MeetingFilter, $first: Int, $after: String) {
   meetings(filter: $filter, first: $first, after: $after) { totalCount edges { cursor node { id title heldOn } } pageInfo { hasNextPage endCursor } } }`;
+
+const ARCHIVE = `mutation($id: ID!, $v: Int!) { archiveMeeting(id: $id, expectedVersion: $v) { id version archivedAt } }`;
+const RESTORE = `mutation($id: ID!, $v: Int!) { restoreMeeting(id: $id, expectedVersion: $v) { id version archivedAt } }`;
+const TRAIL = `query($id: ID!) { auditTrail(entityId: $id) { actor action changes } }`;
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
@@ -426,6 +431,197 @@ describe('meetings', () => {
       expect(fifty.data.meetings.edges[49].node.participants).toHaveLength(2);
       expect(large).toBe(small);
       expect(small).toBeLessThanOrEqual(10);
+    });
+  });
+
+  const fieldOf = (result: { errors?: { extensions: { fields?: { field: string }[] } }[] }) =>
+    result.errors?.[0]?.extensions.fields?.map((f) => f.field);
+
+  describe('a HELD meeting lies on or before today (Europe/Berlin)', () => {
+    it('recordMeeting refuses HELD after today, naming heldOn, and records HELD today and PLANNED or CANCELLED tomorrow', async () => {
+      const { regional } = await scene();
+      const before = await counts();
+      const future = await t.gql(RECORD, { input: meeting({ allianceId: regional, heldOn: dayFromToday(1) }) }, { token: t.tokens.admin });
+      expect(future.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(fieldOf(future)).toEqual(['heldOn']);
+      await expect(counts()).resolves.toEqual(before);
+
+      for (const input of [
+        { status: 'HELD', heldOn: dayFromToday(0) },
+        { status: 'PLANNED', heldOn: dayFromToday(1) },
+        { status: 'CANCELLED', heldOn: dayFromToday(365) },
+      ]) {
+        const result = await t.gql(RECORD, { input: meeting({ allianceId: regional, ...input }) }, { token: t.tokens.admin });
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.recordMeeting).toMatchObject(input);
+      }
+    });
+
+    it('updateMeeting refuses to make a meeting HELD after today: naming status when only the status changes, else heldOn', async () => {
+      const { regional } = await scene();
+      const planned = await insertMeeting(t.dataSource, { status: 'PLANNED', heldOn: dayFromToday(1), allianceId: regional });
+      const held = await insertMeeting(t.dataSource, { status: 'HELD', heldOn: dayFromToday(-1), allianceId: regional });
+      const before = await counts();
+      const cases: [Record<string, unknown>, string][] = [
+        [{ id: planned, status: 'HELD' }, 'status'],
+        [{ id: planned, status: 'HELD', heldOn: dayFromToday(1) }, 'status'],
+        [{ id: planned, status: 'HELD', heldOn: dayFromToday(2) }, 'heldOn'],
+        [{ id: held, heldOn: dayFromToday(1) }, 'heldOn'],
+        [{ id: held, status: 'HELD', heldOn: dayFromToday(30) }, 'heldOn'],
+      ];
+      for (const [input, field] of cases) {
+        const result = await t.gql(UPDATE, { input: { expectedVersion: 1, ...input } }, { token: t.tokens.admin });
+        expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+        expect(fieldOf(result)).toEqual([field]);
+      }
+      await expect(counts()).resolves.toEqual(before);
+
+      const postponed = await t.gql(
+        UPDATE,
+        { input: { id: held, expectedVersion: 1, status: 'PLANNED', heldOn: dayFromToday(7) } },
+        { token: t.tokens.admin },
+      );
+      expect(postponed.data!.updateMeeting).toMatchObject({ status: 'PLANNED', heldOn: dayFromToday(7), version: 2 });
+      const tookPlace = await t.gql(
+        UPDATE,
+        { input: { id: planned, expectedVersion: 1, status: 'HELD', heldOn: dayFromToday(0) } },
+        { token: t.tokens.admin },
+      );
+      expect(tookPlace.data!.updateMeeting).toMatchObject({ status: 'HELD', heldOn: dayFromToday(0), version: 2 });
+      const read = await t.gql(READ, { id: planned });
+      expect(read.data!.meeting).toMatchObject({ status: 'HELD', heldOn: dayFromToday(0), version: 2 });
+    });
+  });
+
+  describe('archiveMeeting and restoreMeeting', () => {
+    it('takes an archived meeting out of the meetings list and its alliance and agreement, still answers it by id, and brings it back', async () => {
+      const { agreement, regional } = await scene();
+      const kept = await insertMeeting(t.dataSource, { heldOn: '2013-10-29', agreementId: agreement, allianceId: regional });
+      const archived = await insertMeeting(t.dataSource, { heldOn: '2014-10-29', agreementId: agreement, allianceId: regional });
+      const VIEWS = `query($agreement: ID!, $alliance: ID!, $meeting: ID!) {
+        listed: meetings(filter: { agreementId: $agreement }) { totalCount edges { node { id } } }
+        all: meetings(filter: { agreementId: $agreement, includeArchived: true }) { totalCount edges { node { id archivedAt } } }
+        alliance(id: $alliance) { meetings { id } }
+        agreement(id: $agreement) { meetings { id } }
+        meeting(id: $meeting) { id version archivedAt }
+      }`;
+      const views = async () => {
+        const result = await t.gql(VIEWS, { agreement, alliance: regional, meeting: archived });
+        expect(result.errors).toBeUndefined();
+        return result.data!;
+      };
+
+      const done = await t.gql(ARCHIVE, { id: archived, v: 1 }, { token: t.tokens.editor });
+      expect(done.errors).toBeUndefined();
+      const archivedAt = done.data!.archiveMeeting.archivedAt;
+      expect(done.data!.archiveMeeting).toEqual({ id: archived, version: 2, archivedAt: expect.any(String) });
+      await expect(views()).resolves.toEqual({
+        listed: { totalCount: 1, edges: [{ node: { id: kept } }] },
+        all: {
+          totalCount: 2,
+          edges: [{ node: { id: archived, archivedAt } }, { node: { id: kept, archivedAt: null } }],
+        },
+        alliance: { meetings: [{ id: kept }] },
+        agreement: { meetings: [{ id: kept }] },
+        meeting: { id: archived, version: 2, archivedAt },
+      });
+
+      const restored = await t.gql(RESTORE, { id: archived, v: 2 }, { token: t.tokens.admin });
+      expect(restored.data!.restoreMeeting).toEqual({ id: archived, version: 3, archivedAt: null });
+      const back = await views();
+      expect(back.listed).toEqual({ totalCount: 2, edges: [{ node: { id: archived } }, { node: { id: kept } }] });
+      expect(back.alliance.meetings).toEqual([{ id: kept }, { id: archived }]);
+      expect(back.agreement.meetings).toEqual([{ id: kept }, { id: archived }]);
+
+      const trail = await t.gql(TRAIL, { id: archived });
+      expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
+        ['admin', 'restoreMeeting'],
+        ['editor', 'archiveMeeting'],
+      ]);
+      expect(JSON.parse(trail.data!.auditTrail[1].changes)).toEqual({ archivedAt: [null, archivedAt] });
+    });
+
+    it('lets an archived top-level meeting fulfil no commitment and count as no meeting held, until restored', async () => {
+      const { state, regional } = await scene();
+      const agreement = await insertAgreement(t.dataSource, {
+        signedOn: '2012-09-24',
+        parties: [{ allianceId: state }, { allianceId: regional }],
+        commitments: [{ kind: 'ANNUAL_TOP_LEVEL_MEETING' }],
+      });
+      const id = await insertMeeting(t.dataSource, { heldOn: '2013-10-29', agreementId: agreement, allianceId: regional });
+      const DASHBOARD = `{ overdueCommitments(asOf: "2014-01-01") { lastFulfilledOn nextDueOn commitment { agreement { id } } } stats { meetingsHeld } }`;
+      const ours = async () => {
+        const result = await t.gql(DASHBOARD);
+        expect(result.errors).toBeUndefined();
+        const overdue = result.data!.overdueCommitments.filter((c: any) => c.commitment.agreement.id === agreement);
+        return {
+          overdue: overdue.map(({ lastFulfilledOn, nextDueOn }: any) => ({ lastFulfilledOn, nextDueOn })),
+          held: result.data!.stats.meetingsHeld,
+        };
+      };
+      const before = await ours();
+      expect(before.overdue).toEqual([]);
+      await t.gql(ARCHIVE, { id, v: 1 }, { token: t.tokens.admin });
+      await expect(ours()).resolves.toEqual({ overdue: [{ lastFulfilledOn: null, nextDueOn: '2013-09-24' }], held: before.held - 1 });
+      await t.gql(RESTORE, { id, v: 2 }, { token: t.tokens.admin });
+      await expect(ours()).resolves.toEqual(before);
+    });
+
+    it('refuses archiving twice, restoring what is not archived, a stale version and an unknown id, writing nothing', async () => {
+      const { regional } = await scene();
+      const id = await insertMeeting(t.dataSource, { heldOn: '2015-03-03', allianceId: regional });
+      const notArchived = await t.gql(RESTORE, { id, v: 1 }, { token: t.tokens.admin });
+      expect(notArchived.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(fieldOf(notArchived)).toEqual(['id']);
+      await t.gql(ARCHIVE, { id, v: 1 }, { token: t.tokens.admin });
+      const before = await counts();
+      const twice = await t.gql(ARCHIVE, { id, v: 2 }, { token: t.tokens.admin });
+      expect(twice.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(fieldOf(twice)).toEqual(['id']);
+      const stale = await t.gql(RESTORE, { id, v: 1 }, { token: t.tokens.admin });
+      expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+      const unknown = await t.gql(ARCHIVE, { id: UNKNOWN, v: 1 }, { token: t.tokens.admin });
+      expect(unknown.errors![0].extensions.code).toBe('NOT_FOUND');
+      expect(fieldOf(unknown)).toEqual(['id']);
+      const malformed = await t.gql(ARCHIVE, { id: 'nope', v: 1 }, { token: t.tokens.admin });
+      expect(malformed.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      await expect(counts()).resolves.toEqual(before);
+      await expect(t.gql(READ, { id })).resolves.toMatchObject({ data: { meeting: { version: 2 } } });
+    });
+
+    it("needs a writing role; a coordinator archives and restores only its alliances' meetings", async () => {
+      const { agreement, regional, outsider } = await scene();
+      const token = t.token('COORDINATOR', { sub: 'koordination-hf', allianceIds: [regional] });
+      const own = await insertMeeting(t.dataSource, { heldOn: '2015-04-04', allianceId: regional });
+      const underAgreement = await insertMeeting(t.dataSource, { heldOn: '2015-04-05', agreementId: agreement });
+      const foreign = await insertMeeting(t.dataSource, { heldOn: '2015-04-06', allianceId: outsider });
+      const before = await counts();
+      const anonymous = await t.gql(ARCHIVE, { id: own, v: 1 });
+      expect(anonymous.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      const reader = await t.gql(ARCHIVE, { id: own, v: 1 }, { token: t.tokens.reader });
+      expect(reader.errors![0].extensions.code).toBe('FORBIDDEN');
+      const denied = await t.gql(ARCHIVE, { id: foreign, v: 1 }, { token });
+      expect(denied.errors![0].extensions.code).toBe('FORBIDDEN');
+      await expect(counts()).resolves.toEqual(before);
+
+      for (const id of [own, underAgreement]) {
+        await expect(t.gql(ARCHIVE, { id, v: 1 }, { token })).resolves.toMatchObject({
+          errors: undefined,
+          data: { archiveMeeting: { version: 2 } },
+        });
+        await expect(t.gql(RESTORE, { id, v: 2 }, { token })).resolves.toMatchObject({
+          errors: undefined,
+          data: { restoreMeeting: { version: 3, archivedAt: null } },
+        });
+      }
+      await t.gql(ARCHIVE, { id: foreign, v: 1 }, { token: t.tokens.admin });
+      const restoreForeign = await t.gql(RESTORE, { id: foreign, v: 2 }, { token });
+      expect(restoreForeign.errors![0].extensions.code).toBe('FORBIDDEN');
+      const trail = await t.gql(TRAIL, { id: own });
+      expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
+        ['koordination-hf', 'restoreMeeting'],
+        ['koordination-hf', 'archiveMeeting'],
+      ]);
     });
   });
 });

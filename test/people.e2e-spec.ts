@@ -1,4 +1,12 @@
-import { insertAlliance, insertMembership, insertOrganisation, insertPerson, insertRole, rowCount } from './support/factories';
+import {
+  insertAlliance,
+  insertMeeting,
+  insertMembership,
+  insertOrganisation,
+  insertPerson,
+  insertRole,
+  rowCount,
+} from './support/factories';
 import { createTestApp, GqlResponse, TestApp } from './support/test-app';
 
 const PERSON_FIELDS = 'id honorificPrefix givenName familyName displayName version';
@@ -9,6 +17,10 @@ const END = `mutation($input: EndRoleInput!) { endRole(input: $input) { id valid
 const LIST = `query($filter: PersonFilter, $first: Int, $after: String) {
   people(filter: $filter, first: $first, after: $after) { totalCount edges { cursor node { id displayName } } pageInfo { hasNextPage endCursor } } }`;
 const TRAIL = `query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`;
+const UPDATE_PERSON = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { ${PERSON_FIELDS} archivedAt } }`;
+const ARCHIVE_PERSON = `mutation($id: ID!, $v: Int!) { archivePerson(id: $id, expectedVersion: $v) { id version archivedAt } }`;
+const RESTORE_PERSON = `mutation($id: ID!, $v: Int!) { restorePerson(id: $id, expectedVersion: $v) { id version archivedAt } }`;
+const UPDATE_ROLE = `mutation($input: UpdateRoleInput!) { updateRole(input: $input) { id title validFrom validTo version } }`;
 const UNKNOWN = '00000000-0000-4000-8000-000000000009';
 
 const codeOf = (result: GqlResponse) => result.errors?.[0]?.extensions.code;
@@ -420,6 +432,348 @@ describe('people and roles', () => {
         ['koordination-hn', 'endRole'],
         ['koordination-hn', 'assignRole'],
       ]);
+    });
+  });
+
+  /** What a write refused must leave as it was: the rows and the audit trail. */
+  const tables = async () => ({
+    person: await rowCount(t.dataSource, 'person'),
+    role: await rowCount(t.dataSource, 'role'),
+    audit_event: await rowCount(t.dataSource, 'audit_event'),
+  });
+  const actionsOf = async (id: string) =>
+    (await t.gql(TRAIL, { id })).data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action]);
+
+  /** A coordinator, an organisation that is a current member of its alliance, one that was, and one of another alliance. */
+  async function coordinatorScene() {
+    const alliance = await insertAlliance(t.dataSource);
+    const member = await insertOrganisation(t.dataSource);
+    const former = await insertOrganisation(t.dataSource);
+    const outsider = await insertOrganisation(t.dataSource);
+    await insertMembership(t.dataSource, { allianceId: alliance, organisationId: member, joinedOn: '2012-04-20' });
+    await insertMembership(t.dataSource, { allianceId: alliance, organisationId: former, joinedOn: '2012-04-20', leftOn: '2020-01-01' });
+    await insertMembership(t.dataSource, { allianceId: await insertAlliance(t.dataSource), organisationId: outsider });
+    const token = t.token('COORDINATOR', { sub: 'koordination-hf', allianceIds: [alliance] });
+    return { alliance, member, former, outsider, token };
+  }
+
+  describe('updatePerson', () => {
+    it('corrects the spelling of a name, displayName follows; null clears the prefix, omitted fields keep theirs', async () => {
+      const id = await insertPerson(t.dataSource, { honorificPrefix: 'Dr', givenName: 'Andeas', familyName: 'Schum' });
+      const spelled = await t.gql(
+        UPDATE_PERSON,
+        { input: { id, expectedVersion: 1, honorificPrefix: ' Dr. ', givenName: 'Andreas', familyName: ' Schumm ' } },
+        { token: t.tokens.editor },
+      );
+      expect(spelled.errors).toBeUndefined();
+      expect(spelled.data!.updatePerson).toEqual({
+        id,
+        honorificPrefix: 'Dr.',
+        givenName: 'Andreas',
+        familyName: 'Schumm',
+        displayName: 'Dr. Andreas Schumm',
+        version: 2,
+        archivedAt: null,
+      });
+      const cleared = await t.gql(UPDATE_PERSON, { input: { id, expectedVersion: 2, honorificPrefix: null } }, { token: t.tokens.admin });
+      expect(cleared.errors).toBeUndefined();
+      await expect(t.gql(READ, { id })).resolves.toMatchObject({
+        data: { person: { honorificPrefix: null, givenName: 'Andreas', familyName: 'Schumm', displayName: 'Andreas Schumm', version: 3 } },
+      });
+      const blank = await t.gql(UPDATE_PERSON, { input: { id, expectedVersion: 3, honorificPrefix: 'Prof.' } }, { token: t.tokens.admin });
+      expect(blank.data!.updatePerson.displayName).toBe('Prof. Andreas Schumm');
+      await t.gql(UPDATE_PERSON, { input: { id, expectedVersion: 4, honorificPrefix: '   ' } }, { token: t.tokens.admin });
+      await expect(t.gql(READ, { id })).resolves.toMatchObject({ data: { person: { honorificPrefix: null, version: 5 } } });
+    });
+
+    it('records the old and the new spelling in the audit trail', async () => {
+      const id = await insertPerson(t.dataSource, { givenName: 'Katrin', familyName: 'Schüz' });
+      await t.gql(UPDATE_PERSON, { input: { id, expectedVersion: 1, familyName: 'Schütz' } }, { token: t.tokens.editor });
+      const trail = await t.gql(TRAIL, { id });
+      expect(trail.data!.auditTrail).toEqual([
+        { actor: 'editor', action: 'updatePerson', entityType: 'Person', changes: expect.any(String) },
+      ]);
+      expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({ familyName: ['Schüz', 'Schütz'] });
+    });
+
+    it('refuses a stale expectedVersion with CONFLICT, writing nothing', async () => {
+      const id = await insertPerson(t.dataSource, { givenName: 'Stefan', familyName: 'Veraltet' });
+      await t.gql(UPDATE_PERSON, { input: { id, expectedVersion: 1, givenName: 'Stephan' } }, { token: t.tokens.admin });
+      const before = await tables();
+      const stale = await t.gql(UPDATE_PERSON, { input: { id, expectedVersion: 1, givenName: 'Steffen' } }, { token: t.tokens.admin });
+      expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+      await expect(tables()).resolves.toEqual(before);
+      await expect(t.gql(READ, { id })).resolves.toMatchObject({ data: { person: { givenName: 'Stephan', version: 2 } } });
+    });
+
+    it('answers NOT_FOUND for an unknown person and BAD_USER_INPUT naming each bad field', async () => {
+      const unknown = await t.gql(UPDATE_PERSON, { input: { id: UNKNOWN, expectedVersion: 1, givenName: 'X' } }, { token: t.tokens.admin });
+      expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'id' })] });
+      const id = await insertPerson(t.dataSource);
+      const before = await tables();
+      const bad = await t.gql(
+        UPDATE_PERSON,
+        { input: { id, expectedVersion: 1, honorificPrefix: 'x'.repeat(301), givenName: null, familyName: '   ' } },
+        { token: t.tokens.admin },
+      );
+      expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+      expect(fieldsOf(bad)).toEqual(['familyName', 'givenName', 'honorificPrefix']);
+      const malformed = await t.gql(UPDATE_PERSON, { input: { id: 'nope', expectedVersion: 0 } }, { token: t.tokens.admin });
+      expect(fieldsOf(malformed)).toEqual(['expectedVersion', 'id']);
+      await expect(tables()).resolves.toEqual(before);
+    });
+
+    it('needs a writing role; a coordinator corrects only people with a role today at a current member of its alliances', async () => {
+      const { member, former, outsider, token } = await coordinatorScene();
+      const inScope = await insertPerson(t.dataSource);
+      await insertRole(t.dataSource, { personId: inScope, organisationId: member, validFrom: '2015-01-01' });
+      const endedThere = await insertPerson(t.dataSource);
+      await insertRole(t.dataSource, { personId: endedThere, organisationId: member, validTo: '2014-01-01' });
+      const atFormer = await insertPerson(t.dataSource);
+      await insertRole(t.dataSource, { personId: atFormer, organisationId: former });
+      const atOutsider = await insertPerson(t.dataSource);
+      await insertRole(t.dataSource, { personId: atOutsider, organisationId: outsider });
+      const withoutRole = await insertPerson(t.dataSource);
+      const correct = (id: string, as?: string) =>
+        t.gql(UPDATE_PERSON, { input: { id, expectedVersion: 1, givenName: 'Korrigiert' } }, { token: as });
+
+      const before = await tables();
+      await expect(correct(inScope).then(codeOf)).resolves.toBe('UNAUTHENTICATED');
+      await expect(correct(inScope, t.tokens.reader).then(codeOf)).resolves.toBe('FORBIDDEN');
+      for (const id of [endedThere, atFormer, atOutsider, withoutRole])
+        await expect(correct(id, token).then(codeOf)).resolves.toBe('FORBIDDEN');
+      await expect(tables()).resolves.toEqual(before);
+
+      const allowed = await correct(inScope, token);
+      expect(allowed.errors).toBeUndefined();
+      expect(allowed.data!.updatePerson).toMatchObject({ givenName: 'Korrigiert', version: 2 });
+      await expect(actionsOf(inScope)).resolves.toEqual([['koordination-hf', 'updatePerson']]);
+    });
+  });
+
+  describe('archivePerson and restorePerson', () => {
+    it('takes an archived person out of the people list, organisation roles and meeting participants, and brings them back', async () => {
+      const { organisationId, ids } = await peopleAt([
+        { givenName: 'Anton', familyName: 'Archiv' },
+        { givenName: 'Berta', familyName: 'Bleibt' },
+      ]);
+      const [archived, staying] = ids;
+      const meeting = await insertMeeting(t.dataSource, {
+        heldOn: '2013-10-29',
+        allianceId: await insertAlliance(t.dataSource),
+        participantIds: [archived, staying],
+      });
+      const VIEWS = `query($organisationId: ID!, $meeting: ID!, $person: ID!) {
+        listed: people(filter: { organisationId: $organisationId }) { totalCount edges { node { id } } }
+        all: people(filter: { organisationId: $organisationId, includeArchived: true }) { totalCount edges { node { id archivedAt } } }
+        found: people(filter: { search: "Anton Archiv" }) { edges { node { id } } }
+        organisation(id: $organisationId) { roles { person { id } } current: roles(current: true) { person { id } } }
+        meeting(id: $meeting) { participants { id } }
+        person(id: $person) { id archivedAt roles { organisation { id } } }
+      }`;
+      const views = async () => {
+        const result = await t.gql(VIEWS, { organisationId, meeting, person: archived });
+        expect(result.errors).toBeUndefined();
+        return result.data!;
+      };
+
+      const done = await t.gql(ARCHIVE_PERSON, { id: archived, v: 1 }, { token: t.tokens.editor });
+      expect(done.errors).toBeUndefined();
+      expect(done.data!.archivePerson).toEqual({ id: archived, version: 2, archivedAt: expect.any(String) });
+      const gone = await views();
+      expect(gone.listed).toEqual({ totalCount: 1, edges: [{ node: { id: staying } }] });
+      expect(gone.all.totalCount).toBe(2);
+      expect(gone.all.edges).toEqual([
+        { node: { id: archived, archivedAt: done.data!.archivePerson.archivedAt } },
+        { node: { id: staying, archivedAt: null } },
+      ]);
+      expect(gone.found.edges).toEqual([]);
+      expect(gone.organisation).toEqual({ roles: [{ person: { id: staying } }], current: [{ person: { id: staying } }] });
+      expect(gone.meeting.participants).toEqual([{ id: staying }]);
+      // The single record still answers, with its own roles whole.
+      expect(gone.person).toEqual({
+        id: archived,
+        archivedAt: done.data!.archivePerson.archivedAt,
+        roles: [{ organisation: { id: organisationId } }],
+      });
+
+      const restored = await t.gql(RESTORE_PERSON, { id: archived, v: 2 }, { token: t.tokens.admin });
+      expect(restored.data!.restorePerson).toEqual({ id: archived, version: 3, archivedAt: null });
+      const back = await views();
+      expect(back.listed.edges).toEqual([{ node: { id: archived } }, { node: { id: staying } }]);
+      expect(back.found.edges).toEqual([{ node: { id: archived } }]);
+      // Both roles have the same title and no dates, so the roles' ids order them: compare who holds them.
+      const holders = (roles: { person: { id: string } }[]) => roles.map((role) => role.person.id).sort();
+      expect(holders(back.organisation.roles)).toEqual([archived, staying].sort());
+      expect(holders(back.organisation.current)).toEqual([archived, staying].sort());
+      expect(back.meeting.participants).toEqual([{ id: archived }, { id: staying }]);
+      expect(back.person.archivedAt).toBeNull();
+
+      const trail = await t.gql(TRAIL, { id: archived });
+      expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
+        ['admin', 'restorePerson'],
+        ['editor', 'archivePerson'],
+      ]);
+      expect(JSON.parse(trail.data!.auditTrail[1].changes)).toEqual({ archivedAt: [null, done.data!.archivePerson.archivedAt] });
+      expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({ archivedAt: [done.data!.archivePerson.archivedAt, null] });
+    });
+
+    it('refuses archiving twice, restoring a person who is not archived, a stale version and an unknown id, writing nothing', async () => {
+      const id = await insertPerson(t.dataSource);
+      const notArchived = await t.gql(RESTORE_PERSON, { id, v: 1 }, { token: t.tokens.admin });
+      expect(notArchived.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [expect.objectContaining({ field: 'id' })],
+      });
+      await t.gql(ARCHIVE_PERSON, { id, v: 1 }, { token: t.tokens.admin });
+      const before = await tables();
+      const twice = await t.gql(ARCHIVE_PERSON, { id, v: 2 }, { token: t.tokens.admin });
+      expect(twice.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'id' })] });
+      const stale = await t.gql(RESTORE_PERSON, { id, v: 1 }, { token: t.tokens.admin });
+      expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+      const unknown = await t.gql(ARCHIVE_PERSON, { id: UNKNOWN, v: 1 }, { token: t.tokens.admin });
+      expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'id' })] });
+      const malformed = await t.gql(ARCHIVE_PERSON, { id: 'nope', v: 1 }, { token: t.tokens.admin });
+      expect(fieldsOf(malformed)).toEqual(['id']);
+      await expect(tables()).resolves.toEqual(before);
+      await expect(t.gql(READ, { id })).resolves.toMatchObject({ data: { person: { version: 2 } } });
+    });
+
+    it('needs a writing role; a coordinator archives and restores only people in its scope', async () => {
+      const { member, outsider, token } = await coordinatorScene();
+      const inScope = await insertPerson(t.dataSource);
+      await insertRole(t.dataSource, { personId: inScope, organisationId: member });
+      const foreign = await insertPerson(t.dataSource);
+      await insertRole(t.dataSource, { personId: foreign, organisationId: outsider });
+      const before = await tables();
+      await expect(t.gql(ARCHIVE_PERSON, { id: inScope, v: 1 }).then(codeOf)).resolves.toBe('UNAUTHENTICATED');
+      await expect(t.gql(ARCHIVE_PERSON, { id: inScope, v: 1 }, { token: t.tokens.reader }).then(codeOf)).resolves.toBe('FORBIDDEN');
+      await expect(t.gql(ARCHIVE_PERSON, { id: foreign, v: 1 }, { token }).then(codeOf)).resolves.toBe('FORBIDDEN');
+      await expect(tables()).resolves.toEqual(before);
+      await expect(t.gql(ARCHIVE_PERSON, { id: inScope, v: 1 }, { token })).resolves.toMatchObject({
+        errors: undefined,
+        data: { archivePerson: { version: 2 } },
+      });
+      await t.dataSource.query('UPDATE person SET archived_at = now(), version = 2 WHERE id = $1', [foreign]);
+      await expect(t.gql(RESTORE_PERSON, { id: foreign, v: 2 }, { token }).then(codeOf)).resolves.toBe('FORBIDDEN');
+      await expect(t.gql(RESTORE_PERSON, { id: inScope, v: 2 }, { token })).resolves.toMatchObject({
+        errors: undefined,
+        data: { restorePerson: { version: 3, archivedAt: null } },
+      });
+      await expect(actionsOf(inScope)).resolves.toEqual([
+        ['koordination-hf', 'restorePerson'],
+        ['koordination-hf', 'archivePerson'],
+      ]);
+    });
+  });
+
+  describe('updateRole', () => {
+    it('corrects title and dates in place, clears a date with null, and reads back through the person and the organisation', async () => {
+      const personId = await insertPerson(t.dataSource, { givenName: 'Kirsten', familyName: 'Hirschmann' });
+      const organisationId = await insertOrganisation(t.dataSource);
+      const id = await insertRole(t.dataSource, {
+        personId,
+        organisationId,
+        title: 'Geschäftsfüherin',
+        validFrom: '2012-04-02',
+        validTo: '2019-01-01',
+      });
+      const corrected = await t.gql(
+        UPDATE_ROLE,
+        { input: { id, expectedVersion: 1, title: ' Geschäftsführerin ', validFrom: '2012-04-20', validTo: null } },
+        { token: t.tokens.editor },
+      );
+      expect(corrected.errors).toBeUndefined();
+      expect(corrected.data!.updateRole).toEqual({ id, title: 'Geschäftsführerin', validFrom: '2012-04-20', validTo: null, version: 2 });
+      const read = await t.gql(
+        `query($person: ID!, $organisation: ID!) { person(id: $person) { roles(current: true) { id title validFrom validTo version } }
+          organisation(id: $organisation) { roles(current: true) { id title } } }`,
+        { person: personId, organisation: organisationId },
+      );
+      expect(read.data!.person.roles).toEqual([corrected.data!.updateRole]);
+      expect(read.data!.organisation.roles).toEqual([{ id, title: 'Geschäftsführerin' }]);
+
+      const unknownStart = await t.gql(UPDATE_ROLE, { input: { id, expectedVersion: 2, validFrom: null } }, { token: t.tokens.admin });
+      expect(unknownStart.data!.updateRole).toEqual({ id, title: 'Geschäftsführerin', validFrom: null, validTo: null, version: 3 });
+
+      const trail = await t.gql(TRAIL, { id });
+      expect(trail.data!.auditTrail.map((e: { action: string }) => e.action)).toEqual(['updateRole', 'updateRole']);
+      expect(JSON.parse(trail.data!.auditTrail[1].changes)).toEqual({
+        title: ['Geschäftsfüherin', 'Geschäftsführerin'],
+        validFrom: ['2012-04-02', '2012-04-20'],
+        validTo: ['2019-01-01', null],
+      });
+      expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({ validFrom: ['2012-04-20', null] });
+    });
+
+    it('refuses a period that ends before it starts, naming validTo, from the input alone or against the stored dates', async () => {
+      const personId = await insertPerson(t.dataSource);
+      const organisationId = await insertOrganisation(t.dataSource);
+      const starts = await insertRole(t.dataSource, { personId, organisationId, validFrom: '2015-01-01' });
+      const ends = await insertRole(t.dataSource, { personId, organisationId, validTo: '2015-01-01' });
+      const before = await tables();
+      const cases = [
+        { id: starts, expectedVersion: 1, validFrom: '2016-01-01', validTo: '2015-12-31' },
+        { id: starts, expectedVersion: 1, validTo: '2014-12-31' },
+        { id: ends, expectedVersion: 1, validFrom: '2015-01-02' },
+      ];
+      for (const input of cases) {
+        const result = await t.gql(UPDATE_ROLE, { input }, { token: t.tokens.admin });
+        expect(codeOf(result)).toBe('BAD_USER_INPUT');
+        expect(fieldsOf(result)).toEqual(['validTo']);
+      }
+      await expect(tables()).resolves.toEqual(before);
+      // A period of no day (validTo = validFrom) is what the database allows.
+      const empty = await t.gql(
+        UPDATE_ROLE,
+        { input: { id: ends, expectedVersion: 1, validFrom: '2015-01-01' } },
+        { token: t.tokens.admin },
+      );
+      expect(empty.data!.updateRole).toMatchObject({ validFrom: '2015-01-01', validTo: '2015-01-01', version: 2 });
+    });
+
+    it('refuses a stale version with CONFLICT, an unknown role with NOT_FOUND and bad input, writing nothing', async () => {
+      const personId = await insertPerson(t.dataSource);
+      const id = await insertRole(t.dataSource, { personId, organisationId: await insertOrganisation(t.dataSource), title: 'Leiterin' });
+      const before = await tables();
+      const stale = await t.gql(UPDATE_ROLE, { input: { id, expectedVersion: 2, title: 'Leiter' } }, { token: t.tokens.admin });
+      expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
+      const unknown = await t.gql(UPDATE_ROLE, { input: { id: UNKNOWN, expectedVersion: 1, title: 'Leiter' } }, { token: t.tokens.admin });
+      expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'id' })] });
+      const bad = await t.gql(
+        UPDATE_ROLE,
+        { input: { id, expectedVersion: 1, title: '  ', validFrom: '2025-02-30' } },
+        { token: t.tokens.admin },
+      );
+      expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+      const nullTitle = await t.gql(UPDATE_ROLE, { input: { id, expectedVersion: 1, title: null } }, { token: t.tokens.admin });
+      expect(fieldsOf(nullTitle)).toEqual(['title']);
+      const long = await t.gql(UPDATE_ROLE, { input: { id, expectedVersion: 1, title: 'x'.repeat(301) } }, { token: t.tokens.admin });
+      expect(fieldsOf(long)).toEqual(['title']);
+      await expect(tables()).resolves.toEqual(before);
+      const read = await t.gql(`query($id: ID!) { person(id: $id) { roles { title version } } }`, { id: personId });
+      expect(read.data!.person.roles).toEqual([{ title: 'Leiterin', version: 1 }]);
+    });
+
+    it('needs a writing role; a coordinator corrects roles only at current members of its alliances', async () => {
+      const { member, former, outsider, token } = await coordinatorScene();
+      const personId = await insertPerson(t.dataSource);
+      const atMember = await insertRole(t.dataSource, { personId, organisationId: member });
+      const correct = (id: string, as?: string) =>
+        t.gql(UPDATE_ROLE, { input: { id, expectedVersion: 1, title: 'Referentin' } }, { token: as });
+      const before = await tables();
+      await expect(correct(atMember).then(codeOf)).resolves.toBe('UNAUTHENTICATED');
+      await expect(correct(atMember, t.tokens.reader).then(codeOf)).resolves.toBe('FORBIDDEN');
+      for (const organisationId of [former, outsider]) {
+        const role = await insertRole(t.dataSource, { personId, organisationId });
+        await expect(correct(role, token).then(codeOf)).resolves.toBe('FORBIDDEN');
+      }
+      await expect(rowCount(t.dataSource, 'audit_event')).resolves.toBe(before.audit_event);
+      await expect(correct(atMember, token)).resolves.toMatchObject({
+        errors: undefined,
+        data: { updateRole: { title: 'Referentin', version: 2 } },
+      });
+      await expect(actionsOf(atMember)).resolves.toEqual([['koordination-hf', 'updateRole']]);
     });
   });
 });

@@ -18,6 +18,11 @@ const READ = `query($id: ID!) { release(id: $id) { ${RELEASE_FIELDS} } }`;
 const LIST = `query($filter: ReleaseFilter, $first: Int, $after: String) {
   releases(filter: $filter, first: $first, after: $after) { totalCount edges { cursor node { id title publishedOn } } pageInfo { hasNextPage endCursor } } }`;
 const TRAIL = `query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`;
+const UPDATE = `mutation($input: UpdateReleaseInput!) { updateRelease(input: $input) { ${RELEASE_FIELDS} archivedAt } }`;
+const UNLINK = `mutation($releaseId: ID!, $entityId: ID!, $v: Int!) { unlinkRelease(releaseId: $releaseId, entityId: $entityId, expectedVersion: $v) {
+  id version links { relation alliance { id } organisation { id } person { id } } } }`;
+const ARCHIVE = `mutation($id: ID!, $v: Int!) { archiveRelease(id: $id, expectedVersion: $v) { id version archivedAt } }`;
+const RESTORE = `mutation($id: ID!, $v: Int!) { restoreRelease(id: $id, expectedVersion: $v) { id version archivedAt } }`;
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const TABLES = ['release', 'release_link', 'release_quote', 'audit_event'];
 
@@ -128,6 +133,7 @@ describe('releases', () => {
         expect.arrayContaining([{ relation: 'MENTIONS', entityType: 'ALLIANCE', entityId: r.alliance }]),
       ]);
       expect(changes.quotes[1]).toHaveLength(2);
+      expect(changes.search).toBeUndefined();
     });
 
     it('lists sources newest first, a person once even when both linked and quoted', async () => {
@@ -535,6 +541,367 @@ describe('releases', () => {
       const five = await page(5);
       await expect(page(50)).resolves.toBe(five);
       expect(five).toBeLessThanOrEqual(8);
+    });
+  });
+
+  const codeOf = (result: { errors?: { extensions: { code: string } }[] }) => result.errors?.[0]?.extensions.code;
+  const fieldsOf = (result: { errors?: { extensions: { fields?: { field: string }[] } }[] }) =>
+    result.errors?.[0]?.extensions.fields?.map((f) => f.field);
+  const actions = async (id: string) =>
+    (await t.gql(TRAIL, { id })).data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action]);
+  const sourcesOf = async (id: string) =>
+    (await t.gql(`query($id: ID!) { person(id: $id) { sources { id } } }`, { id })).data!.person.sources.map((r: { id: string }) => r.id);
+
+  describe('updateRelease', () => {
+    it('corrects the fields, replaces the quotes entirely and in order, and reads it back; the quoted people follow', async () => {
+      const [first, second, third] = [await insertPerson(t.dataSource), await insertPerson(t.dataSource), await insertPerson(t.dataSource)];
+      const publisher = await insertOrganisation(t.dataSource);
+      const release = await create({
+        title: 'Kooperationsvereinbarung unterzeichent',
+        quotes: [
+          { personId: first, text: 'Erstes Zitat.' },
+          { personId: second, text: 'Zweites Zitat.' },
+        ],
+      });
+      const updated = await t.gql(
+        UPDATE,
+        {
+          input: {
+            id: release.id,
+            expectedVersion: 1,
+            title: ' Kooperationsvereinbarung unterzeichnet ',
+            publishedOn: '2012-09-25',
+            publisherId: publisher,
+            url: 'https://wm.baden-wuerttemberg.de/pm',
+            body: 'Stuttgart/Heilbronn.',
+            quotes: [
+              { personId: third, text: ' Drittes Zitat. ' },
+              { personId: first, text: 'Erstes Zitat, berichtigt.' },
+            ],
+          },
+        },
+        { token: t.tokens.editor },
+      );
+      expect(updated.errors).toBeUndefined();
+      const expected = {
+        id: release.id,
+        title: 'Kooperationsvereinbarung unterzeichnet',
+        publishedOn: '2012-09-25',
+        url: 'https://wm.baden-wuerttemberg.de/pm',
+        body: 'Stuttgart/Heilbronn.',
+        version: 2,
+        publisher: { id: publisher },
+        links: [],
+        quotes: [
+          { text: 'Drittes Zitat.', person: { id: third } },
+          { text: 'Erstes Zitat, berichtigt.', person: { id: first } },
+        ],
+      };
+      expect(updated.data!.updateRelease).toEqual({ ...expected, archivedAt: null });
+      await expect(t.gql(READ, { id: release.id })).resolves.toMatchObject({ data: { release: expected } });
+      await expect(sourcesOf(second)).resolves.toEqual([]);
+      await expect(sourcesOf(third)).resolves.toEqual([release.id]);
+
+      // Omitted quotes stay; null clears the optional fields; [] removes every quote.
+      const cleared = await t.gql(
+        UPDATE,
+        { input: { id: release.id, expectedVersion: 2, publisherId: null, url: null, body: null } },
+        { token: t.tokens.admin },
+      );
+      expect(cleared.data!.updateRelease).toMatchObject({ publisher: null, url: null, body: null, quotes: expected.quotes, version: 3 });
+      const unquoted = await t.gql(UPDATE, { input: { id: release.id, expectedVersion: 3, quotes: [] } }, { token: t.tokens.admin });
+      expect(unquoted.data!.updateRelease).toMatchObject({ title: expected.title, quotes: [], version: 4 });
+      await expect(sourcesOf(first)).resolves.toEqual([]);
+
+      const trail = await t.gql(TRAIL, { id: release.id });
+      expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
+        ['admin', 'updateRelease'],
+        ['admin', 'updateRelease'],
+        ['editor', 'updateRelease'],
+        ['admin', 'createRelease'],
+      ]);
+      const changes = JSON.parse(trail.data!.auditTrail[2].changes);
+      expect(changes).toEqual({
+        title: ['Kooperationsvereinbarung unterzeichent', 'Kooperationsvereinbarung unterzeichnet'],
+        publishedOn: ['2012-09-24', '2012-09-25'],
+        publisherId: [null, publisher],
+        url: [null, 'https://wm.baden-wuerttemberg.de/pm'],
+        body: [null, 'Stuttgart/Heilbronn.'],
+        quotes: [
+          [
+            { personId: first, text: 'Erstes Zitat.' },
+            { personId: second, text: 'Zweites Zitat.' },
+          ],
+          [
+            { personId: third, text: 'Drittes Zitat.' },
+            { personId: first, text: 'Erstes Zitat, berichtigt.' },
+          ],
+        ],
+      });
+      expect(Object.keys(JSON.parse(trail.data!.auditTrail[1].changes)).sort()).toEqual(['body', 'publisherId', 'url']);
+    });
+
+    it('answers NOT_FOUND for a quoted person or a publisher that does not exist, and writes nothing', async () => {
+      const person = await insertPerson(t.dataSource);
+      const release = await create({ quotes: [{ personId: person, text: 'Bleibt.' }] });
+      const before = await counts();
+      const result = await t.gql(
+        UPDATE,
+        {
+          input: {
+            id: release.id,
+            expectedVersion: 1,
+            title: 'Nicht geschrieben',
+            publisherId: MISSING,
+            quotes: [
+              { personId: person, text: 'Neu.' },
+              { personId: MISSING, text: 'Wer?' },
+            ],
+          },
+        },
+        { token: t.tokens.admin },
+      );
+      expect(codeOf(result)).toBe('NOT_FOUND');
+      expect(fieldsOf(result)).toEqual(['publisherId', 'quotes[1].personId']);
+      await expect(counts()).resolves.toEqual(before);
+      await expect(t.gql(READ, { id: release.id })).resolves.toMatchObject({
+        data: { release: { title: 'Pressemitteilung', version: 1, quotes: [{ text: 'Bleibt.', person: { id: person } }] } },
+      });
+    });
+
+    it('refuses a stale version with CONFLICT, an unknown release with NOT_FOUND and bad input, writing nothing', async () => {
+      const release = await create({});
+      await t.gql(UPDATE, { input: { id: release.id, expectedVersion: 1, body: 'Text' } }, { token: t.tokens.admin });
+      const before = await counts();
+      const stale = await t.gql(UPDATE, { input: { id: release.id, expectedVersion: 1, title: 'Veraltet' } }, { token: t.tokens.admin });
+      expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+      const unknown = await t.gql(UPDATE, { input: { id: MISSING, expectedVersion: 1, title: 'X' } }, { token: t.tokens.admin });
+      expect(codeOf(unknown)).toBe('NOT_FOUND');
+      expect(fieldsOf(unknown)).toEqual(['id']);
+      const bad = await t.gql(
+        UPDATE,
+        {
+          input: {
+            id: release.id,
+            expectedVersion: 2,
+            title: '   ',
+            publishedOn: null,
+            url: 'javascript:alert(1)',
+            quotes: [{ personId: 'nope', text: '  ' }],
+          },
+        },
+        { token: t.tokens.admin },
+      );
+      expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+      expect(fieldsOf(bad)!.sort()).toEqual(['publishedOn', 'quotes[0].personId', 'quotes[0].text', 'title', 'url']);
+      const nullQuotes = await t.gql(UPDATE, { input: { id: release.id, expectedVersion: 2, quotes: null } }, { token: t.tokens.admin });
+      expect(fieldsOf(nullQuotes)).toEqual(['quotes']);
+      await expect(counts()).resolves.toEqual(before);
+    });
+
+    it('needs a writing role; a coordinator corrects only the releases it created', async () => {
+      const token = t.token('COORDINATOR', { sub: 'koordination-hn', allianceIds: [await insertAlliance(t.dataSource)] });
+      const own = await create({ title: 'Eigene' }, token);
+      const admins = await create({ title: 'Des Ministeriums' });
+      const before = await counts();
+      const input = (id: string) => ({ input: { id, expectedVersion: 1, title: 'Berichtigt' } });
+      await expect(t.gql(UPDATE, input(own.id)).then(codeOf)).resolves.toBe('UNAUTHENTICATED');
+      await expect(t.gql(UPDATE, input(own.id), { token: t.tokens.reader }).then(codeOf)).resolves.toBe('FORBIDDEN');
+      await expect(t.gql(UPDATE, input(admins.id), { token }).then(codeOf)).resolves.toBe('FORBIDDEN');
+      const other = t.token('COORDINATOR', { sub: 'koordination-ow', allianceIds: [] });
+      await expect(t.gql(UPDATE, input(own.id), { token: other }).then(codeOf)).resolves.toBe('FORBIDDEN');
+      await expect(counts()).resolves.toEqual(before);
+      await expect(t.gql(UPDATE, input(own.id), { token })).resolves.toMatchObject({
+        errors: undefined,
+        data: { updateRelease: { title: 'Berichtigt', version: 2 } },
+      });
+      await expect(actions(own.id)).resolves.toEqual([
+        ['koordination-hn', 'updateRelease'],
+        ['koordination-hn', 'createRelease'],
+      ]);
+    });
+  });
+
+  describe('unlinkRelease', () => {
+    it('removes one link, raises the version, and the record no longer lists the release among its sources', async () => {
+      const alliance = await insertAlliance(t.dataSource);
+      const person = await insertPerson(t.dataSource);
+      const organisation = await insertOrganisation(t.dataSource);
+      const release = await create({
+        links: [
+          { relation: 'ANNOUNCES', entityId: alliance },
+          { relation: 'MENTIONS', entityId: person },
+          { relation: 'MENTIONS', entityId: organisation },
+        ],
+      });
+      const result = await t.gql(UNLINK, { releaseId: release.id, entityId: person.toUpperCase(), v: 1 }, { token: t.tokens.editor });
+      expect(result.errors).toBeUndefined();
+      const none = { alliance: null, organisation: null, person: null };
+      expect(result.data!.unlinkRelease).toEqual({
+        id: release.id,
+        version: 2,
+        links: [
+          { ...none, relation: 'ANNOUNCES', alliance: { id: alliance } },
+          { ...none, relation: 'MENTIONS', organisation: { id: organisation } },
+        ],
+      });
+      await expect(sourcesOf(person)).resolves.toEqual([]);
+      const linked = await t.gql(LIST, { filter: { linkedTo: person } });
+      expect(ids(linked)).toEqual([]);
+      // Linking again appends after the links that are left.
+      await t.gql(LINK, { releaseId: release.id, link: { relation: 'MENTIONS', entityId: person } }, { token: t.tokens.admin });
+      const read = await t.gql(READ, { id: release.id });
+      expect(read.data!.release.links.map((l: any) => l.person?.id ?? l.alliance?.id ?? l.organisation?.id)).toEqual([
+        alliance,
+        organisation,
+        person,
+      ]);
+
+      const trail = await t.gql(TRAIL, { id: release.id });
+      expect(trail.data!.auditTrail[1]).toMatchObject({ actor: 'editor', action: 'unlinkRelease', entityType: 'Release' });
+      const changes = JSON.parse(trail.data!.auditTrail[1].changes);
+      expect(Object.keys(changes)).toEqual(['links']);
+      expect(changes.links[0]).toHaveLength(3);
+      expect(changes.links[1]).toEqual([
+        { relation: 'ANNOUNCES', entityType: 'ALLIANCE', entityId: alliance },
+        { relation: 'MENTIONS', entityType: 'ORGANISATION', entityId: organisation },
+      ]);
+    });
+
+    it('answers NOT_FOUND for a record it does not link to or an unknown release, CONFLICT when stale, writing nothing', async () => {
+      const alliance = await insertAlliance(t.dataSource);
+      const release = await create({ links: [{ relation: 'MENTIONS', entityId: alliance }] });
+      const before = await counts();
+      const unlinked = await t.gql(
+        UNLINK,
+        { releaseId: release.id, entityId: await insertAlliance(t.dataSource), v: 1 },
+        { token: t.tokens.admin },
+      );
+      expect(codeOf(unlinked)).toBe('NOT_FOUND');
+      expect(fieldsOf(unlinked)).toEqual(['entityId']);
+      const unknown = await t.gql(UNLINK, { releaseId: MISSING, entityId: alliance, v: 1 }, { token: t.tokens.admin });
+      expect(codeOf(unknown)).toBe('NOT_FOUND');
+      expect(fieldsOf(unknown)).toEqual(['releaseId']);
+      const stale = await t.gql(UNLINK, { releaseId: release.id, entityId: alliance, v: 2 }, { token: t.tokens.admin });
+      expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
+      const malformed = await t.gql(UNLINK, { releaseId: release.id, entityId: 'nope', v: 1 }, { token: t.tokens.admin });
+      expect(codeOf(malformed)).toBe('BAD_USER_INPUT');
+      expect(fieldsOf(malformed)).toEqual(['entityId']);
+      await expect(counts()).resolves.toEqual(before);
+      await expect(t.gql(READ, { id: release.id })).resolves.toMatchObject({
+        data: { release: { version: 1, links: [{ alliance: { id: alliance } }] } },
+      });
+    });
+
+    it('needs a writing role; a coordinator unlinks only the releases it created', async () => {
+      const alliance = await insertAlliance(t.dataSource);
+      const token = t.token('COORDINATOR', { sub: 'koordination-hn', allianceIds: [alliance] });
+      const links = [{ relation: 'MENTIONS', entityId: alliance }];
+      const own = await create({ links }, token);
+      const admins = await create({ links });
+      const before = await counts();
+      const unlink = (releaseId: string, as?: string) => t.gql(UNLINK, { releaseId, entityId: alliance, v: 1 }, { token: as });
+      await expect(unlink(own.id).then(codeOf)).resolves.toBe('UNAUTHENTICATED');
+      await expect(unlink(own.id, t.tokens.reader).then(codeOf)).resolves.toBe('FORBIDDEN');
+      await expect(unlink(admins.id, token).then(codeOf)).resolves.toBe('FORBIDDEN');
+      await expect(counts()).resolves.toEqual(before);
+      await expect(unlink(own.id, token)).resolves.toMatchObject({ errors: undefined, data: { unlinkRelease: { version: 2, links: [] } } });
+      await expect(actions(own.id)).resolves.toEqual([
+        ['koordination-hn', 'unlinkRelease'],
+        ['koordination-hn', 'createRelease'],
+      ]);
+    });
+  });
+
+  describe('archiveRelease and restoreRelease', () => {
+    it("takes an archived release out of the list and every record's sources, still answers it by id, and brings it back", async () => {
+      const r = await records();
+      const publisherId = await insertOrganisation(t.dataSource);
+      const quoted = await insertPerson(t.dataSource);
+      const links = [r.alliance, r.organisation, r.person, r.agreement, r.meeting].map((entityId) => ({ relation: 'MENTIONS', entityId }));
+      const kept = await create({ publisherId, publishedOn: '2012-09-24', links: [{ relation: 'MENTIONS', entityId: r.alliance }] });
+      const archived = await create({ publisherId, publishedOn: '2013-10-29', links, quotes: [{ personId: quoted, text: 'Archiviert.' }] });
+      const VIEWS = `query($publisherId: ID!, $id: ID!, $alliance: ID!, $organisation: ID!, $person: ID!, $quoted: ID!, $agreement: ID!, $meeting: ID!) {
+        listed: releases(filter: { publisherId: $publisherId }) { totalCount edges { node { id } } }
+        all: releases(filter: { publisherId: $publisherId, includeArchived: true }) { totalCount edges { node { id archivedAt } } }
+        linked: releases(filter: { linkedTo: $quoted }) { totalCount }
+        release(id: $id) { id version archivedAt links { relation } }
+        alliance(id: $alliance) { sources { id } } organisation(id: $organisation) { sources { id } } person(id: $person) { sources { id } }
+        quoted: person(id: $quoted) { sources { id } } agreement(id: $agreement) { sources { id } } meeting(id: $meeting) { sources { id } }
+        stats { releases }
+      }`;
+      const views = async () => {
+        const result = await t.gql(VIEWS, { ...r, publisherId, quoted, id: archived.id });
+        expect(result.errors).toBeUndefined();
+        return result.data!;
+      };
+      const before = await views();
+
+      const done = await t.gql(ARCHIVE, { id: archived.id, v: 1 }, { token: t.tokens.editor });
+      expect(done.errors).toBeUndefined();
+      const archivedAt = done.data!.archiveRelease.archivedAt;
+      expect(done.data!.archiveRelease).toEqual({ id: archived.id, version: 2, archivedAt: expect.any(String) });
+      const none = { sources: [] };
+      await expect(views()).resolves.toEqual({
+        listed: { totalCount: 1, edges: [{ node: { id: kept.id } }] },
+        all: { totalCount: 2, edges: [{ node: { id: archived.id, archivedAt } }, { node: { id: kept.id, archivedAt: null } }] },
+        linked: { totalCount: 0 },
+        release: { id: archived.id, version: 2, archivedAt, links: links.map(() => ({ relation: 'MENTIONS' })) },
+        alliance: { sources: [{ id: kept.id }] },
+        organisation: none,
+        person: none,
+        quoted: none,
+        agreement: none,
+        meeting: none,
+        stats: { releases: before.stats.releases - 1 },
+      });
+
+      const restored = await t.gql(RESTORE, { id: archived.id, v: 2 }, { token: t.tokens.admin });
+      expect(restored.data!.restoreRelease).toEqual({ id: archived.id, version: 3, archivedAt: null });
+      await expect(views()).resolves.toEqual({ ...before, release: { ...before.release, version: 3 } });
+      expect(before.alliance.sources).toEqual([{ id: archived.id }, { id: kept.id }]);
+      expect(before.quoted.sources).toEqual([{ id: archived.id }]);
+      const trail = await t.gql(TRAIL, { id: archived.id });
+      expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
+        ['admin', 'restoreRelease'],
+        ['editor', 'archiveRelease'],
+        ['admin', 'createRelease'],
+      ]);
+      // Only what changed: not the search index PostgreSQL keeps of title and body.
+      expect(JSON.parse(trail.data!.auditTrail[1].changes)).toEqual({ archivedAt: [null, archivedAt] });
+      expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({ archivedAt: [archivedAt, null] });
+    });
+
+    it('refuses archiving twice, restoring what is not archived, a stale version and an unknown id, writing nothing', async () => {
+      const release = await create({});
+      const notArchived = await t.gql(RESTORE, { id: release.id, v: 1 }, { token: t.tokens.admin });
+      expect(codeOf(notArchived)).toBe('BAD_USER_INPUT');
+      expect(fieldsOf(notArchived)).toEqual(['id']);
+      await t.gql(ARCHIVE, { id: release.id, v: 1 }, { token: t.tokens.admin });
+      const before = await counts();
+      const twice = await t.gql(ARCHIVE, { id: release.id, v: 2 }, { token: t.tokens.admin });
+      expect(codeOf(twice)).toBe('BAD_USER_INPUT');
+      const stale = await t.gql(RESTORE, { id: release.id, v: 1 }, { token: t.tokens.admin });
+      expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+      const unknown = await t.gql(ARCHIVE, { id: MISSING, v: 1 }, { token: t.tokens.admin });
+      expect(codeOf(unknown)).toBe('NOT_FOUND');
+      expect(fieldsOf(unknown)).toEqual(['id']);
+      await expect(counts()).resolves.toEqual(before);
+    });
+
+    it('needs a writing role; a coordinator archives and restores only the releases it created', async () => {
+      const token = t.token('COORDINATOR', { sub: 'koordination-hn', allianceIds: [await insertAlliance(t.dataSource)] });
+      const own = await create({}, token);
+      const admins = await create({});
+      const before = await counts();
+      await expect(t.gql(ARCHIVE, { id: own.id, v: 1 }).then(codeOf)).resolves.toBe('UNAUTHENTICATED');
+      await expect(t.gql(ARCHIVE, { id: own.id, v: 1 }, { token: t.tokens.reader }).then(codeOf)).resolves.toBe('FORBIDDEN');
+      await expect(t.gql(ARCHIVE, { id: admins.id, v: 1 }, { token }).then(codeOf)).resolves.toBe('FORBIDDEN');
+      await expect(counts()).resolves.toEqual(before);
+      await expect(t.gql(ARCHIVE, { id: own.id, v: 1 }, { token })).resolves.toMatchObject({ data: { archiveRelease: { version: 2 } } });
+      await expect(t.gql(RESTORE, { id: own.id, v: 2 }, { token })).resolves.toMatchObject({ data: { restoreRelease: { version: 3 } } });
+      await t.gql(ARCHIVE, { id: admins.id, v: 1 }, { token: t.tokens.admin });
+      await expect(t.gql(RESTORE, { id: admins.id, v: 2 }, { token }).then(codeOf)).resolves.toBe('FORBIDDEN');
     });
   });
 });

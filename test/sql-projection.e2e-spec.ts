@@ -14,14 +14,8 @@ import {
   insertRole,
   regionId,
 } from './support/factories';
+import { dayFromToday } from './support/days';
 import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
-
-/** A day `days` from today, as the service counts days (Berlin). */
-function day(days: number): string {
-  const date = new Date(`${today()}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** Asks both services the same; requires the loaders' answer without errors and the projecting one equal to it. */
 async function sameAnswers(
@@ -79,7 +73,7 @@ describe('relations read in one SQL statement', () => {
       insertMembership(ds, { allianceId: ids[alliance], organisationId: ids[organisation], role, joinedOn, leftOn });
     await member('north', 'ihk', 'LEAD', today(), null); // the lead from today
     await member('north', 'hwk', 'LEAD', '2010-01-01', today()); // the lead until today: not a member any more
-    await member('north', 'agentur', 'PARTNER', day(1), null); // joins tomorrow
+    await member('north', 'agentur', 'PARTNER', dayFromToday(1), null); // joins tomorrow
     await member('north', 'dgb', 'PARTNER', null, null);
     await member('north', 'wfg', 'PARTNER', '2012-05-05', '2020-01-01');
     await member('north', 'stadt', 'PARTNER', today(), null); // joined today: a member
@@ -100,7 +94,7 @@ describe('relations read in one SQL statement', () => {
     await role('anna', 'ihk', 'Präsidentin', '2019-01-01', null);
     await role('ben', 'ihk', 'Hauptgeschäftsführer', '2019-01-01', null); // same start: by title
     await role('cem', 'ihk', 'Vizepräsident', '2010-01-01', today()); // ended today
-    await role('dora', 'ihk', 'Präsidentin', day(1), null); // starts tomorrow
+    await role('dora', 'ihk', 'Präsidentin', dayFromToday(1), null); // starts tomorrow
     await role('anna', 'hwk', 'Beirätin', null, null);
     await role('ben', 'stadt', 'Oberbürgermeister', '2016-01-01', null);
     await role('cem', 'stadt', 'Oberbürgermeister', '2016-01-01', null); // same start and title: by id
@@ -134,7 +128,7 @@ describe('relations read in one SQL statement', () => {
       participantIds: [ids.anna, ids.ben],
     });
     await insertMeeting(ds, { heldOn: '2015-05-05', agreementId: ids.signed, title: 'Am selben Tag' });
-    await insertMeeting(ds, { heldOn: day(30), status: 'PLANNED', allianceId: ids.north });
+    await insertMeeting(ds, { heldOn: dayFromToday(30), status: 'PLANNED', allianceId: ids.north });
     await insertRelease(ds, {
       title: 'Bündnis gegründet',
       publishedOn: '2014-03-04',
@@ -158,6 +152,36 @@ describe('relations read in one SQL statement', () => {
       `INSERT INTO release_quote (release_id, person_id, text, position) SELECT id, $1, 'Ein Meilenstein.', 0 FROM release WHERE title = 'Ohne Herausgeber'`,
       [ids.anna],
     );
+    // Archived records leave the relation fields that list them, by both paths: an archived person's
+    // role at the IHK (Organisation.roles), a meeting of Nord under the agreement, a release about Nord
+    // that quotes Anna (every `sources`), and the archived person among a meeting's participants.
+    const archive = (table: string, id: string) => ds.query(`UPDATE "${table}" SET archived_at = now() WHERE id = $1`, [id]);
+    ids.archived = await insertPerson(ds, { givenName: 'erik', familyName: 'Familie erik' });
+    await role('archived', 'ihk', 'Archivar', '2019-01-01', null);
+    await archive('person', ids.archived);
+    await ds.query('INSERT INTO meeting_participant (meeting_id, person_id, position) VALUES ($1, $2, 2)', [ids.meeting, ids.archived]);
+    const archivedMeeting = await insertMeeting(ds, {
+      heldOn: '2016-06-06',
+      title: 'Archiviertes Treffen',
+      agreementId: ids.signed,
+      allianceId: ids.north,
+      participantIds: [ids.anna],
+    });
+    await archive('meeting', archivedMeeting);
+    const archivedRelease = await insertRelease(ds, {
+      title: 'Archivierte Mitteilung',
+      publishedOn: '2016-06-07',
+      links: [
+        { entityType: 'ALLIANCE', entityId: ids.north },
+        { entityType: 'AGREEMENT', entityId: ids.signed },
+        { entityType: 'MEETING', entityId: ids.meeting },
+      ],
+    });
+    await ds.query(`INSERT INTO release_quote (release_id, person_id, text, position) VALUES ($1, $2, 'Archiviert.', 0)`, [
+      archivedRelease,
+      ids.anna,
+    ]);
+    await archive('release', archivedRelease);
   });
   afterAll(async () => {
     await loading?.close();
@@ -243,6 +267,24 @@ describe('relations read in one SQL statement', () => {
     });
     expect(data.alliance.agreements[0].commitments[0].instruments).toEqual(['IHK-Fachkräftemonitor', 'Arbeitsmarktmonitor']);
     expect(data.alliance.sources).toHaveLength(2);
+    const titles = [data.alliance.meetings, data.alliance.agreements[0].meetings].map((meetings) => meetings.map((m: any) => m.title));
+    expect(titles.flat()).not.toContain('Archiviertes Treffen');
+    expect(data.alliance.agreements[0].meetings).toHaveLength(2);
+    const meeting = data.alliance.agreements[0].meetings.find((m: any) => m.id === ids.meeting);
+    expect(meeting.participants.map((p: any) => p.familyName)).toEqual(['Familie anna', 'Familie ben']);
+  });
+
+  it('leaves archived people, meetings and releases out of the relations that list them, by both paths', async () => {
+    const { data } = await same(
+      `query($ihk: ID!, $anna: ID!) {
+        organisation(id: $ihk) { all: roles { title person { givenName } } now: roles(current: true) { title } sources { title } }
+        person(id: $anna) { sources { title } }
+      }`,
+      { ihk: ids.ihk, anna: ids.anna },
+    );
+    expect(data.organisation.all.map((r: any) => r.person.givenName)).not.toContain('erik');
+    expect(data.organisation.now.map((r: any) => r.title)).toEqual(['Hauptgeschäftsführer', 'Präsidentin']);
+    expect(data.person.sources.map((r: any) => r.title).sort()).toEqual(['Bündnis gegründet', 'Ohne Herausgeber']);
   });
 
   it('answers releases with their publisher, quotes and the records they link to', async () => {

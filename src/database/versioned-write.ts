@@ -69,9 +69,20 @@ export async function writeVersioned<T extends VersionedEntity>(
     entityType: write.entityType,
     entityId: write.id,
     before: { ...before, ...extras?.before },
-    after: { ...saved, ...extras?.after },
+    after: { ...auditedColumns(manager, write.entity, saved), ...extras?.after },
   });
   return saved;
+}
+
+/**
+ * A saved record as its audit event shows it: without the columns it is not read with (select:
+ * false, such as a search index PostgreSQL computes), which save() reads back all the same. They
+ * are derived from the other columns, so auditing them would only repeat those.
+ */
+function auditedColumns<T extends object>(manager: EntityManager, entity: EntityTarget<T>, record: T): Snapshot {
+  const snapshot = { ...record } as Snapshot;
+  for (const column of manager.connection.getMetadata(entity).columns) if (!column.isSelect) delete snapshot[column.propertyName];
+  return snapshot;
 }
 
 /** A new record and its audit event, with the manager of the caller's transaction. */
@@ -86,7 +97,7 @@ export async function insertAudited<T extends object>(
     entityType: insert.entityType,
     entityId: record.id,
     before: null,
-    after: { ...record, ...insert.audited },
+    after: { ...auditedColumns(manager, insert.entity, record), ...insert.audited },
   });
   return record;
 }

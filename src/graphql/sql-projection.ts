@@ -50,6 +50,15 @@ export function rowsOf(
   return { entity, parentKey: 'id', many: true, where: (key) => `${column} = ${key}`, orderBy, period };
 }
 
+/**
+ * A relation's rows that also meet `condition`, an SQL condition on the same row with no
+ * parameters: the `where` its loader passes to PlainRows (e.g. `archived_at IS NULL`), so that
+ * both paths filter by the same text.
+ */
+export function narrowedBy(relation: RelationSql, condition: string): RelationSql {
+  return { ...relation, where: (key, day) => `${relation.where(key, day)} AND ${condition}` };
+}
+
 /** SQL for "the period of `from`..`to` contains the day", as periodContains (common/dates) decides it. */
 export function ongoingSql(from: string, to: string, day: string): string {
   return `(${from} IS NULL OR ${from} <= ${day}) AND (${to} IS NULL OR ${to} > ${day})`;

@@ -78,17 +78,19 @@ export class AgreementsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(AgreementEntity) private readonly agreements: Repository<AgreementEntity>,
-    @InjectRepository(AgreementPartyEntity) private readonly parties: Repository<AgreementPartyEntity>,
   ) {}
 
   find(id: string): Promise<AgreementEntity | null> {
     return this.agreements.findOneBy({ id });
   }
 
-  /** The alliances party to an agreement, in order; null when there is no such agreement. */
-  async partyAllianceIds(agreementId: string): Promise<string[] | null> {
-    if (!(await this.agreements.existsBy({ id: agreementId }))) return null;
-    const parties = await this.parties.find({ where: { agreementId }, order: { position: 'ASC' } });
+  /**
+   * The alliances party to an agreement, in order; null when there is no such agreement. A write
+   * passes its transaction's manager, so that its permission check reads inside the transaction.
+   */
+  async partyAllianceIds(agreementId: string, manager: EntityManager = this.dataSource.manager): Promise<string[] | null> {
+    if (!(await manager.existsBy(AgreementEntity, { id: agreementId }))) return null;
+    const parties = await manager.find(AgreementPartyEntity, { where: { agreementId }, order: { position: 'ASC' } });
     return parties.map((party) => party.allianceId);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMayWriteAround } from '../../auth/coordinator-scope';
 import { AuditService } from '../../audit/audit.service';
@@ -21,10 +21,13 @@ export class MembershipsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The alliances each organisation is a current member of (today): what a coordinator may write around. */
-  async currentAllianceIds(organisationIds: readonly string[]): Promise<string[]> {
+  /**
+   * The alliances each organisation is a current member of (today): what a coordinator may write
+   * around. A write passes its transaction's manager, so that its permission check reads inside it.
+   */
+  async currentAllianceIds(organisationIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     if (organisationIds.length === 0) return [];
-    const rows: { alliance_id: string }[] = await this.dataSource.query(
+    const rows: { alliance_id: string }[] = await manager.query(
       `SELECT DISTINCT alliance_id FROM membership
        WHERE organisation_id = ANY($1) AND (joined_on IS NULL OR joined_on <= $2) AND (left_on IS NULL OR left_on > $2)`,
       [organisationIds, today()],

@@ -1,6 +1,6 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Prefetchable } from '../../graphql/prefetch';
-import { rowById, rowsOf } from '../../graphql/sql-projection';
+import { narrowedBy, rowById, rowsOf } from '../../graphql/sql-projection';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { AgreementEntity } from '../agreements/agreement.entity';
 import { Agreement } from '../agreements/agreement.model';
@@ -10,7 +10,7 @@ import { Alliance } from '../alliances/alliance.model';
 import { AlliancesLoader } from '../alliances/alliances.loader';
 import { Meeting } from './meeting.model';
 import { MeetingEntity } from './meeting.entity';
-import { CHRONOLOGICAL, MeetingsLoader } from './meetings.loader';
+import { CHRONOLOGICAL, LISTED_MEETING, MeetingsLoader } from './meetings.loader';
 
 /** Relations between meetings and agreements or alliances: a relation between two modules is resolved in the later one. */
 @Resolver(() => Meeting)
@@ -37,8 +37,8 @@ export class MeetingRelationsResolver {
 export class AllianceMeetingsResolver {
   constructor(private readonly loader: MeetingsLoader) {}
 
-  @ResolveField(() => [Meeting], { description: 'The meetings it holds, oldest first.' })
-  @Prefetchable(rowsOf(MeetingEntity, 'alliance_id', CHRONOLOGICAL))
+  @ResolveField(() => [Meeting], { description: 'The meetings it holds, oldest first; archived ones are left out.' })
+  @Prefetchable(narrowedBy(rowsOf(MeetingEntity, 'alliance_id', CHRONOLOGICAL), LISTED_MEETING))
   meetings(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byAlliance(loaders).now(alliance.id);
   }
@@ -48,8 +48,8 @@ export class AllianceMeetingsResolver {
 export class AgreementMeetingsResolver {
   constructor(private readonly loader: MeetingsLoader) {}
 
-  @ResolveField(() => [Meeting], { description: 'The meetings held under it, oldest first.' })
-  @Prefetchable(rowsOf(MeetingEntity, 'agreement_id', CHRONOLOGICAL))
+  @ResolveField(() => [Meeting], { description: 'The meetings held under it, oldest first; archived ones are left out.' })
+  @Prefetchable(narrowedBy(rowsOf(MeetingEntity, 'agreement_id', CHRONOLOGICAL), LISTED_MEETING))
   meetings(agreement: Agreement, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.byAgreement(loaders).now(agreement.id);
   }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar } from '../../graphql/scalars';
+import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
 import { MeetingKind, MeetingStatus } from './meeting.enums';
 
 @ObjectType({ description: 'A meeting under an agreement or of an alliance, e.g. a Spitzengespräch or a Fachkräftekonferenz.' })
@@ -16,7 +16,7 @@ export class Meeting {
   @Field({ description: 'Its title.' })
   title: string;
 
-  @Field(() => DateScalar, { description: 'The day it was held, or is planned for.' })
+  @Field(() => DateScalar, { description: 'The day it was held, or is planned for; a HELD meeting is never later than today.' })
   heldOn: string;
 
   @Field(() => String, { nullable: true, description: 'Where it takes place, e.g. IHK Heilbronn-Franken, Heilbronn.' })
@@ -25,8 +25,15 @@ export class Meeting {
   @Field(() => String, { nullable: true, description: 'What was agreed: goals, measures, results.' })
   outcome: string | null;
 
-  @Field(() => Int, { description: 'Optimistic-lock version: pass it as expectedVersion when you change the meeting.' })
+  @Field(() => Int, { description: 'Optimistic-lock version: pass it as expectedVersion when you change, archive or restore the meeting.' })
   version: number;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When it was archived (recorded by mistake): archived meetings leave the meetings list, Alliance.meetings and Agreement.meetings, and fulfil no commitment, until restored; meeting(id) still answers.',
+  })
+  archivedAt: Date | null;
 
   agreementId: string | null;
   allianceId: string | null;

@@ -12,6 +12,12 @@ const PARTICIPANT_IDS_BY_MEETING = Symbol('meetingParticipant.idsByMeeting');
 /** Oldest first, as a record's history reads. */
 export const CHRONOLOGICAL = 'held_on ASC, id ASC';
 
+/**
+ * The meetings that relation fields list: archived ones leave them until restored. Both the
+ * loaders and the SQL projection of Alliance.meetings and Agreement.meetings filter by this text.
+ */
+export const LISTED_MEETING = 'archived_at IS NULL';
+
 @Injectable()
 export class MeetingsLoader {
   constructor(private readonly rows: PlainRows) {}
@@ -22,21 +28,23 @@ export class MeetingsLoader {
     );
   }
 
+  /** The meetings (not archived) under each agreement. */
   byAgreement(loaders: RequestLoaders) {
     return loaders.get<string, MeetingEntity[]>(BY_AGREEMENT, async (agreementIds) =>
       manyByKey(
         agreementIds,
-        await this.rows.byKeys(MeetingEntity, 'agreementId', agreementIds, { orderBy: CHRONOLOGICAL }),
+        await this.rows.byKeys(MeetingEntity, 'agreementId', agreementIds, { where: LISTED_MEETING, orderBy: CHRONOLOGICAL }),
         (m) => m.agreementId!,
       ),
     );
   }
 
+  /** The meetings (not archived) of each alliance. */
   byAlliance(loaders: RequestLoaders) {
     return loaders.get<string, MeetingEntity[]>(BY_ALLIANCE, async (allianceIds) =>
       manyByKey(
         allianceIds,
-        await this.rows.byKeys(MeetingEntity, 'allianceId', allianceIds, { orderBy: CHRONOLOGICAL }),
+        await this.rows.byKeys(MeetingEntity, 'allianceId', allianceIds, { where: LISTED_MEETING, orderBy: CHRONOLOGICAL }),
         (m) => m.allianceId!,
       ),
     );

@@ -6,7 +6,8 @@ import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { nowAll, then } from '../../graphql/request-loaders';
 import { UuidPipe } from '../../graphql/uuid.pipe';
-import { PeopleLoader } from '../people/people.loader';
+import { VersionedRecordArgs } from '../../graphql/versioned-change.input';
+import { isListed, PeopleLoader } from '../people/people.loader';
 import { Person } from '../people/person.model';
 import { MeetingFilter, RecordMeetingInput, UpdateMeetingInput } from './dto/meeting.inputs';
 import { Meeting } from './meeting.model';
@@ -24,18 +25,22 @@ export class MeetingsResolver {
     private readonly people: PeopleLoader,
   ) {}
 
-  @Query(() => Meeting, { nullable: true, description: 'One meeting by id; null when none has it.' })
+  @Query(() => Meeting, { nullable: true, description: 'One meeting by id, archived or not; null when none has it.' })
   meeting(@Args('id', { type: () => ID }, UuidPipe) id: string) {
     return this.service.find(id);
   }
 
-  @Query(() => MeetingConnection, { description: 'Meetings, latest first, filtered and paginated.' })
+  @Query(() => MeetingConnection, {
+    description: 'Meetings, latest first, filtered and paginated; archived meetings only with includeArchived.',
+  })
   async meetings(@Args() page: PageArgs, @Args('filter', { type: () => MeetingFilter, nullable: true }) filter?: MeetingFilter) {
     return toConnection(await this.service.list(filter, page));
   }
 
   @Mutation(() => Meeting, {
-    description: 'Records a meeting under an agreement and/or of an alliance. ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.',
+    description:
+      'Records a meeting under an agreement and/or of an alliance; a HELD one on a day after today is BAD_USER_INPUT naming heldOn (it is PLANNED). ' +
+      'ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.',
   })
   @Roles(...WRITERS)
   recordMeeting(@CurrentActor() actor: Actor, @Args('input') input: RecordMeetingInput) {
@@ -44,16 +49,37 @@ export class MeetingsResolver {
 
   @Mutation(() => Meeting, {
     description:
-      "Changes a meeting's status, day, place, participants or outcome. ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.",
+      "Changes a meeting's status, day, place, participants or outcome; making it HELD on a day after today is BAD_USER_INPUT naming heldOn, or status when only the status changes. " +
+      'ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.',
   })
   @Roles(...WRITERS)
   updateMeeting(@CurrentActor() actor: Actor, @Args('input') input: UpdateMeetingInput) {
     return this.service.update(actor, input);
   }
 
-  @ResolveField(() => [Person], { description: 'The people who took part, in the order they were recorded.' })
+  @Mutation(() => Meeting, {
+    description:
+      'Archives a meeting recorded by mistake: it leaves the meetings list and the meetings of its alliance and agreement, and fulfils no commitment, until restored; nothing is deleted. ' +
+      'ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.',
+  })
+  @Roles(...WRITERS)
+  archiveMeeting(@CurrentActor() actor: Actor, @Args() { id, expectedVersion }: VersionedRecordArgs) {
+    return this.service.archive(actor, id, expectedVersion);
+  }
+
+  @Mutation(() => Meeting, {
+    description: 'Brings an archived meeting back. ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.',
+  })
+  @Roles(...WRITERS)
+  restoreMeeting(@CurrentActor() actor: Actor, @Args() { id, expectedVersion }: VersionedRecordArgs) {
+    return this.service.restore(actor, id, expectedVersion);
+  }
+
+  @ResolveField(() => [Person], { description: 'The people who took part, in the order they were recorded; archived people are left out.' })
   @Prefetchable()
   participants(meeting: Meeting, _args: NoArgs, { loaders }: RequestContext) {
-    return then(this.loader.participantIdsByMeeting(loaders).now(meeting.id), (personIds) => nowAll(this.people.byId(loaders), personIds));
+    return then(this.loader.participantIdsByMeeting(loaders).now(meeting.id), (personIds) =>
+      then(nowAll(this.people.byId(loaders), personIds), (people) => people.filter(isListed)),
+    );
   }
 }

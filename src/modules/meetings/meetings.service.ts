@@ -3,16 +3,27 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMayWriteAround } from '../../auth/coordinator-scope';
-import { AuditService } from '../../audit/audit.service';
+import { today } from '../../common/dates';
 import { badInput, DomainError, notFound } from '../../common/domain-error';
 import { databaseErrorToDomain } from '../../database/database-errors';
 import { keysetPage, Page } from '../../database/keyset-page';
-import { lockForUpdate } from '../../database/versioned-write';
+import { archiveVersioned, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
 import { AgreementsService } from '../agreements/agreements.service';
 import { AlliancesService } from '../alliances/alliances.service';
 import { MeetingFilter, RecordMeetingInput, UpdateMeetingInput } from './dto/meeting.inputs';
 import { MeetingParticipantEntity } from './meeting-participant.entity';
+import { MeetingStatus } from './meeting.enums';
 import { MeetingEntity } from './meeting.entity';
+
+/**
+ * The contract's rule: a meeting is HELD only on a day up to today in Baden-Württemberg; one
+ * later than that has not taken place yet and is PLANNED. Today moves, so the database cannot
+ * hold this rule: every write that sets a meeting's status or day checks it here.
+ */
+function assertHeldByToday(status: MeetingStatus, heldOn: string, field: 'heldOn' | 'status'): void {
+  if (status === MeetingStatus.HELD && heldOn > today())
+    throw badInput(field, `A meeting on ${heldOn}, after today (${today()}), has not been held yet: it is PLANNED`);
+}
 
 @Injectable()
 export class MeetingsService {
@@ -21,15 +32,16 @@ export class MeetingsService {
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
     private readonly agreements: AgreementsService,
     private readonly alliances: AlliancesService,
-    private readonly audit: AuditService,
   ) {}
 
+  /** One meeting, archived or not: a single record is always answered. */
   find(id: string): Promise<MeetingEntity | null> {
     return this.meetings.findOneBy({ id });
   }
 
   list(filter: MeetingFilter = {}, page: { first: number; after?: string }): Promise<Page<MeetingEntity>> {
     const query = this.meetings.createQueryBuilder('m');
+    if (!filter.includeArchived) query.andWhere('m.archivedAt IS NULL');
     if (filter.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
     if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
     if (filter.agreementId) query.andWhere('m.agreementId = :agreementId', { agreementId: filter.agreementId });
@@ -42,16 +54,21 @@ export class MeetingsService {
   async record(actor: Actor, input: RecordMeetingInput): Promise<MeetingEntity> {
     const { agreementId, allianceId } = input;
     if (!agreementId && !allianceId) throw badInput('agreementId', 'A meeting needs an agreementId, an allianceId or both');
-    const parties = agreementId ? await this.agreements.partyAllianceIds(agreementId) : null;
-    if (agreementId && !parties) throw notFound('Agreement', agreementId, 'agreementId');
-    assertMayWriteAround(actor, allianceId ? [allianceId] : parties!, 'this meeting');
-    if (allianceId && parties && !parties.includes(allianceId)) {
-      if (!(await this.alliances.find(allianceId))) throw notFound('Alliance', allianceId, 'allianceId');
-      throw badInput('allianceId', 'The alliance is not a party to the agreement');
-    }
+    assertHeldByToday(input.status, input.heldOn, 'heldOn');
     return this.dataSource.transaction(async (manager) => {
-      const meeting = await manager.save(
-        manager.create(MeetingEntity, {
+      const parties = agreementId ? await this.agreements.partyAllianceIds(agreementId, manager) : null;
+      if (agreementId && !parties) throw notFound('Agreement', agreementId, 'agreementId');
+      assertMayWriteAround(actor, allianceId ? [allianceId] : parties!, 'this meeting');
+      if (allianceId && parties && !parties.includes(allianceId)) {
+        if (!(await this.alliances.find(allianceId))) throw notFound('Alliance', allianceId, 'allianceId');
+        throw badInput('allianceId', 'The alliance is not a party to the agreement');
+      }
+      const participantIds = input.participantIds ?? [];
+      const meeting = await insertAudited(manager, actor, {
+        entity: MeetingEntity,
+        entityType: 'Meeting',
+        action: 'recordMeeting',
+        values: {
           kind: input.kind,
           status: input.status,
           title: input.title,
@@ -60,51 +77,76 @@ export class MeetingsService {
           agreementId: agreementId ?? null,
           allianceId: allianceId ?? null,
           outcome: input.outcome || null,
-        }),
-      );
-      const participantIds = input.participantIds ?? [];
-      await this.insertParticipants(manager, meeting.id, participantIds);
-      await this.audit.record(manager, actor, {
-        action: 'recordMeeting',
-        entityType: 'Meeting',
-        entityId: meeting.id,
-        before: null,
-        after: { ...meeting, participantIds },
+        },
+        audited: { participantIds },
       });
+      await this.insertParticipants(manager, meeting.id, participantIds);
       return meeting;
     });
   }
 
-  async update(actor: Actor, input: UpdateMeetingInput): Promise<MeetingEntity> {
-    const existing = await this.meetings.findOneBy({ id: input.id });
-    if (!existing) throw notFound('Meeting', input.id, 'id');
-    assertMayWriteAround(actor, await this.scopeOf(existing), 'this meeting');
-    return this.dataSource.transaction(async (manager) => {
-      const meeting = await lockForUpdate(manager, MeetingEntity, 'Meeting', input.id, input.expectedVersion);
-      const before: Record<string, unknown> = { ...meeting };
-      if (input.status !== undefined) meeting.status = input.status;
-      if (input.heldOn !== undefined) meeting.heldOn = input.heldOn;
-      if (input.location !== undefined) meeting.location = input.location || null;
-      if (input.outcome !== undefined) meeting.outcome = input.outcome || null;
-      meeting.version += 1;
-      const saved = await manager.save(meeting);
-      const after: Record<string, unknown> = { ...saved };
-      if (input.participantIds !== undefined) {
-        const current = await manager.find(MeetingParticipantEntity, { where: { meetingId: meeting.id }, order: { position: 'ASC' } });
-        before.participantIds = current.map((participant) => participant.personId);
-        after.participantIds = input.participantIds;
-        await manager.delete(MeetingParticipantEntity, { meetingId: meeting.id });
-        await this.insertParticipants(manager, meeting.id, input.participantIds);
-      }
-      await this.audit.record(manager, actor, { action: 'updateMeeting', entityType: 'Meeting', entityId: meeting.id, before, after });
-      return saved;
-    });
+  update(actor: Actor, input: UpdateMeetingInput): Promise<MeetingEntity> {
+    return this.dataSource.transaction((manager) =>
+      writeVersioned(manager, actor, {
+        entity: MeetingEntity,
+        entityType: 'Meeting',
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        action: 'updateMeeting',
+        check: async (meeting) => {
+          await this.assertMayChange(manager, actor, meeting);
+          if (input.status !== undefined || input.heldOn !== undefined) {
+            // Named after what the caller changes: the day when it moves, else the status.
+            const field = input.heldOn !== undefined && input.heldOn !== meeting.heldOn ? 'heldOn' : 'status';
+            assertHeldByToday(input.status ?? meeting.status, input.heldOn ?? meeting.heldOn, field);
+          }
+        },
+        change: async (meeting) => {
+          if (input.status !== undefined) meeting.status = input.status;
+          if (input.heldOn !== undefined) meeting.heldOn = input.heldOn;
+          if (input.location !== undefined) meeting.location = input.location || null;
+          if (input.outcome !== undefined) meeting.outcome = input.outcome || null;
+          if (input.participantIds === undefined) return;
+          const current = await manager.find(MeetingParticipantEntity, { where: { meetingId: meeting.id }, order: { position: 'ASC' } });
+          await manager.delete(MeetingParticipantEntity, { meetingId: meeting.id });
+          await this.insertParticipants(manager, meeting.id, input.participantIds);
+          return {
+            before: { participantIds: current.map((participant) => participant.personId) },
+            after: { participantIds: input.participantIds },
+          };
+        },
+      }),
+    );
   }
 
-  /** The alliances a meeting belongs to for the coordinator rule: its own alliance, else the parties of its agreement. */
-  private async scopeOf(meeting: MeetingEntity): Promise<string[]> {
-    if (meeting.allianceId) return [meeting.allianceId];
-    return (await this.agreements.partyAllianceIds(meeting.agreementId!)) ?? [];
+  archive(actor: Actor, id: string, expectedVersion: number): Promise<MeetingEntity> {
+    return this.dataSource.transaction((manager) =>
+      archiveVersioned(manager, actor, {
+        entity: MeetingEntity,
+        entityType: 'Meeting',
+        id,
+        expectedVersion,
+        check: (meeting) => this.assertMayChange(manager, actor, meeting),
+      }),
+    );
+  }
+
+  restore(actor: Actor, id: string, expectedVersion: number): Promise<MeetingEntity> {
+    return this.dataSource.transaction((manager) =>
+      restoreVersioned(manager, actor, {
+        entity: MeetingEntity,
+        entityType: 'Meeting',
+        id,
+        expectedVersion,
+        check: (meeting) => this.assertMayChange(manager, actor, meeting),
+      }),
+    );
+  }
+
+  /** The coordinator rule for a meeting: its own alliance, else (a meeting of no alliance) the parties of its agreement. */
+  private async assertMayChange(manager: EntityManager, actor: Actor, meeting: MeetingEntity): Promise<void> {
+    const scope = meeting.allianceId ? [meeting.allianceId] : await this.agreements.partyAllianceIds(meeting.agreementId!, manager);
+    assertMayWriteAround(actor, scope ?? [], 'this meeting');
   }
 
   private async insertParticipants(manager: EntityManager, meetingId: string, personIds: string[]): Promise<void> {

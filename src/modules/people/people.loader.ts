@@ -15,6 +15,16 @@ export const ROLE_ORDER = 'valid_from ASC NULLS FIRST, title ASC, id ASC';
 /** The columns a role's validity runs between. */
 export const ROLE_PERIOD = ['valid_from', 'valid_to'] as const;
 
+/**
+ * The roles an organisation lists: those of people who are not archived, for an archived person
+ * leaves every list of people. A person's own roles stay whole: person(id) still answers them.
+ * Both the loader and the SQL projection of Organisation.roles filter by this text.
+ */
+export const ROLE_OF_LISTED_PERSON = 'EXISTS (SELECT 1 FROM person p WHERE p.id = person_id AND p.archived_at IS NULL)';
+
+/** Whether a person appears in lists of people (participants): not archived. The SQL form is ROLE_OF_LISTED_PERSON's condition. */
+export const isListed = (person: PersonEntity | null): person is PersonEntity => person !== null && person.archivedAt === null;
+
 @Injectable()
 export class PeopleLoader {
   constructor(private readonly rows: PlainRows) {}
@@ -37,11 +47,12 @@ export class PeopleLoader {
     );
   }
 
+  /** The roles at each organisation of people who are not archived. */
   rolesByOrganisation(loaders: RequestLoaders) {
     return loaders.get<string, RoleEntity[]>(ROLES_BY_ORGANISATION, async (organisationIds) =>
       manyByKey(
         organisationIds,
-        await this.rows.byKeys(RoleEntity, 'organisationId', organisationIds, { orderBy: ROLE_ORDER }),
+        await this.rows.byKeys(RoleEntity, 'organisationId', organisationIds, { where: ROLE_OF_LISTED_PERSON, orderBy: ROLE_ORDER }),
         (r) => r.organisationId,
       ),
     );

@@ -8,7 +8,8 @@ import { Prefetchable } from '../../graphql/prefetch';
 import type { RequestContext } from '../../graphql/request-context';
 import { then } from '../../graphql/request-loaders';
 import { UuidPipe } from '../../graphql/uuid.pipe';
-import { AssignRoleInput, CreatePersonInput, EndRoleInput, PersonFilter } from './dto/people.inputs';
+import { VersionedRecordArgs } from '../../graphql/versioned-change.input';
+import { AssignRoleInput, CreatePersonInput, EndRoleInput, PersonFilter, UpdatePersonInput, UpdateRoleInput } from './dto/people.inputs';
 import { PeopleLoader } from './people.loader';
 import { PeopleService } from './people.service';
 import { Person } from './person.model';
@@ -24,12 +25,15 @@ export class PeopleResolver {
     private readonly loader: PeopleLoader,
   ) {}
 
-  @Query(() => Person, { nullable: true, description: 'One person by id; null when none has it.' })
+  @Query(() => Person, { nullable: true, description: 'One person by id, archived or not; null when none has it.' })
   person(@Args('id', { type: () => ID }, UuidPipe) id: string) {
     return this.service.find(id);
   }
 
-  @Query(() => PersonConnection, { description: 'People by family name, then given name (German order), filtered and paginated.' })
+  @Query(() => PersonConnection, {
+    description:
+      'People by family name, then given name (German order), filtered and paginated; archived people only with includeArchived.',
+  })
   async people(@Args() page: PageArgs, @Args('filter', { type: () => PersonFilter, nullable: true }) filter?: PersonFilter) {
     return toConnection(await this.service.list(filter, page));
   }
@@ -38,6 +42,32 @@ export class PeopleResolver {
   @Roles(...WRITERS)
   createPerson(@CurrentActor() actor: Actor, @Args('input') input: CreatePersonInput) {
     return this.service.createPerson(actor, input);
+  }
+
+  @Mutation(() => Person, {
+    description:
+      "Corrects the spelling of a person's name (displayName follows); the old spelling stays in the audit trail. " +
+      'ADMIN, EDITOR; a COORDINATOR for people who hold a role today at a current member of its alliances.',
+  })
+  @Roles(...WRITERS)
+  updatePerson(@CurrentActor() actor: Actor, @Args('input') input: UpdatePersonInput) {
+    return this.service.updatePerson(actor, input);
+  }
+
+  @Mutation(() => Person, {
+    description:
+      'Archives a person recorded by mistake: they leave the people list, meeting participants and organisation roles until restored; nothing is deleted. ' +
+      'ADMIN, EDITOR; a COORDINATOR as for updatePerson.',
+  })
+  @Roles(...WRITERS)
+  archivePerson(@CurrentActor() actor: Actor, @Args() { id, expectedVersion }: VersionedRecordArgs) {
+    return this.service.archivePerson(actor, id, expectedVersion);
+  }
+
+  @Mutation(() => Person, { description: 'Brings an archived person back into lists. ADMIN, EDITOR; a COORDINATOR as for updatePerson.' })
+  @Roles(...WRITERS)
+  restorePerson(@CurrentActor() actor: Actor, @Args() { id, expectedVersion }: VersionedRecordArgs) {
+    return this.service.restorePerson(actor, id, expectedVersion);
   }
 
   @Mutation(() => Role, {
@@ -56,13 +86,24 @@ export class PeopleResolver {
     return this.service.endRole(actor, input);
   }
 
+  @Mutation(() => Role, {
+    description:
+      'Corrects a role recorded wrongly (title, validFrom, validTo) in place; the old values stay in the audit trail. ' +
+      'ADMIN, EDITOR; a COORDINATOR at current members of its alliances.',
+  })
+  @Roles(...WRITERS)
+  updateRole(@CurrentActor() actor: Actor, @Args('input') input: UpdateRoleInput) {
+    return this.service.updateRole(actor, input);
+  }
+
   @ResolveField(() => String, { description: 'Prefix, given and family name, e.g. "Dr. Andreas Schumm".' })
   displayName(person: Person) {
     return [person.honorificPrefix, person.givenName, person.familyName].filter(Boolean).join(' ');
   }
 
   @ResolveField(() => [Role], {
-    description: "The person's positions, oldest first; current: true for those held today, false for the others.",
+    description:
+      "The person's positions, oldest first; current: true for those held today, false for the others. Kept whole while the person is archived.",
   })
   @Prefetchable()
   roles(

@@ -1,37 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMayWriteAround } from '../../auth/coordinator-scope';
-import { AuditService } from '../../audit/audit.service';
-import { badInput, notFound } from '../../common/domain-error';
+import { badInput } from '../../common/domain-error';
+import { currentRoles } from '../../common/dates';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { likeLiteral, nameContains } from '../../database/text-search';
-import { lockForUpdate } from '../../database/versioned-write';
+import { archiveVersioned, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
 import { MembershipsService } from '../alliances/memberships.service';
-import { AssignRoleInput, CreatePersonInput, EndRoleInput, PersonFilter } from './dto/people.inputs';
+import { AssignRoleInput, CreatePersonInput, EndRoleInput, PersonFilter, UpdatePersonInput, UpdateRoleInput } from './dto/people.inputs';
 import { PersonEntity } from './person.entity';
 import { RoleEntity } from './role.entity';
 
 /** Family name first, as a register files people; given name breaks ties between namesakes. */
 const SORT_NAME = "(p.familyName || ' ' || p.givenName)";
 
+/** A prefix that trims to nothing is no prefix, so displayName never starts with a space. */
+const prefixOf = (honorificPrefix: string | null | undefined) => honorificPrefix || null;
+
 @Injectable()
 export class PeopleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
-    @InjectRepository(RoleEntity) private readonly roles: Repository<RoleEntity>,
     private readonly memberships: MembershipsService,
-    private readonly audit: AuditService,
   ) {}
 
+  /** One person, archived or not: a single record is always answered. */
   find(id: string): Promise<PersonEntity | null> {
     return this.people.findOneBy({ id });
   }
 
   list(filter: PersonFilter = {}, page: { first: number; after?: string }): Promise<Page<PersonEntity>> {
     const query = this.people.createQueryBuilder('p');
+    if (!filter.includeArchived) query.andWhere('p.archivedAt IS NULL');
     if (filter.organisationId) {
       query.andWhere('p.id IN (SELECT r.person_id FROM role r WHERE r.organisation_id = :organisationId)', {
         organisationId: filter.organisationId,
@@ -51,64 +54,133 @@ export class PeopleService {
     });
   }
 
-  async createPerson(actor: Actor, input: CreatePersonInput): Promise<PersonEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const person = await manager.save(
-        manager.create(PersonEntity, {
-          // A prefix that trims to nothing is no prefix, so displayName never starts with a space.
-          honorificPrefix: input.honorificPrefix || null,
-          givenName: input.givenName,
-          familyName: input.familyName,
-        }),
-      );
-      await this.audit.record(manager, actor, {
-        action: 'createPerson',
+  createPerson(actor: Actor, input: CreatePersonInput): Promise<PersonEntity> {
+    return this.dataSource.transaction((manager) =>
+      insertAudited(manager, actor, {
+        entity: PersonEntity,
         entityType: 'Person',
-        entityId: person.id,
-        before: null,
-        after: { ...person },
-      });
-      return person;
-    });
+        action: 'createPerson',
+        values: { honorificPrefix: prefixOf(input.honorificPrefix), givenName: input.givenName, familyName: input.familyName },
+      }),
+    );
   }
 
-  async assignRole(actor: Actor, input: AssignRoleInput): Promise<RoleEntity> {
-    assertMayWriteAround(actor, await this.memberships.currentAllianceIds([input.organisationId]), 'roles at this organisation');
+  /** Corrects the spelling of a name; displayName follows, as it is computed from the parts. */
+  updatePerson(actor: Actor, input: UpdatePersonInput): Promise<PersonEntity> {
+    return this.dataSource.transaction((manager) =>
+      writeVersioned(manager, actor, {
+        entity: PersonEntity,
+        entityType: 'Person',
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        action: 'updatePerson',
+        check: (person) => this.assertMayWritePerson(manager, actor, person.id),
+        change: (person) => {
+          if (input.honorificPrefix !== undefined) person.honorificPrefix = prefixOf(input.honorificPrefix);
+          if (input.givenName !== undefined) person.givenName = input.givenName;
+          if (input.familyName !== undefined) person.familyName = input.familyName;
+        },
+      }),
+    );
+  }
+
+  archivePerson(actor: Actor, id: string, expectedVersion: number): Promise<PersonEntity> {
+    return this.dataSource.transaction((manager) =>
+      archiveVersioned(manager, actor, {
+        entity: PersonEntity,
+        entityType: 'Person',
+        id,
+        expectedVersion,
+        check: (person) => this.assertMayWritePerson(manager, actor, person.id),
+      }),
+    );
+  }
+
+  restorePerson(actor: Actor, id: string, expectedVersion: number): Promise<PersonEntity> {
+    return this.dataSource.transaction((manager) =>
+      restoreVersioned(manager, actor, {
+        entity: PersonEntity,
+        entityType: 'Person',
+        id,
+        expectedVersion,
+        check: (person) => this.assertMayWritePerson(manager, actor, person.id),
+      }),
+    );
+  }
+
+  /** An unknown person or organisation is NOT_FOUND by the role's foreign keys (role_person_fkey, role_organisation_fkey). */
+  assignRole(actor: Actor, input: AssignRoleInput): Promise<RoleEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const role = await manager.save(
-        manager.create(RoleEntity, {
+      await this.assertMayWriteRolesAt(manager, actor, input.organisationId);
+      return insertAudited(manager, actor, {
+        entity: RoleEntity,
+        entityType: 'Role',
+        action: 'assignRole',
+        values: {
           personId: input.personId,
           organisationId: input.organisationId,
           title: input.title,
           validFrom: input.validFrom ?? null,
           validTo: input.validTo ?? null,
-        }),
-      );
-      await this.audit.record(manager, actor, {
-        action: 'assignRole',
-        entityType: 'Role',
-        entityId: role.id,
-        before: null,
-        after: { ...role },
+        },
       });
-      return role;
     });
   }
 
-  async endRole(actor: Actor, input: EndRoleInput): Promise<RoleEntity> {
-    const existing = await this.roles.findOneBy({ id: input.id });
-    if (!existing) throw notFound('Role', input.id, 'id');
-    assertMayWriteAround(actor, await this.memberships.currentAllianceIds([existing.organisationId]), 'roles at this organisation');
-    return this.dataSource.transaction(async (manager) => {
-      const role = await lockForUpdate(manager, RoleEntity, 'Role', input.id, input.expectedVersion);
-      if (role.validTo !== null) throw badInput('id', 'The role has ended already');
-      if (role.validFrom !== null && input.validTo < role.validFrom) throw badInput('validTo', 'validTo must not be before validFrom');
-      const before = { ...role };
-      role.validTo = input.validTo;
-      role.version += 1;
-      const saved = await manager.save(role);
-      await this.audit.record(manager, actor, { action: 'endRole', entityType: 'Role', entityId: role.id, before, after: { ...saved } });
-      return saved;
-    });
+  /** A validTo before validFrom is refused by role_period_check, naming validTo. */
+  endRole(actor: Actor, input: EndRoleInput): Promise<RoleEntity> {
+    return this.dataSource.transaction((manager) =>
+      writeVersioned(manager, actor, {
+        entity: RoleEntity,
+        entityType: 'Role',
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        action: 'endRole',
+        check: async (role) => {
+          await this.assertMayWriteRolesAt(manager, actor, role.organisationId);
+          if (role.validTo !== null) throw badInput('id', 'The role has ended already');
+        },
+        change: (role) => {
+          role.validTo = input.validTo;
+        },
+      }),
+    );
+  }
+
+  /** Corrects a role in place; null clears a date; role_period_check refuses a period that ends before it starts, naming validTo. */
+  updateRole(actor: Actor, input: UpdateRoleInput): Promise<RoleEntity> {
+    return this.dataSource.transaction((manager) =>
+      writeVersioned(manager, actor, {
+        entity: RoleEntity,
+        entityType: 'Role',
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        action: 'updateRole',
+        check: (role) => this.assertMayWriteRolesAt(manager, actor, role.organisationId),
+        change: (role) => {
+          if (input.title !== undefined) role.title = input.title;
+          if (input.validFrom !== undefined) role.validFrom = input.validFrom;
+          if (input.validTo !== undefined) role.validTo = input.validTo;
+        },
+      }),
+    );
+  }
+
+  /** The coordinator rule for roles: at an organisation that is a current member of one of its alliances. */
+  private async assertMayWriteRolesAt(manager: EntityManager, actor: Actor, organisationId: string): Promise<void> {
+    assertMayWriteAround(actor, await this.memberships.currentAllianceIds([organisationId], manager), 'roles at this organisation');
+  }
+
+  /**
+   * The coordinator rule for a person, as for their roles: someone who holds a role today at an
+   * organisation that is a current member of one of its alliances.
+   */
+  private async assertMayWritePerson(manager: EntityManager, actor: Actor, personId: string): Promise<void> {
+    const held = currentRoles(await manager.find(RoleEntity, { where: { personId } }), true);
+    const allianceIds = await this.memberships.currentAllianceIds(
+      held.map((role) => role.organisationId),
+      manager,
+    );
+    assertMayWriteAround(actor, allianceIds, 'this person');
   }
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../graphql/scalars';
 
 @ObjectType({ description: 'A person who represents an organisation, signs agreements, takes part in meetings or is quoted.' })
 export class Person {
@@ -14,6 +15,13 @@ export class Person {
   @Field({ description: 'The family name, e.g. Schumm.' })
   familyName: string;
 
-  @Field(() => Int, { description: 'Optimistic-lock version of the person record.' })
+  @Field(() => Int, { description: 'Optimistic-lock version: pass it as expectedVersion when you correct, archive or restore the person.' })
   version: number;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      "When it was archived (a person recorded by mistake, a duplicate): archived people leave the people list, meetings' participants and organisations' roles until restored; person(id) still answers.",
+  })
+  archivedAt: Date | null;
 }

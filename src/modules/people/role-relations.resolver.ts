@@ -2,13 +2,13 @@ import { ResolveField, Resolver } from '@nestjs/graphql';
 import { currentRoles } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Prefetchable } from '../../graphql/prefetch';
-import { rowById, rowsOf } from '../../graphql/sql-projection';
+import { narrowedBy, rowById, rowsOf } from '../../graphql/sql-projection';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { then } from '../../graphql/request-loaders';
 import { Organisation } from '../organisations/organisation.model';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsLoader } from '../organisations/organisations.loader';
-import { PeopleLoader, ROLE_ORDER, ROLE_PERIOD } from './people.loader';
+import { PeopleLoader, ROLE_OF_LISTED_PERSON, ROLE_ORDER, ROLE_PERIOD } from './people.loader';
 import { PersonEntity } from './person.entity';
 import { RoleEntity } from './role.entity';
 import { Person } from './person.model';
@@ -40,9 +40,10 @@ export class OrganisationRolesResolver {
   constructor(private readonly people: PeopleLoader) {}
 
   @ResolveField(() => [Role], {
-    description: 'The people who represent it, oldest role first; current: true for roles held today, false for the others.',
+    description:
+      'The people who represent it, oldest role first; current: true for roles held today, false for the others. Roles of archived people are left out.',
   })
-  @Prefetchable(rowsOf(RoleEntity, 'organisation_id', ROLE_ORDER, ROLE_PERIOD))
+  @Prefetchable(narrowedBy(rowsOf(RoleEntity, 'organisation_id', ROLE_ORDER, ROLE_PERIOD), ROLE_OF_LISTED_PERSON))
   roles(
     organisation: Organisation,
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,

@@ -15,7 +15,7 @@ export class Role {
   @Field(() => DateScalar, { nullable: true, description: 'The first day the person no longer held the role; null while it lasts.' })
   validTo: string | null;
 
-  @Field(() => Int, { description: 'Optimistic-lock version: pass it as expectedVersion when you end the role.' })
+  @Field(() => Int, { description: 'Optimistic-lock version: pass it as expectedVersion when you end or correct the role.' })
   version: number;
 
   personId: string;

@@ -39,14 +39,26 @@ function sourcesResolver(type: Type<{ id: string }>, description: string) {
   return SourcesResolver;
 }
 
-export const AllianceSourcesResolver = sourcesResolver(Alliance, 'The releases that announce or mention this alliance, newest first.');
+export const AllianceSourcesResolver = sourcesResolver(
+  Alliance,
+  'The releases (not archived) that announce or mention this alliance, newest first.',
+);
 export const OrganisationSourcesResolver = sourcesResolver(
   Organisation,
-  'The releases that announce or mention this organisation, newest first.',
+  'The releases (not archived) that announce or mention this organisation, newest first.',
 );
-export const PersonSourcesResolver = sourcesResolver(Person, 'The releases that link to or quote this person, newest first.');
-export const AgreementSourcesResolver = sourcesResolver(Agreement, 'The releases that announce or mention this agreement, newest first.');
-export const MeetingSourcesResolver = sourcesResolver(Meeting, 'The releases that announce or mention this meeting, newest first.');
+export const PersonSourcesResolver = sourcesResolver(
+  Person,
+  'The releases (not archived) that link to or quote this person, newest first.',
+);
+export const AgreementSourcesResolver = sourcesResolver(
+  Agreement,
+  'The releases (not archived) that announce or mention this agreement, newest first.',
+);
+export const MeetingSourcesResolver = sourcesResolver(
+  Meeting,
+  'The releases (not archived) that announce or mention this meeting, newest first.',
+);
 
 @Resolver(() => Quote)
 export class QuotePersonResolver {

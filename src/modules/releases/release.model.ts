@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar } from '../../graphql/scalars';
+import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
 import { LinkedEntityType, ReleaseRelation } from './release.enums';
 
 @ObjectType({ description: 'A press release (Pressemitteilung) that announced or mentioned records of the registry.' })
@@ -19,8 +19,17 @@ export class Release {
   @Field(() => String, { nullable: true, description: 'Its text; searched in German by the `search` filter of `releases`.' })
   body: string | null;
 
-  @Field(() => Int, { description: 'Version of the release; every change, linkRelease included, raises it.' })
+  @Field(() => Int, {
+    description: 'Version of the release; every change, linkRelease and unlinkRelease included, raises it. Pass it as expectedVersion.',
+  })
   version: number;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      "When it was archived (recorded by mistake): archived releases leave the releases list and every record's sources until restored; release(id) still answers.",
+  })
+  archivedAt: Date | null;
 
   publisherId: string | null;
 }

@@ -18,13 +18,16 @@ export const AS_GIVEN = 'position ASC';
 /** Newest first. */
 export const RELEASE_ORDER = 'published_on DESC, id DESC';
 
+/** Archived releases are no record's source: they leave `sources` (and the releases list) until restored. */
+const LISTED_RELEASE = 'archived_at IS NULL';
+
 /** The releases that link to a record or quote it (`record` is its id), as SOURCES_SQL finds them. */
 export const sourcesOf = (record: string) =>
-  `id IN (SELECT release_id FROM release_link WHERE entity_id = ${record} UNION SELECT release_id FROM release_quote WHERE person_id = ${record})`;
+  `id IN (SELECT release_id FROM release_link WHERE entity_id = ${record} UNION SELECT release_id FROM release_quote WHERE person_id = ${record}) AND ${LISTED_RELEASE}`;
 
 /**
- * A release row per record it links to or quotes, newest first. UNION, not UNION ALL: a release
- * that both links to and quotes a person is one source of that person, not two.
+ * A release row (not archived) per record it links to or quotes, newest first. UNION, not UNION
+ * ALL: a release that both links to and quotes a person is one source of that person, not two.
  */
 const SOURCES_SQL = `
   SELECT s.entity_id AS "key", r.id, r.version, r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.title,
@@ -33,6 +36,7 @@ const SOURCES_SQL = `
         UNION
         SELECT release_id, person_id FROM release_quote WHERE person_id = ANY($1::uuid[])) s
   JOIN release r ON r.id = s.release_id
+  WHERE r.${LISTED_RELEASE}
   ORDER BY r.published_on DESC, r.id DESC`;
 
 @Injectable()
@@ -62,7 +66,7 @@ export class ReleasesLoader {
     );
   }
 
-  /** Keyed by the id of any record: the releases that link to it (for a person, also those that quote them), newest first. */
+  /** Keyed by the id of any record: the releases (not archived) that link to it (for a person, also those that quote them), newest first. */
   sourcesByEntity(loaders: RequestLoaders) {
     return loaders.get<string, ReleaseEntity[]>(SOURCES_BY_ENTITY, async (entityIds) => {
       const rows: (ReleaseEntity & { key: string })[] = await this.dataSource.query(SOURCES_SQL, [entityIds]);

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
@@ -6,10 +6,11 @@ import { Prefetchable } from '../../graphql/prefetch';
 import { rowById, rowsOf } from '../../graphql/sql-projection';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
+import { VersionedRecordArgs } from '../../graphql/versioned-change.input';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { Organisation } from '../organisations/organisation.model';
 import { OrganisationsLoader } from '../organisations/organisations.loader';
-import { CreateReleaseInput, ReleaseFilter, ReleaseLinkInput } from './dto/release.inputs';
+import { CreateReleaseInput, ReleaseFilter, ReleaseLinkInput, UpdateReleaseInput } from './dto/release.inputs';
 import { ReleaseLinkEntity } from './release-link.entity';
 import { ReleaseQuoteEntity } from './release-quote.entity';
 import { Quote, Release, ReleaseLink } from './release.model';
@@ -27,12 +28,14 @@ export class ReleasesResolver {
     private readonly organisations: OrganisationsLoader,
   ) {}
 
-  @Query(() => Release, { nullable: true, description: 'One release by id; null when none has it.' })
+  @Query(() => Release, { nullable: true, description: 'One release by id, archived or not; null when none has it.' })
   release(@Args('id', { type: () => ID }, UuidPipe) id: string) {
     return this.service.find(id);
   }
 
-  @Query(() => ReleaseConnection, { description: 'Releases, newest first, filtered and paginated.' })
+  @Query(() => ReleaseConnection, {
+    description: 'Releases, newest first, filtered and paginated; archived releases only with includeArchived.',
+  })
   async releases(@Args() page: PageArgs, @Args('filter', { type: () => ReleaseFilter, nullable: true }) filter?: ReleaseFilter) {
     return toConnection(await this.service.list(filter, page));
   }
@@ -60,6 +63,51 @@ export class ReleasesResolver {
     @Context() { loaders }: RequestContext,
   ) {
     return this.service.link(actor, releaseId, link, loaders);
+  }
+
+  @Mutation(() => Release, {
+    description:
+      'Removes the link of a release to a record and raises its version; the audit trail keeps the link. A record it does not link to is NOT_FOUND naming entityId. ' +
+      'ADMIN, EDITOR; a COORDINATOR for the releases it created.',
+  })
+  @Roles(...WRITERS)
+  unlinkRelease(
+    @CurrentActor() actor: Actor,
+    @Args('releaseId', { type: () => ID, description: 'The release.' }, UuidPipe) releaseId: string,
+    @Args('entityId', { type: () => ID, description: 'The record it should no longer link to.' }, UuidPipe) entityId: string,
+    @Args('expectedVersion', { type: () => Int, description: "The release's version you read (CONFLICT when it moved on)." })
+    expectedVersion: number,
+  ) {
+    return this.service.unlink(actor, releaseId, entityId, expectedVersion);
+  }
+
+  @Mutation(() => Release, {
+    description:
+      'Corrects a release: title, day, publisher, URL, text; quotes, when given, replace the old ones entirely, in the order given. ' +
+      'An unknown publisher or quoted person is NOT_FOUND naming it (e.g. quotes[1].personId), and nothing is written. ' +
+      'ADMIN, EDITOR; a COORDINATOR for the releases it created.',
+  })
+  @Roles(...WRITERS)
+  updateRelease(@CurrentActor() actor: Actor, @Args('input') input: UpdateReleaseInput, @Context() { loaders }: RequestContext) {
+    return this.service.update(actor, input, loaders);
+  }
+
+  @Mutation(() => Release, {
+    description:
+      "Archives a release recorded by mistake: it leaves the releases list and every record's sources until restored; nothing is deleted. " +
+      'ADMIN, EDITOR; a COORDINATOR for the releases it created.',
+  })
+  @Roles(...WRITERS)
+  archiveRelease(@CurrentActor() actor: Actor, @Args() { id, expectedVersion }: VersionedRecordArgs) {
+    return this.service.archive(actor, id, expectedVersion);
+  }
+
+  @Mutation(() => Release, {
+    description: 'Brings an archived release back. ADMIN, EDITOR; a COORDINATOR for the releases it created.',
+  })
+  @Roles(...WRITERS)
+  restoreRelease(@CurrentActor() actor: Actor, @Args() { id, expectedVersion }: VersionedRecordArgs) {
+    return this.service.restore(actor, id, expectedVersion);
   }
 
   @ResolveField(() => [ReleaseLink], { description: 'The records it announces or mentions, in the order given.' })

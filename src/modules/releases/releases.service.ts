@@ -1,28 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor, isMinistry } from '../../auth/actor';
-import { AuditService } from '../../audit/audit.service';
 import { badInput, DomainError, FieldError, forbidden, notFound } from '../../common/domain-error';
 import { keysetPage, Page } from '../../database/keyset-page';
+import { archiveVersioned, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
 import { RequestLoaders } from '../../graphql/request-loaders';
 import { AgreementsLoader } from '../agreements/agreements.loader';
 import { AlliancesLoader } from '../alliances/alliances.loader';
 import { MeetingsLoader } from '../meetings/meetings.loader';
 import { OrganisationsLoader } from '../organisations/organisations.loader';
 import { PeopleLoader } from '../people/people.loader';
-import { CreateReleaseInput, ReleaseFilter, ReleaseLinkInput } from './dto/release.inputs';
+import { CreateReleaseInput, QuoteInput, ReleaseFilter, ReleaseLinkInput, UpdateReleaseInput } from './dto/release.inputs';
 import { ReleaseLinkEntity } from './release-link.entity';
 import { ReleaseQuoteEntity } from './release-quote.entity';
 import { LinkedEntityType, ReleaseRelation } from './release.enums';
 import { ReleaseEntity } from './release.entity';
 
 type LinkSnapshot = { relation: ReleaseRelation; entityType: LinkedEntityType; entityId: string };
+type QuoteSnapshot = { personId: string; text: string };
 
 const noRecord = (id: string) => `No alliance, organisation, person, agreement or meeting has the id ${id}`;
 
 const snapshotOf = ({ relation, entityType, entityId }: LinkSnapshot): LinkSnapshot => ({ relation, entityType, entityId });
+const quoteOf = ({ personId, text }: QuoteSnapshot): QuoteSnapshot => ({ personId, text });
 
 /** Ministry staff change every release; a coordinator only the releases it created. */
 function assertMayChange(actor: Actor, release: ReleaseEntity): void {
@@ -30,12 +32,18 @@ function assertMayChange(actor: Actor, release: ReleaseEntity): void {
   throw forbidden('You may change only the releases you created');
 }
 
+/** What a release refers to by id, to be checked before anything is written. */
+interface References {
+  publisherId?: string | null;
+  links?: ReleaseLinkInput[];
+  quotes?: QuoteInput[];
+}
+
 @Injectable()
 export class ReleasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ReleaseEntity) private readonly releases: Repository<ReleaseEntity>,
-    private readonly audit: AuditService,
     private readonly alliances: AlliancesLoader,
     private readonly organisations: OrganisationsLoader,
     private readonly people: PeopleLoader,
@@ -43,12 +51,14 @@ export class ReleasesService {
     private readonly meetings: MeetingsLoader,
   ) {}
 
+  /** One release, archived or not: a single record is always answered. */
   find(id: string): Promise<ReleaseEntity | null> {
     return this.releases.findOneBy({ id });
   }
 
   list(filter: ReleaseFilter = {}, page: { first: number; after?: string }): Promise<Page<ReleaseEntity>> {
     const query = this.releases.createQueryBuilder('r');
+    if (!filter.includeArchived) query.andWhere('r.archivedAt IS NULL');
     // websearch_to_tsquery accepts any text (quotes, OR, -word) without a syntax error, unlike to_tsquery.
     if (filter.search) query.andWhere(`r.search @@ websearch_to_tsquery('german', :search)`, { search: filter.search });
     if (filter.publisherId) query.andWhere('r.publisherId = :publisherId', { publisherId: filter.publisherId });
@@ -76,6 +86,160 @@ export class ReleasesService {
     });
     if (duplicates.length) throw new DomainError('BAD_USER_INPUT', 'A release links to each record once', { fields: duplicates });
 
+    const types = await this.assertReferencesExist(loaders, { publisherId, links, quotes });
+    const linkRows: LinkSnapshot[] = links.map((link) => ({ ...link, entityType: types.get(link.entityId)! }));
+    return this.dataSource.transaction(async (manager) => {
+      const release = await insertAudited(manager, actor, {
+        entity: ReleaseEntity,
+        entityType: 'Release',
+        action: 'createRelease',
+        values: {
+          title: input.title,
+          publishedOn: input.publishedOn,
+          publisherId,
+          url: input.url ?? null,
+          body: input.body ?? null,
+          createdBy: actor.sub,
+        },
+        audited: { links: linkRows, quotes: quotes.map(quoteOf) },
+      });
+      if (linkRows.length)
+        await manager.insert(
+          ReleaseLinkEntity,
+          linkRows.map((link, position) => ({ ...link, releaseId: release.id, position })),
+        );
+      await this.insertQuotes(manager, release.id, quotes);
+      return release;
+    });
+  }
+
+  /**
+   * Corrects a release. Quotes, when given, replace the old ones entirely, in the order given. An
+   * unknown publisher or quoted person is NOT_FOUND before the transaction, so nothing is written.
+   */
+  async update(actor: Actor, input: UpdateReleaseInput, loaders: RequestLoaders): Promise<ReleaseEntity> {
+    await this.assertReferencesExist(loaders, { publisherId: input.publisherId, quotes: input.quotes });
+    return this.dataSource.transaction((manager) =>
+      writeVersioned(manager, actor, {
+        entity: ReleaseEntity,
+        entityType: 'Release',
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        action: 'updateRelease',
+        check: (release) => assertMayChange(actor, release),
+        change: async (release) => {
+          if (input.title !== undefined) release.title = input.title;
+          if (input.publishedOn !== undefined) release.publishedOn = input.publishedOn;
+          if (input.publisherId !== undefined) release.publisherId = input.publisherId;
+          if (input.url !== undefined) release.url = input.url;
+          if (input.body !== undefined) release.body = input.body || null;
+          if (input.quotes === undefined) return;
+          const before = await manager.find(ReleaseQuoteEntity, { where: { releaseId: release.id }, order: { position: 'ASC' } });
+          await manager.delete(ReleaseQuoteEntity, { releaseId: release.id });
+          await this.insertQuotes(manager, release.id, input.quotes);
+          return { before: { quotes: before.map(quoteOf) }, after: { quotes: input.quotes.map(quoteOf) } };
+        },
+      }),
+    );
+  }
+
+  /**
+   * Adds a link to a release; a link to a record it links to already changes that link's
+   * relation, and repeating an existing link exactly is BAD_USER_INPUT. linkRelease takes no
+   * expectedVersion (the contract's signature): it changes the release as it is when locked.
+   */
+  async link(actor: Actor, releaseId: string, input: ReleaseLinkInput, loaders: RequestLoaders): Promise<ReleaseEntity> {
+    const entityId = input.entityId;
+    const entityType = (await this.entityTypes(loaders, [entityId])).get(entityId);
+    if (!entityType)
+      throw new DomainError('NOT_FOUND', noRecord(entityId), { fields: [{ field: 'entityId', message: noRecord(entityId) }] });
+
+    return this.dataSource.transaction(async (manager) => {
+      const { version } = await lockRelease(manager, releaseId);
+      return writeVersioned(manager, actor, {
+        entity: ReleaseEntity,
+        entityType: 'Release',
+        id: releaseId,
+        expectedVersion: version,
+        action: 'linkRelease',
+        check: (release) => assertMayChange(actor, release),
+        change: async () => {
+          const links = await linksOf(manager, releaseId);
+          const before = links.map(snapshotOf);
+          const same = links.find((link) => link.entityId === entityId);
+          if (same?.relation === input.relation)
+            throw badInput('entityId', `The release ${input.relation.toLowerCase()} this record already`);
+          const link: LinkSnapshot = { relation: input.relation, entityType, entityId };
+          if (same) {
+            await manager.update(ReleaseLinkEntity, { id: same.id }, { relation: input.relation });
+          } else {
+            const position = links.length ? links[links.length - 1].position + 1 : 0;
+            await manager.insert(ReleaseLinkEntity, { ...link, releaseId, position });
+          }
+          const after = same ? before.map((other) => (other.entityId === entityId ? link : other)) : [...before, link];
+          return { before: { links: before }, after: { links: after } };
+        },
+      });
+    });
+  }
+
+  /** Removes a release's link to a record; the audit trail keeps it. A record it does not link to is NOT_FOUND naming entityId. */
+  unlink(actor: Actor, releaseId: string, entityId: string, expectedVersion: number): Promise<ReleaseEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockRelease(manager, releaseId);
+      return writeVersioned(manager, actor, {
+        entity: ReleaseEntity,
+        entityType: 'Release',
+        id: releaseId,
+        expectedVersion,
+        action: 'unlinkRelease',
+        check: (release) => assertMayChange(actor, release),
+        change: async () => {
+          const links = await linksOf(manager, releaseId);
+          const link = links.find((other) => other.entityId === entityId);
+          if (!link) {
+            const message = `The release does not link to ${entityId}`;
+            throw new DomainError('NOT_FOUND', message, { fields: [{ field: 'entityId', message }] });
+          }
+          await manager.delete(ReleaseLinkEntity, { id: link.id });
+          const before = links.map(snapshotOf);
+          return { before: { links: before }, after: { links: before.filter((other) => other.entityId !== entityId) } };
+        },
+      });
+    });
+  }
+
+  archive(actor: Actor, id: string, expectedVersion: number): Promise<ReleaseEntity> {
+    return this.dataSource.transaction((manager) =>
+      archiveVersioned(manager, actor, {
+        entity: ReleaseEntity,
+        entityType: 'Release',
+        id,
+        expectedVersion,
+        check: (r) => assertMayChange(actor, r),
+      }),
+    );
+  }
+
+  restore(actor: Actor, id: string, expectedVersion: number): Promise<ReleaseEntity> {
+    return this.dataSource.transaction((manager) =>
+      restoreVersioned(manager, actor, {
+        entity: ReleaseEntity,
+        entityType: 'Release',
+        id,
+        expectedVersion,
+        check: (r) => assertMayChange(actor, r),
+      }),
+    );
+  }
+
+  /**
+   * NOT_FOUND naming every publisher, link and quoted person that names no record, all at once;
+   * the kind of record each link names otherwise. Records are never deleted, so what exists
+   * before the transaction still exists when it commits.
+   */
+  private async assertReferencesExist(loaders: RequestLoaders, references: References): Promise<Map<string, LinkedEntityType>> {
+    const { publisherId, links = [], quotes = [] } = references;
     const [types, quoted, publisher] = await Promise.all([
       this.entityTypes(
         loaders,
@@ -94,80 +258,15 @@ export class ReleasesService {
       ),
     ];
     if (missing.length) throw new DomainError('NOT_FOUND', missing.map((m) => m.message).join('; '), { fields: missing });
-
-    const linkRows: LinkSnapshot[] = links.map((link) => ({ ...link, entityType: types.get(link.entityId)! }));
-    return this.dataSource.transaction(async (manager) => {
-      const release = await manager.save(
-        manager.create(ReleaseEntity, {
-          title: input.title,
-          publishedOn: input.publishedOn,
-          publisherId,
-          url: input.url ?? null,
-          body: input.body ?? null,
-          createdBy: actor.sub,
-        }),
-      );
-      if (linkRows.length)
-        await manager.insert(
-          ReleaseLinkEntity,
-          linkRows.map((link, position) => ({ ...link, releaseId: release.id, position })),
-        );
-      if (quotes.length)
-        await manager.insert(
-          ReleaseQuoteEntity,
-          quotes.map((quote, position) => ({ ...quote, releaseId: release.id, position })),
-        );
-      await this.audit.record(manager, actor, {
-        action: 'createRelease',
-        entityType: 'Release',
-        entityId: release.id,
-        before: null,
-        // search is PostgreSQL's index of title and body: auditing it would only repeat them.
-        after: { ...release, search: undefined, links: linkRows, quotes },
-      });
-      return release;
-    });
+    return types;
   }
 
-  /**
-   * Adds a link to a release; a link to a record it links to already changes that link's
-   * relation, and repeating an existing link exactly is BAD_USER_INPUT.
-   */
-  async link(actor: Actor, releaseId: string, input: ReleaseLinkInput, loaders: RequestLoaders): Promise<ReleaseEntity> {
-    const existing = await this.releases.findOneBy({ id: releaseId });
-    if (!existing) throw notFound('Release', releaseId, 'releaseId');
-    assertMayChange(actor, existing);
-    const entityId = input.entityId;
-    const entityType = (await this.entityTypes(loaders, [entityId])).get(entityId);
-    if (!entityType)
-      throw new DomainError('NOT_FOUND', noRecord(entityId), { fields: [{ field: 'entityId', message: noRecord(entityId) }] });
-
-    return this.dataSource.transaction(async (manager) => {
-      // The row lock queues concurrent links of one release, so positions and versions do not collide;
-      // releases are never deleted, so the release read above is still there.
-      const release = (await manager.findOne(ReleaseEntity, { where: { id: releaseId }, lock: { mode: 'pessimistic_write' } }))!;
-      const links = await manager.find(ReleaseLinkEntity, { where: { releaseId }, order: { position: 'ASC' } });
-      const before = links.map(snapshotOf);
-      const same = links.find((link) => link.entityId === entityId);
-      if (same?.relation === input.relation) throw badInput('entityId', `The release ${input.relation.toLowerCase()} this record already`);
-      const link: LinkSnapshot = { relation: input.relation, entityType, entityId };
-      if (same) {
-        await manager.update(ReleaseLinkEntity, { id: same.id }, { relation: input.relation });
-      } else {
-        const position = links.length ? links[links.length - 1].position + 1 : 0;
-        await manager.insert(ReleaseLinkEntity, { ...link, releaseId, position });
-      }
-      release.version += 1;
-      const saved = await manager.save(release);
-      await this.audit.record(manager, actor, {
-        action: 'linkRelease',
-        entityType: 'Release',
-        entityId: releaseId,
-        before: { links: before },
-        after: { links: same ? before.map((other) => (other.entityId === entityId ? link : other)) : [...before, link] },
-      });
-      return saved;
-    });
+  private async insertQuotes(manager: EntityManager, releaseId: string, quotes: QuoteInput[]): Promise<void> {
+    if (quotes.length === 0) return;
+    await manager.insert(
+      ReleaseQuoteEntity,
+      quotes.map((quote, position) => ({ ...quoteOf(quote), releaseId, position })),
+    );
   }
 
   /** Which kind of record each id names: one statement per kind, however many ids. */
@@ -184,4 +283,19 @@ export class ReleasesService {
     kinds.forEach(([type], kind) => found[kind].forEach((record, index) => record && types.set(ids[index], type)));
     return types;
   }
+}
+
+/**
+ * Locks the release a link mutation names before writeVersioned locks it again: a missing one is
+ * NOT_FOUND naming the argument, releaseId, and linkRelease learns the version it writes on top of.
+ * The lock also queues concurrent link changes of one release, so positions do not collide.
+ */
+async function lockRelease(manager: EntityManager, releaseId: string): Promise<ReleaseEntity> {
+  const release = await manager.findOne(ReleaseEntity, { where: { id: releaseId }, lock: { mode: 'pessimistic_write' } });
+  if (!release) throw notFound('Release', releaseId, 'releaseId');
+  return release;
+}
+
+function linksOf(manager: EntityManager, releaseId: string): Promise<ReleaseLinkEntity[]> {
+  return manager.find(ReleaseLinkEntity, { where: { releaseId }, order: { position: 'ASC' } });
 }

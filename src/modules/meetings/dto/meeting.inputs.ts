@@ -1,11 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { IsCalendarDate, IsId, NAME_MAX, NotBefore, TEXT_MAX, Trim, UnlessOmitted } from '../../../common/validation';
 import { DateScalar } from '../../../graphql/scalars';
 import { VersionedChange } from '../../../graphql/versioned-change.input';
 import { MeetingKind, MeetingStatus } from '../meeting.enums';
-
-/** Validates a field unless it is omitted: null is no value for a column that must have one. */
 
 @InputType({ description: 'Filters for the meeting list; all given conditions must hold.' })
 export class MeetingFilter {
@@ -39,6 +37,11 @@ export class MeetingFilter {
   @IsCalendarDate()
   @NotBefore('from')
   to?: string;
+
+  @Field({ nullable: true, description: 'Include archived meetings (left out unless true).' })
+  @IsOptional()
+  @IsBoolean()
+  includeArchived?: boolean;
 }
 
 @InputType({ description: 'A meeting under an agreement, of an alliance, or both.' })
@@ -47,7 +50,7 @@ export class RecordMeetingInput {
   @IsEnum(MeetingKind)
   kind: MeetingKind;
 
-  @Field(() => MeetingStatus, { description: 'Planned, held or cancelled.' })
+  @Field(() => MeetingStatus, { description: 'Planned, held or cancelled; HELD only for a day up to today (a later one is PLANNED).' })
   @IsEnum(MeetingStatus)
   status: MeetingStatus;
 
@@ -96,7 +99,10 @@ export class RecordMeetingInput {
 
 @InputType({ description: 'Changes to a meeting; omitted fields keep their value. Its agreement and alliance do not change.' })
 export class UpdateMeetingInput extends VersionedChange {
-  @Field(() => MeetingStatus, { nullable: true, description: 'Planned, held or cancelled.' })
+  @Field(() => MeetingStatus, {
+    nullable: true,
+    description: 'Planned, held or cancelled; HELD only for a day up to today (a later one is PLANNED).',
+  })
   @UnlessOmitted()
   @IsEnum(MeetingStatus)
   status?: MeetingStatus;

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsHttpUrl, IsId, NAME_MAX, NotBefore, TEXT_MAX, Trim, URL_MAX } from '../../../common/validation';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsHttpUrl, IsId, NAME_MAX, NotBefore, TEXT_MAX, Trim, UnlessOmitted, URL_MAX } from '../../../common/validation';
+import { VersionedChange } from '../../../graphql/versioned-change.input';
 import { DateScalar } from '../../../graphql/scalars';
 import { ReleaseRelation } from '../release.enums';
 
@@ -41,6 +42,11 @@ export class ReleaseFilter {
   @IsOptional()
   @IsId()
   linkedTo?: string;
+
+  @Field({ nullable: true, description: 'Include archived releases (left out unless true).' })
+  @IsOptional()
+  @IsBoolean()
+  includeArchived?: boolean;
 }
 
 @InputType({ description: 'A record that a release announces or mentions.' })
@@ -111,6 +117,54 @@ export class CreateReleaseInput {
 
   @Field(() => [QuoteInput], { nullable: true, description: `The people it quotes, in order; at most ${QUOTES_MAX}.` })
   @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(QUOTES_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => QuoteInput)
+  quotes?: QuoteInput[];
+}
+
+@InputType({
+  description:
+    'Corrects a release; omitted fields keep their value, null clears an optional one. Its links change with linkRelease and unlinkRelease.',
+})
+export class UpdateReleaseInput extends VersionedChange {
+  @Field(() => String, { nullable: true, description: 'Its headline; it cannot be cleared.' })
+  @UnlessOmitted()
+  @Trim()
+  @IsString()
+  @Length(1, NAME_MAX)
+  title?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was published; it cannot be cleared.' })
+  @UnlessOmitted()
+  @IsCalendarDate()
+  publishedOn?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation that published it; null clears it.' })
+  @IsOptional()
+  @IsId()
+  publisherId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where it is published: an absolute http(s) URL; null clears it.' })
+  @IsOptional()
+  @Trim()
+  @IsHttpUrl()
+  @MaxLength(URL_MAX)
+  url?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its text; null (or blank) clears it.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  body?: string | null;
+
+  @Field(() => [QuoteInput], {
+    nullable: true,
+    description: `The people it quotes, in order; at most ${QUOTES_MAX}. Given, they replace the old quotes entirely ([] removes them all).`,
+  })
+  @UnlessOmitted()
   @IsArray()
   @ArrayMaxSize(QUOTES_MAX)
   @ValidateNested({ each: true })

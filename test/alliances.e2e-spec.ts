@@ -4,6 +4,7 @@ import { createTestApp, TestApp } from './support/test-app';
 const CREATE = `mutation($input: CreateAllianceInput!) { createAlliance(input: $input) { id name level status foundedOn description version region { code } archivedAt } }`;
 const UPDATE = `mutation($input: UpdateAllianceInput!) { updateAlliance(input: $input) { id name status version } }`;
 const ARCHIVE = `mutation($id: ID!, $v: Int!) { archiveAlliance(id: $id, expectedVersion: $v) { id archivedAt version } }`;
+const RESTORE = `mutation($id: ID!, $v: Int!) { restoreAlliance(id: $id, expectedVersion: $v) { id archivedAt version } }`;
 const ADD = `mutation($input: AddMemberInput!) { addMember(input: $input) { id role joinedOn leftOn version alliance { id } } }`;
 const END = `mutation($input: EndMembershipInput!) { endMembership(input: $input) { id leftOn version } }`;
 const LIST = `query($filter: AllianceFilter, $first: Int, $after: String) {
@@ -186,6 +187,61 @@ describe('alliances and memberships', () => {
       ]);
       const again = await t.gql(ARCHIVE, { id, v: 2 }, { token: t.tokens.admin });
       expect(again.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor action } }`, { id }, { token: t.tokens.admin });
+      expect(trail.data!.auditTrail).toEqual([{ actor: 'admin', action: 'archiveAlliance' }]);
+    });
+  });
+
+  describe('restoreAlliance', () => {
+    const TRAIL = `query($id: ID!) { auditTrail(entityId: $id) { actor action changes } }`;
+
+    it('brings an archived alliance back into lists, with an audit event for each step', async () => {
+      const id = await insertAlliance(t.dataSource, { name: 'Wiederkehrende Allianz Zq' });
+      await t.gql(ARCHIVE, { id, v: 1 }, { token: t.tokens.editor });
+      const restored = await t.gql(RESTORE, { id, v: 2 }, { token: t.tokens.editor });
+      expect(restored.data!.restoreAlliance).toEqual({ id, archivedAt: null, version: 3 });
+      expect(names(await t.gql(LIST, { filter: { search: 'Wiederkehrende Allianz Zq' } }))).toEqual(['Wiederkehrende Allianz Zq']);
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.admin });
+      expect(trail.data!.auditTrail.map((e: { action: string }) => e.action)).toEqual(['restoreAlliance', 'archiveAlliance']);
+      expect(trail.data!.auditTrail[0].actor).toBe('editor');
+      expect(JSON.parse(trail.data!.auditTrail[0].changes).archivedAt).toEqual([expect.any(String), null]);
+    });
+
+    it('refuses an alliance that is not archived (naming id), a stale version and an unknown id, writing nothing', async () => {
+      const id = await insertAlliance(t.dataSource);
+      const notArchived = await t.gql(RESTORE, { id, v: 1 }, { token: t.tokens.admin });
+      expect(notArchived.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [expect.objectContaining({ field: 'id' })],
+      });
+      await t.gql(ARCHIVE, { id, v: 1 }, { token: t.tokens.admin });
+      const stale = await t.gql(RESTORE, { id, v: 1 }, { token: t.tokens.admin });
+      expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+      const missing = await t.gql(RESTORE, { id: '00000000-0000-4000-8000-000000000004', v: 1 }, { token: t.tokens.admin });
+      expect(missing.errors![0].extensions.code).toBe('NOT_FOUND');
+      const read = await t.gql(`query($id: ID!) { alliance(id: $id) { archivedAt version } }`, { id });
+      expect(read.data!.alliance).toEqual({ archivedAt: expect.any(String), version: 2 });
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.admin });
+      expect(trail.data!.auditTrail.map((e: { action: string }) => e.action)).toEqual(['archiveAlliance']);
+    });
+
+    it("is for ministry staff and the alliance's own coordinator", async () => {
+      const own = await insertAlliance(t.dataSource, { archivedAt: new Date() });
+      const other = await insertAlliance(t.dataSource, { archivedAt: new Date() });
+      const coordinator = t.token('COORDINATOR', { allianceIds: [own] });
+      await expect(t.gql(RESTORE, { id: other, v: 1 }, { token: coordinator })).resolves.toMatchObject({
+        errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })],
+      });
+      await expect(t.gql(RESTORE, { id: other, v: 1 }, { token: t.tokens.reader })).resolves.toMatchObject({
+        errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })],
+      });
+      await expect(t.gql(RESTORE, { id: other, v: 1 })).resolves.toMatchObject({
+        errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })],
+      });
+      const read = await t.gql(`query($id: ID!) { alliance(id: $id) { archivedAt version } }`, { id: other });
+      expect(read.data!.alliance).toEqual({ archivedAt: expect.any(String), version: 1 });
+      const ok = await t.gql(RESTORE, { id: own, v: 1 }, { token: coordinator });
+      expect(ok.data!.restoreAlliance).toMatchObject({ archivedAt: null, version: 2 });
     });
   });
 
@@ -299,7 +355,7 @@ describe('alliances and memberships', () => {
       });
     });
 
-    it('refuses a second lead, a duplicate member, and an end before the start', async () => {
+    it('refuses a second lead (naming role), an overlapping membership (naming joinedOn), and an end before the start', async () => {
       const alliance = await insertAlliance(t.dataSource);
       const first = await insertOrganisation(t.dataSource);
       const second = await insertOrganisation(t.dataSource);
@@ -314,18 +370,88 @@ describe('alliances and memberships', () => {
         { input: { allianceId: alliance, organisationId: second, role: 'LEAD' } },
         { token: t.tokens.admin },
       );
-      expect(secondLead.errors![0].extensions.code).toBe('CONFLICT');
+      expect(secondLead.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [expect.objectContaining({ field: 'role' })],
+      });
       const duplicate = await t.gql(
         ADD,
         { input: { allianceId: alliance, organisationId: first, role: 'PARTNER' } },
         { token: t.tokens.admin },
       );
-      expect(duplicate.errors![0].extensions.code).toBe('CONFLICT');
+      expect(duplicate.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [expect.objectContaining({ field: 'joinedOn' })],
+      });
       const early = await t.gql(END, { input: { id: membership, expectedVersion: 1, leftOn: '2014-12-31' } }, { token: t.tokens.admin });
       expect(early.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'leftOn' })] });
       const stale = await t.gql(END, { input: { id: membership, expectedVersion: 7, leftOn: '2016-01-01' } }, { token: t.tokens.admin });
       expect(stale.errors![0].extensions.code).toBe('CONFLICT');
-      await expect(rowCount(t.dataSource, 'membership')).resolves.toBeGreaterThan(0);
+      const read = await t.gql(`query($id: ID!) { alliance(id: $id) { lead { id } memberships { leftOn version } } }`, { id: alliance });
+      expect(read.data!.alliance).toEqual({ lead: { id: first }, memberships: [{ leftOn: null, version: 1 }] });
+    });
+
+    it('keeps the history of an organisation that left and rejoined: periods that do not overlap', async () => {
+      const alliance = await insertAlliance(t.dataSource);
+      const organisation = await insertOrganisation(t.dataSource);
+      const first = await t.gql(
+        ADD,
+        { input: { allianceId: alliance, organisationId: organisation, role: 'PARTNER', joinedOn: '2012-04-20' } },
+        { token: t.tokens.editor },
+      );
+      await t.gql(END, { input: { id: first.data!.addMember.id, expectedVersion: 1, leftOn: '2015-01-01' } }, { token: t.tokens.editor });
+      const early = await t.gql(
+        ADD,
+        { input: { allianceId: alliance, organisationId: organisation, role: 'PARTNER', joinedOn: '2014-12-31' } },
+        { token: t.tokens.editor },
+      );
+      expect(early.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [expect.objectContaining({ field: 'joinedOn' })],
+      });
+      // The day it left is the first day it was no member: it may rejoin on that very day.
+      const rejoined = await t.gql(
+        ADD,
+        { input: { allianceId: alliance, organisationId: organisation, role: 'LEAD', joinedOn: '2015-01-01' } },
+        { token: t.tokens.editor },
+      );
+      expect(rejoined.errors).toBeUndefined();
+      const read = await t.gql(`query($id: ID!) { alliance(id: $id) { lead { id } memberships { role joinedOn leftOn } } }`, {
+        id: alliance,
+      });
+      expect(read.data!.alliance).toEqual({
+        lead: { id: organisation },
+        memberships: [
+          { role: 'LEAD', joinedOn: '2015-01-01', leftOn: null },
+          { role: 'PARTNER', joinedOn: '2012-04-20', leftOn: '2015-01-01' },
+        ],
+      });
+      const trail = await t.gql(
+        `query($id: ID!) { auditTrail(entityId: $id) { actor action changes } }`,
+        { id: rejoined.data!.addMember.id },
+        {
+          token: t.tokens.admin,
+        },
+      );
+      expect(trail.data!.auditTrail).toEqual([{ actor: 'editor', action: 'addMember', changes: expect.any(String) }]);
+      expect(JSON.parse(trail.data!.auditTrail[0].changes)).toMatchObject({ role: [null, 'LEAD'], joinedOn: [null, '2015-01-01'] });
+    });
+
+    it('refuses an alliance that does not exist with NOT_FOUND naming allianceId, writing nothing', async () => {
+      const before = await rowCount(t.dataSource, 'membership');
+      const result = await t.gql(
+        ADD,
+        {
+          input: {
+            allianceId: '00000000-0000-4000-8000-000000000003',
+            organisationId: await insertOrganisation(t.dataSource),
+            role: 'PARTNER',
+          },
+        },
+        { token: t.tokens.admin },
+      );
+      expect(result.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'allianceId' })] });
+      await expect(rowCount(t.dataSource, 'membership')).resolves.toBe(before);
     });
 
     it('refuses an organisation that does not exist with NOT_FOUND', async () => {

@@ -69,17 +69,27 @@ describe('relations read in one SQL statement', () => {
         shortName: name === 'ihk' ? 'IHK' : null,
         regionCode: name === 'dgb' ? null : '0811',
       });
-    const member = (alliance: string, organisation: string, role: string, joinedOn: string | null, leftOn: string | null) =>
-      insertMembership(ds, { allianceId: ids[alliance], organisationId: ids[organisation], role, joinedOn, leftOn });
+    ids.gone = await insertOrganisation(ds, { name: 'Org gone', regionCode: '0811', archivedAt: new Date() });
+    const member = (
+      alliance: string,
+      organisation: string,
+      role: string,
+      joinedOn: string | null,
+      leftOn: string | null,
+      archivedAt: Date | null = null,
+    ) => insertMembership(ds, { allianceId: ids[alliance], organisationId: ids[organisation], role, joinedOn, leftOn, archivedAt });
     await member('north', 'ihk', 'LEAD', today(), null); // the lead from today
     await member('north', 'hwk', 'LEAD', '2010-01-01', today()); // the lead until today: not a member any more
     await member('north', 'agentur', 'PARTNER', dayFromToday(1), null); // joins tomorrow
     await member('north', 'dgb', 'PARTNER', null, null);
     await member('north', 'wfg', 'PARTNER', '2012-05-05', '2020-01-01');
     await member('north', 'stadt', 'PARTNER', today(), null); // joined today: a member
+    await member('north', 'gone', 'PARTNER', '2013-01-01', null); // of an archived organisation: no current member
+    await member('north', 'dgb', 'LEAD', '2000-01-01', null, new Date()); // archived: in no list
     await member('south', 'hwk', 'PARTNER', null, null);
     await member('south', 'ihk', 'PARTNER', null, null); // two partners of unknown start: the order decides
     await member('south', 'stadt', 'PARTNER', '2015-01-01', null);
+    await member('south', 'gone', 'LEAD', null, null); // the lead is archived: no lead
     const person = async (key: string, honorificPrefix: string | null) =>
       (ids[key] = await insertPerson(ds, { givenName: key, familyName: `Familie ${key}`, honorificPrefix }));
     for (const [key, prefix] of [
@@ -217,8 +227,11 @@ describe('relations read in one SQL statement', () => {
       lead { name later: roles(current: false) { title } }
     } } } }`);
     const north = data.alliances.edges.find((e: any) => e.node.name === 'Bündnis Nord').node;
-    expect(north.before.map((m: any) => m.organisation.name)).toEqual(['Org hwk', 'Org wfg', 'Org agentur']);
-    expect(north.all).toHaveLength(6);
+    expect(north.before.map((m: any) => m.organisation.name)).toEqual(['Org hwk', 'Org wfg', 'Org gone', 'Org agentur']);
+    expect(north.all).toHaveLength(7);
+    const south = data.alliances.edges.find((e: any) => e.node.name === 'Bündnis Süd').node;
+    expect(south.lead).toBeNull();
+    expect(south.now.map((m: any) => m.role)).toEqual(['PARTNER', 'PARTNER', 'PARTNER']);
   });
 
   it('leaves fields the SQL cannot answer exactly to their resolvers, below and beside projected ones', async () => {
@@ -331,6 +344,27 @@ describe('relations read in one SQL statement', () => {
     );
     expect(data.alliance.memberships[0].organisation.roles.length).toBeGreaterThan(0);
     expect(data.organisation.memberships.map((m: any) => m.alliance.name).sort()).toEqual(['Bündnis Nord', 'Bündnis Süd']);
+  });
+
+  it('leaves archived memberships out of every list, and those of an archived organisation out of current ones', async () => {
+    const { data } = await same(
+      `query($gone: ID!, $dgb: ID!) {
+        gone: organisation(id: $gone) { all: memberships { role } now: memberships(current: true) { role } before: memberships(current: false) { role alliance { name } } }
+        dgb: organisation(id: $dgb) { memberships { role joinedOn alliance { name lead { name } } } }
+      }`,
+      { gone: ids.gone, dgb: ids.dgb },
+    );
+    expect(data.gone).toEqual({
+      all: [{ role: 'LEAD' }, { role: 'PARTNER' }],
+      now: [],
+      before: [
+        { role: 'LEAD', alliance: { name: 'Bündnis Süd' } },
+        { role: 'PARTNER', alliance: { name: 'Bündnis Nord' } },
+      ],
+    });
+    expect(data.dgb.memberships).toEqual([
+      { role: 'PARTNER', joinedOn: null, alliance: { name: 'Bündnis Nord', lead: { name: 'Org ihk' } } },
+    ]);
   });
 });
 

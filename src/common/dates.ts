@@ -30,19 +30,6 @@ export function filterCurrent<T>(
   return items.filter((item) => periodContains(from(item), to(item), date) === current);
 }
 
-/** The `current` argument applied to memberships, whose period runs from joining to leaving. */
-export function currentMemberships<T extends { joinedOn: string | null; leftOn: string | null }>(
-  items: T[],
-  current: boolean | null | undefined,
-): T[] {
-  return filterCurrent(
-    items,
-    current,
-    (m) => m.joinedOn,
-    (m) => m.leftOn,
-  );
-}
-
 /** The `current` argument applied to roles, whose period is their validity. */
 export function currentRoles<T extends { validFrom: string | null; validTo: string | null }>(
   items: T[],

@@ -1,11 +1,13 @@
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
-export interface RowsByKeyOptions {
+export interface RowsByKeyOptions<X extends object = Record<never, never>> {
   /** SQL ORDER BY over the rows' table, aliased `t` (`t.joined_on ASC NULLS FIRST, t.id ASC`); a unique key last. */
   orderBy?: string;
   /** An extra SQL condition on the same row (`t.archived_at IS NULL`); no parameters. */
   where?: string;
+  /** Values beyond the row's own columns, by property: SQL expressions over the row `t`, no parameters. */
+  computed?: { [P in keyof X & string]: string };
 }
 
 /** A join table between the keys and the rows: which of its properties holds the key, which the row's id. */
@@ -29,16 +31,19 @@ export class PlainRows {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  byKeys<T extends ObjectLiteral>(
+  byKeys<T extends ObjectLiteral, X extends object = Record<never, never>>(
     entity: EntityTarget<T>,
     keyProperty: keyof T & string,
     keys: readonly string[],
-    options: RowsByKeyOptions = {},
-  ): Promise<T[]> {
-    const sql = this.statement(`${keyProperty}|${options.where ?? ''}|${options.orderBy ?? ''}`, entity, () => {
+    options: RowsByKeyOptions<X> = {},
+  ): Promise<(T & X)[]> {
+    const computed = Object.entries<string>(options.computed ?? {});
+    const shape = `${keyProperty}|${options.where ?? ''}|${options.orderBy ?? ''}|${JSON.stringify(computed)}`;
+    const sql = this.statement(shape, entity, () => {
       const rows = this.dataSource.getMetadata(entity);
       const key = column(rows, keyProperty);
-      return `SELECT ${columnsOf(rows)} FROM "${rows.tableName}" t WHERE t."${key.databaseName}" = ANY($1::${arrayType(key)})${clauses(options)}`;
+      const values = [columnsOf(rows), ...computed.map(([property, expression]) => `${expression} AS "${property}"`)].join(', ');
+      return `SELECT ${values} FROM "${rows.tableName}" t WHERE t."${key.databaseName}" = ANY($1::${arrayType(key)})${clauses(options)}`;
     });
     return this.dataSource.query(sql, [keys]);
   }
@@ -48,7 +53,7 @@ export class PlainRows {
     entity: EntityTarget<T>,
     link: Link<L>,
     keys: readonly string[],
-    options: RowsByKeyOptions = {},
+    options: Pick<RowsByKeyOptions, 'where' | 'orderBy'> = {},
   ): Promise<(T & { key: string })[]> {
     const sql = this.statement(`${link.keyProperty}>${link.rowProperty}|${options.where ?? ''}|${options.orderBy ?? ''}`, entity, () => {
       const rows = this.dataSource.getMetadata(entity);
@@ -90,6 +95,6 @@ function arrayType(key: ColumnMetadata): string {
   return key.type === 'uuid' ? 'uuid[]' : 'text[]';
 }
 
-function clauses({ where, orderBy }: RowsByKeyOptions): string {
+function clauses({ where, orderBy }: Pick<RowsByKeyOptions, 'where' | 'orderBy'>): string {
   return `${where ? ` AND ${where}` : ''}${orderBy ? ` ORDER BY ${orderBy}` : ''}`;
 }

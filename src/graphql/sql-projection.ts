@@ -29,8 +29,8 @@ export interface RelationSql {
   many: boolean;
   where: (key: string, today: string) => string;
   orderBy?: string;
-  /** The columns a period runs between (from inclusive, to exclusive), when the field takes `current`. */
-  period?: readonly [from: string, to: string];
+  /** SQL for "the row is current on the day", when the field takes `current` (e.g. ongoingSql over its period). */
+  current?: (day: string) => string;
   /** Only for a parent whose property has this value (a link to a record of one type); for others the relation is empty. */
   when?: { property: string; value: string };
 }
@@ -40,14 +40,15 @@ export function rowById(entity: EntityTarget<ObjectLiteral>, parentKey: string):
   return { entity, parentKey, many: false, where: (key) => `id = ${key}` };
 }
 
-/** The rows whose `column` holds the parent's id, in `orderBy`; `period` makes `current` apply. */
+/** The rows whose `column` holds the parent's id, in `orderBy`; `period` (from, to) makes `current` apply. */
 export function rowsOf(
   entity: EntityTarget<ObjectLiteral>,
   column: string,
   orderBy: string,
   period?: readonly [string, string],
 ): RelationSql {
-  return { entity, parentKey: 'id', many: true, where: (key) => `${column} = ${key}`, orderBy, period };
+  const current = period && ((day: string) => ongoingSql(period[0], period[1], day));
+  return { entity, parentKey: 'id', many: true, where: (key) => `${column} = ${key}`, orderBy, current };
 }
 
 /**
@@ -234,9 +235,8 @@ class StatementBuilder {
     const args = getArgumentValues(definition, nodes[0], this.info.variableValues);
     const conditions: string[] = [];
     for (const [name, value] of Object.entries(args)) {
-      if (name !== 'current' || !relation.period) throw new NotProjectable();
-      if (value === true || value === false)
-        conditions.push(`${value ? '' : 'NOT '}(${ongoingSql(relation.period[0], relation.period[1], TODAY)})`);
+      if (name !== 'current' || !relation.current) throw new NotProjectable();
+      if (value === true || value === false) conditions.push(`${value ? '' : 'NOT '}(${relation.current(TODAY)})`);
     }
     conditions.unshift(relation.where(key, TODAY));
     if (relation.when && parent)

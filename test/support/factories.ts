@@ -64,7 +64,14 @@ export async function insertOrganisation(
 
 export async function insertMembership(
   ds: DataSource,
-  values: { allianceId: string; organisationId: string; role?: string; joinedOn?: string | null; leftOn?: string | null },
+  values: {
+    allianceId: string;
+    organisationId: string;
+    role?: string;
+    joinedOn?: string | null;
+    leftOn?: string | null;
+    archivedAt?: Date | null;
+  },
 ): Promise<string> {
   return insert(ds, 'membership', {
     alliance_id: values.allianceId,
@@ -72,6 +79,7 @@ export async function insertMembership(
     role: values.role ?? 'PARTNER',
     joined_on: values.joinedOn ?? null,
     left_on: values.leftOn ?? null,
+    archived_at: values.archivedAt ?? null,
   });
 }
 

@@ -51,8 +51,14 @@ export class Membership {
   @Field(() => DateScalar, { nullable: true, description: 'The day the organisation left; null while it is a member.' })
   leftOn: string | null;
 
-  @Field(() => Int, { description: 'Optimistic-lock version: pass it as expectedVersion when you end the membership.' })
+  @Field(() => Int, { description: 'Optimistic-lock version: pass it as expectedVersion when you change the membership.' })
   version: number;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it was archived: a membership entered by mistake is archived, not deleted, and leaves every list.',
+  })
+  archivedAt: Date | null;
 
   allianceId: string;
   organisationId: string;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PlainRows } from '../../database/plain-rows';
 import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
+import { RelationSql } from '../../graphql/sql-projection';
 import { AllianceEntity } from './alliance.entity';
+import { currentMembershipSql, listedMembershipSql, MembershipRow, organisationArchivedSql } from './current-membership';
 import { MembershipEntity } from './membership.entity';
 
 const BY_ID = Symbol('alliance.byId');
@@ -13,8 +15,20 @@ const MEMBERSHIPS_BY_ORGANISATION = Symbol('membership.byOrganisation');
 /** Leads first, then by the day they joined: the order members are listed in. */
 export const MEMBERSHIP_ORDER = 'role ASC, joined_on ASC NULLS FIRST, id ASC';
 
-/** The columns a membership's period runs between. */
-export const MEMBERSHIP_PERIOD = ['joined_on', 'left_on'] as const;
+/**
+ * The SQL of a relation to the memberships whose `column` holds the parent's id: the same rows,
+ * order and `current` as membershipsByAlliance / membershipsByOrganisation with currentMemberships.
+ */
+export function membershipsOf(column: 'alliance_id' | 'organisation_id'): RelationSql {
+  return {
+    entity: MembershipEntity,
+    parentKey: 'id',
+    many: true,
+    where: (key) => `${column} = ${key} AND ${listedMembershipSql('')}`,
+    orderBy: MEMBERSHIP_ORDER,
+    current: (day) => currentMembershipSql('', day),
+  };
+}
 
 @Injectable()
 export class AlliancesLoader {
@@ -44,22 +58,23 @@ export class AlliancesLoader {
   }
 
   membershipsByAlliance(loaders: RequestLoaders) {
-    return loaders.get<string, MembershipEntity[]>(MEMBERSHIPS_BY_ALLIANCE, async (allianceIds) =>
-      manyByKey(
-        allianceIds,
-        await this.rows.byKeys(MembershipEntity, 'allianceId', allianceIds, { orderBy: MEMBERSHIP_ORDER }),
-        (m) => m.allianceId,
-      ),
+    return loaders.get<string, MembershipRow[]>(MEMBERSHIPS_BY_ALLIANCE, async (allianceIds) =>
+      manyByKey(allianceIds, await this.membershipRows('allianceId', allianceIds), (m) => m.allianceId),
     );
   }
 
   membershipsByOrganisation(loaders: RequestLoaders) {
-    return loaders.get<string, MembershipEntity[]>(MEMBERSHIPS_BY_ORGANISATION, async (organisationIds) =>
-      manyByKey(
-        organisationIds,
-        await this.rows.byKeys(MembershipEntity, 'organisationId', organisationIds, { orderBy: MEMBERSHIP_ORDER }),
-        (m) => m.organisationId,
-      ),
+    return loaders.get<string, MembershipRow[]>(MEMBERSHIPS_BY_ORGANISATION, async (organisationIds) =>
+      manyByKey(organisationIds, await this.membershipRows('organisationId', organisationIds), (m) => m.organisationId),
     );
+  }
+
+  /** The listed memberships of the keys, in MEMBERSHIP_ORDER, each with what isCurrentMembership needs to know. */
+  private membershipRows(keyProperty: 'allianceId' | 'organisationId', keys: readonly string[]): Promise<MembershipRow[]> {
+    return this.rows.byKeys<MembershipEntity, Pick<MembershipRow, 'organisationArchived'>>(MembershipEntity, keyProperty, keys, {
+      where: listedMembershipSql('t.'),
+      orderBy: MEMBERSHIP_ORDER,
+      computed: { organisationArchived: organisationArchivedSql('t.') },
+    });
   }
 }

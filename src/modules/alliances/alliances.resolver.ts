@@ -1,18 +1,16 @@
 import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
-import { currentMemberships } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import { Prefetchable } from '../../graphql/prefetch';
-import { rowsOf } from '../../graphql/sql-projection';
 import type { RequestContext } from '../../graphql/request-context';
 import { then } from '../../graphql/request-loaders';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { Alliance, Membership } from './alliance.model';
-import { AlliancesLoader, MEMBERSHIP_ORDER, MEMBERSHIP_PERIOD } from './alliances.loader';
+import { AlliancesLoader, membershipsOf } from './alliances.loader';
 import { AlliancesService } from './alliances.service';
-import { MembershipEntity } from './membership.entity';
+import { currentMemberships } from './current-membership';
 import { AllianceFilter, CreateAllianceInput, UpdateAllianceInput } from './dto/alliance.inputs';
 
 @ObjectType()
@@ -55,14 +53,29 @@ export class AlliancesResolver {
   @Roles(...WRITERS)
   archiveAlliance(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('id', { type: () => ID, description: 'The alliance.' }, UuidPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, description: 'The version you read.' }) expectedVersion: number,
   ) {
     return this.service.archive(actor, id, expectedVersion);
   }
 
-  @ResolveField(() => [Membership], { description: "Its member organisations; current: true for today's members, false for former ones." })
-  @Prefetchable(rowsOf(MembershipEntity, 'alliance_id', MEMBERSHIP_ORDER, MEMBERSHIP_PERIOD))
+  @Mutation(() => Alliance, {
+    description: 'Brings an archived alliance back into lists. ADMIN, EDITOR; a COORDINATOR for its own alliances.',
+  })
+  @Roles(...WRITERS)
+  restoreAlliance(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The alliance.' }, UuidPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, description: 'The version you read.' }) expectedVersion: number,
+  ) {
+    return this.service.restore(actor, id, expectedVersion);
+  }
+
+  @ResolveField(() => [Membership], {
+    description:
+      "Its memberships, archived ones left out; current: true for today's members (not those of an archived organisation), false for the others.",
+  })
+  @Prefetchable(membershipsOf('alliance_id'))
   memberships(
     alliance: Alliance,
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,

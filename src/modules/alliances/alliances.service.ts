@@ -3,11 +3,9 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMayWriteAround, assertMinistry } from '../../auth/coordinator-scope';
-import { AuditService } from '../../audit/audit.service';
-import { badInput } from '../../common/domain-error';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { likeLiteral, nameContains } from '../../database/text-search';
-import { lockForUpdate } from '../../database/versioned-write';
+import { archiveVersioned, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
 import { AllianceEntity } from './alliance.entity';
 import { AllianceFilter, CreateAllianceInput, UpdateAllianceInput } from './dto/alliance.inputs';
 
@@ -16,7 +14,6 @@ export class AlliancesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(AllianceEntity) private readonly alliances: Repository<AllianceEntity>,
-    private readonly audit: AuditService,
   ) {}
 
   find(id: string): Promise<AllianceEntity | null> {
@@ -40,68 +37,55 @@ export class AlliancesService {
     return keysetPage(query, page, { expression: 'a.name', valueOf: (a) => a.name, direction: 'ASC', german: true });
   }
 
-  async create(actor: Actor, input: CreateAllianceInput): Promise<AllianceEntity> {
-    assertMinistry(actor, 'create alliances');
-    return this.dataSource.transaction(async (manager) => {
-      const alliance = await manager.save(
-        manager.create(AllianceEntity, {
+  create(actor: Actor, input: CreateAllianceInput): Promise<AllianceEntity> {
+    return this.dataSource.transaction((manager) => {
+      assertMinistry(actor, 'create alliances');
+      return insertAudited(manager, actor, {
+        entity: AllianceEntity,
+        entityType: 'Alliance',
+        action: 'createAlliance',
+        values: {
           name: input.name,
           level: input.level,
           regionId: input.regionId,
           foundedOn: input.foundedOn ?? null,
           description: input.description ?? null,
-        }),
-      );
-      await this.audit.record(manager, actor, {
-        action: 'createAlliance',
-        entityType: 'Alliance',
-        entityId: alliance.id,
-        before: null,
-        after: { ...alliance },
+        },
       });
-      return alliance;
     });
   }
 
-  async update(actor: Actor, input: UpdateAllianceInput): Promise<AllianceEntity> {
-    assertMayWriteAround(actor, [input.id], 'this alliance');
-    return this.dataSource.transaction(async (manager) => {
-      const alliance = await lockForUpdate(manager, AllianceEntity, 'Alliance', input.id, input.expectedVersion);
-      const before = { ...alliance };
-      if (input.name !== undefined) alliance.name = input.name;
-      if (input.status !== undefined) alliance.status = input.status;
-      if (input.foundedOn !== undefined) alliance.foundedOn = input.foundedOn;
-      if (input.description !== undefined) alliance.description = input.description;
-      alliance.version += 1;
-      const saved = await manager.save(alliance);
-      await this.audit.record(manager, actor, {
+  update(actor: Actor, input: UpdateAllianceInput): Promise<AllianceEntity> {
+    return this.dataSource.transaction((manager) =>
+      writeVersioned(manager, actor, {
+        ...this.ownAlliance(actor, input.id, input.expectedVersion),
         action: 'updateAlliance',
-        entityType: 'Alliance',
-        entityId: alliance.id,
-        before,
-        after: { ...saved },
-      });
-      return saved;
-    });
+        change: (alliance) => {
+          if (input.name !== undefined) alliance.name = input.name;
+          if (input.status !== undefined) alliance.status = input.status;
+          if (input.foundedOn !== undefined) alliance.foundedOn = input.foundedOn;
+          if (input.description !== undefined) alliance.description = input.description;
+        },
+      }),
+    );
   }
 
-  async archive(actor: Actor, id: string, expectedVersion: number): Promise<AllianceEntity> {
-    assertMayWriteAround(actor, [id], 'this alliance');
-    return this.dataSource.transaction(async (manager) => {
-      const alliance = await lockForUpdate(manager, AllianceEntity, 'Alliance', id, expectedVersion);
-      if (alliance.archivedAt) throw badInput('id', 'The alliance is archived already');
-      const before = { ...alliance };
-      alliance.archivedAt = new Date();
-      alliance.version += 1;
-      const saved = await manager.save(alliance);
-      await this.audit.record(manager, actor, {
-        action: 'archiveAlliance',
-        entityType: 'Alliance',
-        entityId: id,
-        before,
-        after: { ...saved },
-      });
-      return saved;
-    });
+  archive(actor: Actor, id: string, expectedVersion: number): Promise<AllianceEntity> {
+    return this.dataSource.transaction((manager) => archiveVersioned(manager, actor, this.ownAlliance(actor, id, expectedVersion)));
+  }
+
+  restore(actor: Actor, id: string, expectedVersion: number): Promise<AllianceEntity> {
+    return this.dataSource.transaction((manager) => restoreVersioned(manager, actor, this.ownAlliance(actor, id, expectedVersion)));
+  }
+
+  /** A write of one alliance that ministry staff, and a coordinator of that alliance, may make. */
+  private ownAlliance(actor: Actor, id: string, expectedVersion: number) {
+    return {
+      entity: AllianceEntity,
+      entityType: 'Alliance',
+      id,
+      expectedVersion,
+      check: (alliance: AllianceEntity) => assertMayWriteAround(actor, [alliance.id], 'this alliance'),
+    };
   }
 }

@@ -1,13 +1,14 @@
-import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
 import { Prefetchable } from '../../graphql/prefetch';
 import { rowById } from '../../graphql/sql-projection';
+import { UuidPipe } from '../../graphql/uuid.pipe';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Alliance, Membership } from './alliance.model';
 import { AllianceEntity } from './alliance.entity';
 import { AlliancesLoader } from './alliances.loader';
-import { AddMemberInput, EndMembershipInput } from './dto/membership.inputs';
+import { AddMemberInput, ChangeMembershipRoleInput, CorrectMembershipInput, EndMembershipInput } from './dto/membership.inputs';
 import { MembershipsService } from './memberships.service';
 
 @Resolver(() => Membership)
@@ -17,7 +18,11 @@ export class MembershipsResolver {
     private readonly loader: AlliancesLoader,
   ) {}
 
-  @Mutation(() => Membership, { description: 'An organisation joins an alliance. ADMIN, EDITOR; a COORDINATOR for its own alliances.' })
+  @Mutation(() => Membership, {
+    description:
+      'An organisation joins an alliance. Its memberships of one alliance never overlap and an alliance has one LEAD a day: ' +
+      'otherwise BAD_USER_INPUT naming joinedOn or role. ADMIN, EDITOR; a COORDINATOR for its own alliances.',
+  })
   @Roles(...WRITERS)
   addMember(@CurrentActor() actor: Actor, @Args('input') input: AddMemberInput) {
     return this.service.add(actor, input);
@@ -27,6 +32,53 @@ export class MembershipsResolver {
   @Roles(...WRITERS)
   endMembership(@CurrentActor() actor: Actor, @Args('input') input: EndMembershipInput) {
     return this.service.end(actor, input);
+  }
+
+  @Mutation(() => Membership, {
+    description:
+      'Ends this membership on `from` and returns the new one with `role` from that day until the old end; making a member LEAD ' +
+      'turns the LEAD of that day into a PARTNER from the same day, in the same transaction. ADMIN, EDITOR; a COORDINATOR for its own alliances.',
+  })
+  @Roles(...WRITERS)
+  changeMembershipRole(@CurrentActor() actor: Actor, @Args('input') input: ChangeMembershipRoleInput) {
+    return this.service.changeRole(actor, input);
+  }
+
+  @Mutation(() => Membership, {
+    description:
+      "Corrects a membership's dates in place (a mistake, not a change in the world; the audit trail keeps the old dates). " +
+      'ADMIN, EDITOR; a COORDINATOR for its own alliances.',
+  })
+  @Roles(...WRITERS)
+  correctMembership(@CurrentActor() actor: Actor, @Args('input') input: CorrectMembershipInput) {
+    return this.service.correct(actor, input);
+  }
+
+  @Mutation(() => Membership, {
+    description:
+      'Archives a membership entered by mistake: it leaves every list and current view, never deleted. ADMIN, EDITOR; a COORDINATOR for its own alliances.',
+  })
+  @Roles(...WRITERS)
+  archiveMembership(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The membership.' }, UuidPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, description: 'The version you read.' }) expectedVersion: number,
+  ) {
+    return this.service.archive(actor, id, expectedVersion);
+  }
+
+  @Mutation(() => Membership, {
+    description:
+      'Brings an archived membership back; one that would overlap another of its organisation or add a second LEAD is BAD_USER_INPUT ' +
+      'naming joinedOn or role. ADMIN, EDITOR; a COORDINATOR for its own alliances.',
+  })
+  @Roles(...WRITERS)
+  restoreMembership(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The membership.' }, UuidPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, description: 'The version you read.' }) expectedVersion: number,
+  ) {
+    return this.service.restore(actor, id, expectedVersion);
   }
 
   @ResolveField(() => Alliance, { description: 'The alliance.' })

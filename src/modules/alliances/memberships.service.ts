@@ -1,99 +1,242 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMayWriteAround } from '../../auth/coordinator-scope';
-import { AuditService } from '../../audit/audit.service';
-import { badInput, DomainError, notFound } from '../../common/domain-error';
+import { badInput, notFound } from '../../common/domain-error';
 import { today } from '../../common/dates';
-import { lockForUpdate } from '../../database/versioned-write';
+import { ongoingSql } from '../../graphql/sql-projection';
+import { archiveVersioned, insertAudited, restoreVersioned, VersionedWrite, writeVersioned } from '../../database/versioned-write';
 import { MembershipRole } from './alliance.enums';
 import { AllianceEntity } from './alliance.entity';
-import { AddMemberInput, EndMembershipInput } from './dto/membership.inputs';
+import { currentMembershipSql, listedMembershipSql } from './current-membership';
+import { AddMemberInput, ChangeMembershipRoleInput, CorrectMembershipInput, EndMembershipInput } from './dto/membership.inputs';
 import { MembershipEntity } from './membership.entity';
 
-/** Who belongs to which alliance, and when; also the data behind the coordinator rule. */
+const ENTITY_TYPE = 'Membership';
+const MEMBERSHIP = { entity: MembershipEntity, entityType: ENTITY_TYPE };
+
+/**
+ * Who belongs to which alliance, and when; also the data behind the coordinator rule.
+ *
+ * The database holds the membership rules (exclusion constraints: one organisation's memberships
+ * in one alliance never overlap, one LEAD a day; a check: no period ends before it starts), and
+ * its refusal is the answer (BAD_USER_INPUT naming joinedOn, role or leftOn). Every membership
+ * write first locks its alliance's row, so that writes within one alliance queue instead of
+ * deadlocking on each other's uncommitted rows (a role change writes up to four of them).
+ */
 @Injectable()
 export class MembershipsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
    * The alliances each organisation is a current member of (today): what a coordinator may write
-   * around. A write passes its transaction's manager, so that its permission check reads inside it.
+   * around. Pass the manager of a write's transaction to read what it sees.
    */
   async currentAllianceIds(organisationIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     if (organisationIds.length === 0) return [];
     const rows: { alliance_id: string }[] = await manager.query(
-      `SELECT DISTINCT alliance_id FROM membership
-       WHERE organisation_id = ANY($1) AND (joined_on IS NULL OR joined_on <= $2) AND (left_on IS NULL OR left_on > $2)`,
+      `SELECT DISTINCT m.alliance_id FROM membership m WHERE m.organisation_id = ANY($1) AND ${currentMembershipSql('m.', '$2::date')}`,
       [organisationIds, today()],
     );
     return rows.map((row) => row.alliance_id);
   }
 
-  async add(actor: Actor, input: AddMemberInput): Promise<MembershipEntity> {
-    assertMayWriteAround(actor, [input.allianceId], 'the members of this alliance');
+  add(actor: Actor, input: AddMemberInput): Promise<MembershipEntity> {
     return this.dataSource.transaction(async (manager) => {
-      // Locking the alliance serialises concurrent additions, so the one-lead and no-duplicate rules hold.
-      const alliance = await manager.findOne(AllianceEntity, { where: { id: input.allianceId }, lock: { mode: 'pessimistic_write' } });
-      if (!alliance) throw notFound('Alliance', input.allianceId, 'allianceId');
-      const ongoing = (await manager.find(MembershipEntity, { where: { allianceId: input.allianceId } })).filter(
-        (m) => m.leftOn === null || m.leftOn > today(),
-      );
-      if (ongoing.some((m) => m.organisationId === input.organisationId)) {
-        throw new DomainError('CONFLICT', 'The organisation is a member of this alliance already', {
-          fields: [{ field: 'organisationId', message: 'is a member already' }],
-        });
-      }
-      if (input.role === MembershipRole.LEAD && ongoing.some((m) => m.role === MembershipRole.LEAD)) {
-        throw new DomainError('CONFLICT', 'The alliance has a lead already; end that membership first', {
-          fields: [{ field: 'role', message: 'the alliance has a lead already' }],
-        });
-      }
-      const membership = await manager.save(
-        manager.create(MembershipEntity, {
-          allianceId: input.allianceId,
-          organisationId: input.organisationId,
-          role: input.role,
-          joinedOn: input.joinedOn ?? null,
-        }),
-      );
-      await this.audit.record(manager, actor, {
+      assertMayWriteAround(actor, [input.allianceId], 'the members of this alliance');
+      await lockAlliance(manager, input.allianceId);
+      // No check in JavaScript: an overlap or a second LEAD is refused by the constraints, also for racing writers.
+      return insertAudited(manager, actor, {
+        ...MEMBERSHIP,
         action: 'addMember',
-        entityType: 'Membership',
-        entityId: membership.id,
-        before: null,
-        after: { ...membership },
+        values: { allianceId: input.allianceId, organisationId: input.organisationId, role: input.role, joinedOn: input.joinedOn ?? null },
       });
-      return membership;
     });
   }
 
-  async end(actor: Actor, input: EndMembershipInput): Promise<MembershipEntity> {
-    const existing = await this.memberships.findOneBy({ id: input.id });
-    if (!existing) throw notFound('Membership', input.id, 'id');
-    assertMayWriteAround(actor, [existing.allianceId], 'the members of this alliance');
-    return this.dataSource.transaction(async (manager) => {
-      const membership = await lockForUpdate(manager, MembershipEntity, 'Membership', input.id, input.expectedVersion);
-      if (membership.leftOn !== null) throw badInput('id', 'The membership has ended already');
-      if (membership.joinedOn !== null && input.leftOn < membership.joinedOn)
-        throw badInput('leftOn', 'leftOn must not be before joinedOn');
-      const before = { ...membership };
-      membership.leftOn = input.leftOn;
-      membership.version += 1;
-      const saved = await manager.save(membership);
-      await this.audit.record(manager, actor, {
-        action: 'endMembership',
-        entityType: 'Membership',
-        entityId: membership.id,
-        before,
-        after: { ...saved },
+  end(actor: Actor, input: EndMembershipInput): Promise<MembershipEntity> {
+    return this.writeMembership(actor, {
+      id: input.id,
+      expectedVersion: input.expectedVersion,
+      action: 'endMembership',
+      check: (membership) => {
+        refuseArchived(membership);
+        if (membership.leftOn !== null) throw badInput('id', 'The membership has ended already');
+        if (membership.joinedOn !== null && input.leftOn < membership.joinedOn)
+          throw badInput('leftOn', 'leftOn must not be before joinedOn');
+      },
+      change: (membership) => {
+        membership.leftOn = input.leftOn;
+      },
+    });
+  }
+
+  /**
+   * A change in the world, kept as history: the membership ends on `from` and a new one with the
+   * role continues it until the old end. A new LEAD demotes the LEAD of that day the same way.
+   */
+  changeRole(actor: Actor, input: ChangeMembershipRoleInput): Promise<MembershipEntity> {
+    return this.inLockedAlliance(input.id, async (manager, member) => {
+      const ended = await endOn(manager, actor, {
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        from: input.from,
+        check: (membership) => {
+          mayWrite(actor, membership);
+          refuseArchived(membership);
+          if (membership.role === input.role) throw badInput('role', `The member is a ${input.role} already`);
+        },
       });
-      return saved;
+      if (input.role === MembershipRole.LEAD) {
+        const lead = await leadOn(manager, member.allianceId, input.from);
+        if (lead) await continueAs(manager, actor, await endOn(manager, actor, { ...lead, from: input.from }), MembershipRole.PARTNER);
+      }
+      return continueAs(manager, actor, ended, input.role);
+    });
+  }
+
+  /**
+   * A correction of a mistake: the dates change in place, and only the audit trail keeps the old
+   * ones. An archived membership may be corrected too, so that it fits again before it is restored.
+   */
+  correct(actor: Actor, input: CorrectMembershipInput): Promise<MembershipEntity> {
+    return this.writeMembership(actor, {
+      id: input.id,
+      expectedVersion: input.expectedVersion,
+      action: 'correctMembership',
+      change: (membership) => {
+        const joinedOn = input.joinedOn === undefined ? membership.joinedOn : input.joinedOn;
+        const leftOn = input.leftOn === undefined ? membership.leftOn : input.leftOn;
+        if (joinedOn !== null && leftOn !== null && leftOn < joinedOn) {
+          const field = input.leftOn === undefined ? 'joinedOn' : 'leftOn';
+          throw badInput(field, `The membership would end (${leftOn}) before it begins (${joinedOn})`);
+        }
+        membership.joinedOn = joinedOn;
+        membership.leftOn = leftOn;
+      },
+    });
+  }
+
+  archive(actor: Actor, id: string, expectedVersion: number): Promise<MembershipEntity> {
+    return this.inLockedAlliance(id, (manager) =>
+      archiveVersioned(manager, actor, { ...MEMBERSHIP, id, expectedVersion, check: (locked) => mayWrite(actor, locked) }),
+    );
+  }
+
+  /** The restored membership must fit the rules again: an overlap or a second LEAD is refused by the constraints. */
+  restore(actor: Actor, id: string, expectedVersion: number): Promise<MembershipEntity> {
+    return this.inLockedAlliance(id, (manager) =>
+      restoreVersioned(manager, actor, { ...MEMBERSHIP, id, expectedVersion, check: (locked) => mayWrite(actor, locked) }),
+    );
+  }
+
+  /** One versioned write of a membership, with its alliance locked and the caller's permission checked on the locked row. */
+  private writeMembership(
+    actor: Actor,
+    write: Pick<VersionedWrite<MembershipEntity>, 'id' | 'expectedVersion' | 'action' | 'check' | 'change'>,
+  ): Promise<MembershipEntity> {
+    return this.inLockedAlliance(write.id, (manager) =>
+      writeVersioned(manager, actor, {
+        ...MEMBERSHIP,
+        ...write,
+        check: async (locked) => {
+          mayWrite(actor, locked);
+          await write.check?.(locked);
+        },
+      }),
+    );
+  }
+
+  /** A transaction for writes around the membership, with its alliance locked first; NOT_FOUND when no membership has the id. */
+  private inLockedAlliance<R>(id: string, write: (manager: EntityManager, membership: MembershipEntity) => Promise<R>): Promise<R> {
+    return this.dataSource.transaction(async (manager) => {
+      const membership = await manager.findOneBy(MembershipEntity, { id });
+      if (!membership) throw notFound(ENTITY_TYPE, id, 'id');
+      await lockAlliance(manager, membership.allianceId);
+      return write(manager, membership);
     });
   }
 }
+
+/** Ministry staff, and a coordinator of the membership's alliance, may write it. */
+function mayWrite(actor: Actor, membership: MembershipEntity): void {
+  assertMayWriteAround(actor, [membership.allianceId], 'the members of this alliance');
+}
+
+/** Locks the alliance's row so that membership writes within it queue; NOT_FOUND naming allianceId when there is none. */
+async function lockAlliance(manager: EntityManager, allianceId: string): Promise<void> {
+  // NO KEY UPDATE: writers of the alliance's memberships queue, rows that merely refer to the alliance do not.
+  const alliance = await manager.findOne(AllianceEntity, { where: { id: allianceId }, lock: { mode: 'for_no_key_update' } });
+  if (!alliance) throw notFound('Alliance', allianceId, 'allianceId');
+}
+
+function refuseArchived(membership: MembershipEntity): void {
+  if (membership.archivedAt) throw badInput('id', 'The membership is archived; restore it first');
+}
+
+/** The LEAD membership of the alliance on the day, whatever its organisation's state: the one the one-LEAD rule counts. */
+async function leadOn(manager: EntityManager, allianceId: string, day: string): Promise<{ id: string; expectedVersion: number } | null> {
+  const lead = await manager
+    .createQueryBuilder(MembershipEntity, 'm')
+    .where('m.alliance_id = :allianceId AND m.role = :lead', { allianceId, lead: MembershipRole.LEAD })
+    .andWhere(`${listedMembershipSql('m.')} AND ${ongoingSql('m.joined_on', 'm.left_on', ':day')}`, { day })
+    .getOne();
+  return lead && { id: lead.id, expectedVersion: lead.version };
+}
+
+interface EndOn {
+  id: string;
+  expectedVersion: number;
+  /** The day the membership ends and its continuation begins. */
+  from: string;
+  /** Permission and state checks on the locked membership, made before `from` is held against its period. */
+  check?: (membership: MembershipEntity) => void;
+}
+
+/** A membership ended on `from`, which must lie inside its period, with the end it had before. */
+interface Ended {
+  membership: MembershipEntity;
+  until: string | null;
+}
+
+/** Ends a membership on `from` for a role change; `from` must lie strictly inside its period, so that neither part is empty. */
+async function endOn(manager: EntityManager, actor: Actor, end: EndOn): Promise<Ended> {
+  let until: string | null = null;
+  const membership = await writeVersioned(manager, actor, {
+    ...MEMBERSHIP,
+    id: end.id,
+    expectedVersion: end.expectedVersion,
+    action: 'changeMembershipRole',
+    check: (locked) => {
+      end.check?.(locked);
+      if ((locked.joinedOn !== null && end.from <= locked.joinedOn) || (locked.leftOn !== null && end.from >= locked.leftOn))
+        throw badInput(
+          'from',
+          `The ${locked.role} membership runs ${period(locked)}: ${end.from} must lie after its first day and before its end`,
+        );
+    },
+    change: (locked) => {
+      until = locked.leftOn;
+      locked.leftOn = end.from;
+    },
+  });
+  return { membership, until };
+}
+
+/** The membership that continues an ended one in a new role, from the day it ended until its old end. */
+function continueAs(manager: EntityManager, actor: Actor, { membership, until }: Ended, role: MembershipRole): Promise<MembershipEntity> {
+  return insertAudited(manager, actor, {
+    ...MEMBERSHIP,
+    action: 'changeMembershipRole',
+    values: {
+      allianceId: membership.allianceId,
+      organisationId: membership.organisationId,
+      role,
+      joinedOn: membership.leftOn,
+      leftOn: until,
+    },
+  });
+}
+
+const period = (m: MembershipEntity) => `from ${m.joinedOn ?? 'before anything known'} until ${m.leftOn ?? 'further notice'}`;

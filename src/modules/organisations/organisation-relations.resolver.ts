@@ -1,14 +1,14 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
-import { currentMemberships, periodContains, today } from '../../common/dates';
+import { today } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Prefetchable } from '../../graphql/prefetch';
-import { ongoingSql, rowById, rowsOf } from '../../graphql/sql-projection';
+import { rowById } from '../../graphql/sql-projection';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { then } from '../../graphql/request-loaders';
 import { MembershipRole } from '../alliances/alliance.enums';
 import { Alliance, Membership } from '../alliances/alliance.model';
-import { AlliancesLoader, MEMBERSHIP_ORDER, MEMBERSHIP_PERIOD } from '../alliances/alliances.loader';
-import { MembershipEntity } from '../alliances/membership.entity';
+import { AlliancesLoader, membershipsOf } from '../alliances/alliances.loader';
+import { currentMembershipSql, currentMemberships, isCurrentMembership } from '../alliances/current-membership';
 import { RegionEntity } from '../regions/region.entity';
 import { Region } from '../regions/region.model';
 import { RegionsLoader } from '../regions/regions.loader';
@@ -32,8 +32,11 @@ export class OrganisationRegionResolver {
 export class OrganisationMembershipsResolver {
   constructor(private readonly alliances: AlliancesLoader) {}
 
-  @ResolveField(() => [Membership], { description: "Its memberships of alliances; current: true for today's, false for the others." })
-  @Prefetchable(rowsOf(MembershipEntity, 'organisation_id', MEMBERSHIP_ORDER, MEMBERSHIP_PERIOD))
+  @ResolveField(() => [Membership], {
+    description:
+      "Its memberships of alliances, archived ones left out; current: true for today's (none while the organisation is archived), false for the others.",
+  })
+  @Prefetchable(membershipsOf('organisation_id'))
   memberships(
     organisation: Organisation,
     @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
@@ -52,18 +55,21 @@ export class AllianceLeadResolver {
     private readonly loader: OrganisationsLoader,
   ) {}
 
-  @ResolveField(() => Organisation, { nullable: true, description: 'The member that leads it today (Federführung), if any.' })
+  @ResolveField(() => Organisation, {
+    nullable: true,
+    description: 'The current member that leads it today (Federführung), if any: none while that organisation is archived.',
+  })
   @Prefetchable({
     entity: OrganisationEntity,
     parentKey: 'id',
     many: false,
     where: (alliance, day) =>
-      `id = (SELECT m.organisation_id FROM membership m WHERE m.alliance_id = ${alliance} AND m.role = '${MembershipRole.LEAD}' AND ${ongoingSql('m.joined_on', 'm.left_on', day)} ORDER BY m.joined_on ASC NULLS FIRST, m.id ASC LIMIT 1)`,
+      `id = (SELECT m.organisation_id FROM membership m WHERE m.alliance_id = ${alliance} AND m.role = '${MembershipRole.LEAD}' AND ${currentMembershipSql('m.', day)} ORDER BY m.joined_on ASC NULLS FIRST, m.id ASC LIMIT 1)`,
   })
   lead(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
     return then(this.alliances.membershipsByAlliance(loaders).now(alliance.id), (memberships) => {
       const date = today();
-      const lead = memberships.find((m) => m.role === MembershipRole.LEAD && periodContains(m.joinedOn, m.leftOn, date));
+      const lead = memberships.find((m) => m.role === MembershipRole.LEAD && isCurrentMembership(m, date));
       return lead ? this.loader.byId(loaders).now(lead.organisationId) : null;
     });
   }

@@ -9,6 +9,7 @@ import { today } from '../../common/dates';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { likeLiteral, nameContains } from '../../database/text-search';
 import { lockForUpdate } from '../../database/versioned-write';
+import { currentMembershipSql } from '../alliances/current-membership';
 import { MembershipsService } from '../alliances/memberships.service';
 import { CreateOrganisationInput, OrganisationFilter, RenameOrganisationInput, UpdateOrganisationInput } from './dto/organisation.inputs';
 import { OrganisationNameEntity } from './organisation-name.entity';
@@ -41,8 +42,7 @@ export class OrganisationsService {
     }
     if (filter.allianceId) {
       query.andWhere(
-        `o.id IN (SELECT m.organisation_id FROM membership m WHERE m.alliance_id = :allianceId
-           AND (m.joined_on IS NULL OR m.joined_on <= :today) AND (m.left_on IS NULL OR m.left_on > :today))`,
+        `o.id IN (SELECT m.organisation_id FROM membership m WHERE m.alliance_id = :allianceId AND ${currentMembershipSql('m.', ':today')})`,
         { allianceId: filter.allianceId, today: today() },
       );
     }

@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { createLogger, requestLogging } from './common/logging';
 import { Environment } from './config/environment';
+import { csrfGuard } from './graphql/csrf-guard';
 import { ExecutionSlots } from './graphql/execution-slots';
 
 /** HTTP settings the module system cannot express; main.ts and the tests apply the same ones. */
@@ -40,6 +41,7 @@ export function configureHttp(app: NestExpressApplication): NestExpressApplicati
     maxAge: 600,
   });
   // Waiting callers' bodies stay unread in their sockets until their turn.
+  app.use('/graphql', csrfGuard);
   app.use('/graphql', new ExecutionSlots(env.GRAPHQL_MAX_CONCURRENT, env.GRAPHQL_SLOT_STUCK_MS).middleware);
   // Registered before Nest's default JSON parser (100 kB), which then stands aside.
   app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT });

@@ -36,6 +36,8 @@ import { answerFromProjections, SqlProjection } from './sql-projection';
           playground: false,
           introspection: introspectionEnabled(env),
           allowBatchedHttpRequests: false,
+          // csrf-guard.ts applies the same rule before Apollo and says which header to send.
+          csrfPrevention: false,
           parseOptions: { maxTokens: env.GRAPHQL_MAX_TOKENS },
           validationRules: [knownOperationTypesRule],
           includeStacktraceInErrorResponses: env.NODE_ENV === 'development',

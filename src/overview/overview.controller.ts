@@ -38,6 +38,10 @@ export class OverviewController {
   }
 }
 
+/** A GET /graphql from a browser that prefers HTML: it gets the explorer, not the API. */
+export const wantsExplorer = (req: Request): boolean =>
+  req.method === 'GET' && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
+
 /**
  * GET /graphql stays the API for every client but a browser: one that prefers HTML gets the
  * offline explorer. Middleware rather than a route, so that every other request reaches Apollo's
@@ -45,7 +49,7 @@ export class OverviewController {
  */
 export function explorerForBrowsers(req: Request, res: Response, next: NextFunction): void {
   res.vary('Accept');
-  if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
+  if (!wantsExplorer(req)) return next();
   // GraphiQL's stylesheet embeds its fonts as data: URLs; this page alone may load fonts that way.
   const policy = res.getHeader('Content-Security-Policy');
   if (typeof policy === 'string' && !/(^|;)\s*font-src\b/.test(policy))

@@ -171,6 +171,53 @@ describe('overview page (anonymous read, demo data)', () => {
     expect(requested).toContain(`${t.url}/assets/graphiql.min.js`);
   });
 
+  it('takes a token in the explorer while anyone may read, writes with it, and forgets it on Abmelden; its help text fits the editor', async () => {
+    const page = await browser.page();
+    // GraphiQL keeps the last query in localStorage, and an open GraphiQL tab of an earlier test may
+    // still save its own: close the others, then start from the help text, as a first visit does.
+    // It saves its query again as it unloads, so the storage is cleared on a page without it.
+    for (const other of browser.context.pages()) if (other !== page) await other.close();
+    await page.goto(`${t.url}/health/live`);
+    await page.evaluate('localStorage.clear()');
+    await page.goto(`${t.url}/graphql`);
+    const editor = page.locator('.graphiql-query-editor .CodeMirror');
+    await editor.waitFor();
+    await expect(editor.textContent()).resolves.toContain('Zugangstoken eingeben');
+    for (const width of [1440, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      // CodeMirror measures its lines again a frame after a resize: compare once it has.
+      await page.waitForFunction(
+        `(() => { const s = document.querySelector('.graphiql-query-editor .CodeMirror-sizer'); return s && Math.abs(s.getBoundingClientRect().width - document.querySelector('.graphiql-query-editor .CodeMirror-scroll').clientWidth) < 40; })()`,
+      );
+      await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+      const overflow = await page.evaluate(
+        `(() => { const s = document.querySelector('.graphiql-query-editor .CodeMirror-scroll'); return s.scrollWidth - s.clientWidth; })()`,
+      );
+      expect({ width, overflow }).toEqual({ width, overflow: 0 });
+    }
+
+    const run = async (query: string, expected: string) => {
+      await page.evaluate(`document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(${JSON.stringify(query)})`);
+      await page.locator('.graphiql-execute-button').click();
+      await page.locator('.graphiql-response').filter({ hasText: expected }).waitFor();
+    };
+    const create = 'mutation { createPerson(input: { givenName: "Erika", familyName: "Explorer" }) { displayName } }';
+    await run(create, 'UNAUTHENTICATED');
+
+    await page.locator('#token-input').fill(`Bearer ${t.tokens.editor}`);
+    await page.locator('#token-form button[type="submit"]').click();
+    await page.locator('[data-testid="explorer-token-state"]').filter({ hasText: 'Token gesetzt' }).waitFor();
+    await expect(page.evaluate(`sessionStorage.getItem('${TOKEN_KEY}')`)).resolves.toBe(t.tokens.editor);
+    await run(create, 'Erika Explorer');
+    const people = await t.gql('{ people(filter: { search: "Explorer" }) { totalCount } }');
+    expect(people.data!.people.totalCount).toBe(1);
+
+    await page.locator('#token-forget').click();
+    await page.locator('[data-testid="explorer-token-state"]').filter({ hasText: 'Ohne Token' }).waitFor();
+    await expect(page.evaluate(`sessionStorage.getItem('${TOKEN_KEY}')`)).resolves.toBeNull();
+    await run('mutation { createPerson(input: { givenName: "Nora", familyName: "Niemand" }) { displayName } }', 'UNAUTHENTICATED');
+  });
+
   it('keeps GET /graphql the API for clients that do not ask for HTML, and serves only the listed assets', async () => {
     const asJson = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ regions(kind: STATE) { code } }')}`, {
       headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },

@@ -1,3 +1,4 @@
+import { dayFromToday } from './support/days';
 import { insertAlliance, insertMembership, insertOrganisation, regionId, rowCount } from './support/factories';
 import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
@@ -6,7 +7,9 @@ const FIELDS =
 const CREATE = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id shortName kind website version region { code } } }`;
 const RENAME = `mutation($input: RenameOrganisationInput!) { renameOrganisation(input: $input) { id name version nameHistory { name validFrom validTo } } }`;
+const CORRECT = `mutation($input: CorrectOrganisationNameInput!) { correctOrganisationName(input: $input) { id name version nameHistory { name validFrom validTo } } }`;
 const ARCHIVE = `mutation($id: ID!, $v: Int!) { archiveOrganisation(id: $id, expectedVersion: $v) { id archivedAt version } }`;
+const RESTORE = `mutation($id: ID!, $v: Int!) { restoreOrganisation(id: $id, expectedVersion: $v) { id archivedAt version } }`;
 const READ = `query($id: ID!) { organisation(id: $id) { ${FIELDS} } }`;
 const TRAIL = `query($id: ID!) { auditTrail(entityId: $id) { actor action entityType entityId changes } }`;
 const LIST = `query($filter: OrganisationFilter, $first: Int, $after: String) {
@@ -259,6 +262,7 @@ describe('organisations', () => {
       ]);
       expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({
         name: ['Ministerium für Wirtschaft, Arbeit und Wohnungsbau', 'Ministerium für Wirtschaft, Arbeit und Tourismus'],
+        validFrom: ['2016-05-12', '2021-05-12'],
       });
     });
 
@@ -347,6 +351,412 @@ describe('organisations', () => {
       await expect(t.gql(ARCHIVE, { id: 'nope', v: 1 }, { token: t.tokens.admin }).then((r) => r.errors![0].extensions.code)).resolves.toBe(
         'BAD_USER_INPUT',
       );
+    });
+  });
+
+  describe('names in force today', () => {
+    const tomorrow = () => dayFromToday(1);
+
+    it('keeps the name until the day a future rename begins, and shows the rename in nameHistory at once', async () => {
+      const marker = tag();
+      const alliance = await insertAlliance(t.dataSource);
+      const id = await insertOrganisation(t.dataSource, { name: `Agentur Heute ${marker}`, kind: 'EMPLOYMENT_AGENCY' });
+      await insertMembership(t.dataSource, { allianceId: alliance, organisationId: id, role: 'LEAD' });
+      const renamed = await t.gql(
+        RENAME,
+        { input: { id, expectedVersion: 1, name: `Agentur Morgen ${marker}`, validFrom: tomorrow() } },
+        { token: t.tokens.editor },
+      );
+      expect(renamed.errors).toBeUndefined();
+      const history = [
+        { name: `Agentur Heute ${marker}`, validFrom: null, validTo: tomorrow() },
+        { name: `Agentur Morgen ${marker}`, validFrom: tomorrow(), validTo: null },
+      ];
+      expect(renamed.data!.renameOrganisation).toEqual({ id, name: `Agentur Heute ${marker}`, version: 2, nameHistory: history });
+      await expect(t.gql(READ, { id }).then((r) => r.data!.organisation)).resolves.toMatchObject({
+        name: `Agentur Heute ${marker}`,
+        nameHistory: history,
+      });
+      // The list finds and orders it by today's name; the name still to come finds nothing yet.
+      await expect(t.gql(LIST, { filter: { search: marker } }).then(names)).resolves.toEqual([`Agentur Heute ${marker}`]);
+      await expect(t.gql(LIST, { filter: { search: `Morgen ${marker}` } }).then(names)).resolves.toEqual([]);
+      // Relation fields reach it with today's name too, through the SQL projection and through the loaders.
+      const relations = await t.gql(`query($id: ID!) { alliance(id: $id) { lead { name } memberships { organisation { name } } } }`, {
+        id: alliance,
+      });
+      expect(relations.data!.alliance).toEqual({
+        lead: { name: `Agentur Heute ${marker}` },
+        memberships: [{ organisation: { name: `Agentur Heute ${marker}` } }],
+      });
+      const trail = await t.gql(TRAIL, { id });
+      expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({
+        name: [`Agentur Heute ${marker}`, `Agentur Morgen ${marker}`],
+        validFrom: [null, tomorrow()],
+      });
+    });
+
+    it('answers a rename that begins today with the new name at once, in the list and its search', async () => {
+      const marker = tag();
+      const id = await insertOrganisation(t.dataSource, { name: `Alter Name ${marker}` });
+      const renamed = await t.gql(
+        RENAME,
+        { input: { id, expectedVersion: 1, name: `Neuer Name ${marker}`, validFrom: dayFromToday(0) } },
+        { token: t.tokens.admin },
+      );
+      expect(renamed.data!.renameOrganisation).toMatchObject({ name: `Neuer Name ${marker}`, version: 2 });
+      await expect(t.gql(READ, { id }).then((r) => r.data!.organisation.name)).resolves.toBe(`Neuer Name ${marker}`);
+      await expect(t.gql(LIST, { filter: { search: `Neuer Name ${marker}` } }).then(names)).resolves.toEqual([`Neuer Name ${marker}`]);
+      await expect(t.gql(LIST, { filter: { search: `Alter Name ${marker}` } }).then(names)).resolves.toEqual([]);
+    });
+
+    it("orders and pages the list by today's name, whatever the latest known name is", async () => {
+      const marker = tag();
+      const later = await insertOrganisation(t.dataSource, { name: `Anfang ${marker}` });
+      const now = await insertOrganisation(t.dataSource, { name: `Zuletzt ${marker}` });
+      await insertOrganisation(t.dataSource, { name: `Mitte ${marker}` });
+      await t.gql(
+        RENAME,
+        { input: { id: later, expectedVersion: 1, name: `Zukunft ${marker}`, validFrom: tomorrow() } },
+        { token: t.tokens.admin },
+      );
+      await t.gql(
+        RENAME,
+        { input: { id: now, expectedVersion: 1, name: `Bald ${marker}`, validFrom: dayFromToday(0) } },
+        { token: t.tokens.admin },
+      );
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: any = await t.gql(LIST, { filter: { search: marker }, first: 1, after });
+        expect(page.errors).toBeUndefined();
+        seen.push(...names(page));
+        after = page.data.organisations.pageInfo.hasNextPage ? page.data.organisations.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toEqual([`Anfang ${marker}`, `Bald ${marker}`, `Mitte ${marker}`]);
+    });
+
+    it('follows a pending rename, never replaces it: validFrom must be after the day it begins', async () => {
+      const id = await insertOrganisation(t.dataSource, { name: 'Landratsamt Heute' });
+      await t.gql(
+        RENAME,
+        { input: { id, expectedVersion: 1, name: 'Landratsamt Morgen', validFrom: tomorrow() } },
+        { token: t.tokens.admin },
+      );
+      for (const validFrom of [dayFromToday(0), tomorrow()]) {
+        const refused = await t.gql(
+          RENAME,
+          { input: { id, expectedVersion: 2, name: 'Landratsamt Übermorgen', validFrom } },
+          { token: t.tokens.admin },
+        );
+        expect(refused.errors![0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          fields: [expect.objectContaining({ field: 'validFrom' })],
+        });
+      }
+      const same = await t.gql(
+        RENAME,
+        { input: { id, expectedVersion: 2, name: 'Landratsamt Morgen', validFrom: dayFromToday(5) } },
+        { token: t.tokens.admin },
+      );
+      expect(same.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'name' })] });
+      const followed = await t.gql(
+        RENAME,
+        { input: { id, expectedVersion: 2, name: 'Landratsamt Übermorgen', validFrom: dayFromToday(2) } },
+        { token: t.tokens.admin },
+      );
+      expect(followed.data!.renameOrganisation).toEqual({
+        id,
+        name: 'Landratsamt Heute',
+        version: 3,
+        nameHistory: [
+          { name: 'Landratsamt Heute', validFrom: null, validTo: tomorrow() },
+          { name: 'Landratsamt Morgen', validFrom: tomorrow(), validTo: dayFromToday(2) },
+          { name: 'Landratsamt Übermorgen', validFrom: dayFromToday(2), validTo: null },
+        ],
+      });
+    });
+  });
+
+  describe('correctOrganisationName', () => {
+    it("respells today's name in place: no new nameHistory entry, the old spelling only in the audit trail", async () => {
+      const id = await insertOrganisation(t.dataSource, { name: 'Handwerkskammer Heilbron-Franken', kind: 'CHAMBER_OF_CRAFTS' });
+      await t.gql(
+        RENAME,
+        { input: { id, expectedVersion: 1, name: 'Handwerkskammer Heilbron-Franken und Hohenlohe', validFrom: '2015-01-01' } },
+        { token: t.tokens.admin },
+      );
+      const corrected = await t.gql(
+        CORRECT,
+        { input: { id, expectedVersion: 2, name: ' Handwerkskammer Heilbronn-Franken und Hohenlohe ' } },
+        { token: t.tokens.editor },
+      );
+      expect(corrected.errors).toBeUndefined();
+      const expected = {
+        id,
+        name: 'Handwerkskammer Heilbronn-Franken und Hohenlohe',
+        version: 3,
+        nameHistory: [
+          { name: 'Handwerkskammer Heilbron-Franken', validFrom: null, validTo: '2015-01-01' },
+          { name: 'Handwerkskammer Heilbronn-Franken und Hohenlohe', validFrom: '2015-01-01', validTo: null },
+        ],
+      };
+      expect(corrected.data!.correctOrganisationName).toEqual(expected);
+      await expect(t.gql(READ, { id }).then((r) => r.data!.organisation)).resolves.toMatchObject(expected);
+      const trail = await t.gql(TRAIL, { id });
+      expect(trail.data!.auditTrail[0]).toMatchObject({ actor: 'editor', action: 'correctOrganisationName', entityId: id });
+      expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({
+        name: ['Handwerkskammer Heilbron-Franken und Hohenlohe', 'Handwerkskammer Heilbronn-Franken und Hohenlohe'],
+      });
+    });
+
+    it("corrects today's name and leaves a rename still to come as it is", async () => {
+      const marker = tag();
+      const id = await insertOrganisation(t.dataSource, { name: `Stadverwaltung ${marker}`, kind: 'MUNICIPALITY' });
+      await t.gql(
+        RENAME,
+        { input: { id, expectedVersion: 1, name: `Bürgeramt ${marker}`, validFrom: dayFromToday(1) } },
+        { token: t.tokens.admin },
+      );
+      const corrected = await t.gql(
+        CORRECT,
+        { input: { id, expectedVersion: 2, name: `Stadtverwaltung ${marker}` } },
+        { token: t.tokens.admin },
+      );
+      expect(corrected.data!.correctOrganisationName).toEqual({
+        id,
+        name: `Stadtverwaltung ${marker}`,
+        version: 3,
+        nameHistory: [
+          { name: `Stadtverwaltung ${marker}`, validFrom: null, validTo: dayFromToday(1) },
+          { name: `Bürgeramt ${marker}`, validFrom: dayFromToday(1), validTo: null },
+        ],
+      });
+      await expect(t.gql(LIST, { filter: { search: marker } }).then(names)).resolves.toEqual([`Stadtverwaltung ${marker}`]);
+    });
+
+    it('refuses the name as it stands, bad input, a stale version and an unknown id, writing nothing', async () => {
+      const id = await insertOrganisation(t.dataSource, { name: 'Wirtschaftsregion Heilbronn-Franken GmbH' });
+      const same = await t.gql(
+        CORRECT,
+        { input: { id, expectedVersion: 1, name: ' Wirtschaftsregion Heilbronn-Franken GmbH' } },
+        { token: t.tokens.admin },
+      );
+      expect(same.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'name' })] });
+      for (const [input, expected] of [
+        [{ id, expectedVersion: 1, name: '  ' }, ['name']],
+        [{ id, expectedVersion: 1, name: 'x'.repeat(301) }, ['name']],
+        [{ id: 'nope', expectedVersion: 0, name: 'WHF' }, ['expectedVersion', 'id']],
+      ] as const) {
+        const bad = await t.gql(CORRECT, { input }, { token: t.tokens.admin });
+        expect(bad.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+        expect(fields(bad)).toEqual(expected);
+      }
+      const stale = await t.gql(
+        CORRECT,
+        { input: { id, expectedVersion: 2, name: 'Wirtschaftsregion Heilbronn Franken GmbH' } },
+        { token: t.tokens.admin },
+      );
+      expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
+      const unknown = await t.gql(CORRECT, { input: { id: UNKNOWN, expectedVersion: 1, name: 'Irgendwas' } }, { token: t.tokens.admin });
+      expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'id' })] });
+      await expect(t.gql(READ, { id }).then((r) => r.data!.organisation)).resolves.toMatchObject({
+        name: 'Wirtschaftsregion Heilbronn-Franken GmbH',
+        version: 1,
+        nameHistory: [{ name: 'Wirtschaftsregion Heilbronn-Franken GmbH', validFrom: null, validTo: null }],
+      });
+      await expect(t.gql(TRAIL, { id }).then((r) => r.data!.auditTrail)).resolves.toEqual([]);
+    });
+
+    it('is for ADMIN and EDITOR: an archived organisation is no current member of a coordinator’s alliances', async () => {
+      const own = await insertAlliance(t.dataSource);
+      const member = await insertOrganisation(t.dataSource, { name: 'Mitglied Schreibfehlr' });
+      const stranger = await insertOrganisation(t.dataSource, { name: 'Fremd Schreibfehlr' });
+      await insertMembership(t.dataSource, { allianceId: own, organisationId: member });
+      await insertMembership(t.dataSource, { allianceId: await insertAlliance(t.dataSource), organisationId: stranger });
+      const coordinator = t.token('COORDINATOR', { sub: 'koordination-name', allianceIds: [own] });
+      const input = { id: stranger, expectedVersion: 1, name: 'Fremd Schreibfehler' };
+      await expect(t.gql(CORRECT, { input }).then((r) => r.errors![0].extensions.code)).resolves.toBe('UNAUTHENTICATED');
+      for (const token of [t.tokens.reader, coordinator]) {
+        await expect(t.gql(CORRECT, { input }, { token }).then((r) => r.errors![0].extensions.code)).resolves.toBe('FORBIDDEN');
+      }
+      await expect(t.gql(READ, { id: stranger }).then((r) => r.data!.organisation)).resolves.toMatchObject({
+        name: 'Fremd Schreibfehlr',
+        version: 1,
+      });
+      const allowed = await t.gql(
+        CORRECT,
+        { input: { id: member, expectedVersion: 1, name: 'Mitglied Schreibfehler' } },
+        { token: coordinator },
+      );
+      expect(allowed.data!.correctOrganisationName).toMatchObject({ name: 'Mitglied Schreibfehler', version: 2 });
+      const trail = await t.gql(TRAIL, { id: member });
+      expect(trail.data!.auditTrail).toEqual([expect.objectContaining({ actor: 'koordination-name', action: 'correctOrganisationName' })]);
+    });
+  });
+
+  describe('duplicate names', () => {
+    it('answers CONFLICT with the existing id for a name another organisation has, ignoring case and runs of spaces', async () => {
+      const marker = tag();
+      const existing = await insertOrganisation(t.dataSource, { name: `Agentur für Arbeit Schwäbisch Hall ${marker}` });
+      const before = await rowCount(t.dataSource, 'organisation');
+      for (const name of [
+        `Agentur für Arbeit Schwäbisch Hall ${marker}`,
+        `AGENTUR FÜR ARBEIT SCHWÄBISCH HALL ${marker.toUpperCase()}`,
+        `agentur  für   arbeit schwäbisch\thall ${marker.toLowerCase()}`,
+      ]) {
+        const result = await t.gql(CREATE, { input: { name, kind: 'EMPLOYMENT_AGENCY' } }, { token: t.tokens.editor });
+        expect(result.errors![0].extensions).toMatchObject({
+          code: 'CONFLICT',
+          existingId: existing,
+          fields: [expect.objectContaining({ field: 'name' })],
+        });
+      }
+      await expect(rowCount(t.dataSource, 'organisation')).resolves.toBe(before);
+      // Similar is not equal.
+      const other = await t.gql(
+        CREATE,
+        { input: { name: `Agentur für Arbeit Schwäbisch Hall-Tauberbischofsheim ${marker}`, kind: 'EMPLOYMENT_AGENCY' } },
+        { token: t.tokens.editor },
+      );
+      expect(other.errors).toBeUndefined();
+    });
+
+    it('counts former and future names, but not archived organisations nor the organisation itself', async () => {
+      const marker = tag();
+      const ministry = await insertOrganisation(t.dataSource, { name: `Ministerium Alt ${marker}`, kind: 'MINISTRY' });
+      await t.gql(
+        RENAME,
+        { input: { id: ministry, expectedVersion: 1, name: `Ministerium Neu ${marker}`, validFrom: '2016-05-12' } },
+        { token: t.tokens.admin },
+      );
+      await t.gql(
+        RENAME,
+        { input: { id: ministry, expectedVersion: 2, name: `Ministerium Künftig ${marker}`, validFrom: dayFromToday(1) } },
+        { token: t.tokens.admin },
+      );
+      for (const name of [`Ministerium Alt ${marker}`, `Ministerium Neu ${marker}`, `ministerium künftig ${marker}`]) {
+        const result = await t.gql(CREATE, { input: { name, kind: 'MINISTRY' } }, { token: t.tokens.admin });
+        expect(result.errors![0].extensions).toMatchObject({ code: 'CONFLICT', existingId: ministry });
+      }
+      await insertOrganisation(t.dataSource, { name: `Archiviert ${marker}`, archivedAt: new Date() });
+      const archivedName = await t.gql(CREATE, { input: { name: `archiviert ${marker}`, kind: 'OTHER' } }, { token: t.tokens.admin });
+      expect(archivedName.errors).toBeUndefined();
+      // Back to one of its own former names: no other organisation has it.
+      const back = await t.gql(
+        RENAME,
+        { input: { id: ministry, expectedVersion: 3, name: `Ministerium Alt ${marker}`, validFrom: dayFromToday(3) } },
+        { token: t.tokens.admin },
+      );
+      expect(back.errors).toBeUndefined();
+    });
+
+    it('records a duplicate when allowDuplicateName is true, and says so in the audit trail', async () => {
+      const marker = tag();
+      const existing = await insertOrganisation(t.dataSource, { name: `Welcome Center ${marker}`, kind: 'WELCOME_CENTER' });
+      const created = await t.gql(
+        CREATE,
+        { input: { name: `Welcome Center ${marker}`, kind: 'WELCOME_CENTER', allowDuplicateName: true } },
+        { token: t.tokens.admin },
+      );
+      expect(created.errors).toBeUndefined();
+      const id = created.data!.createOrganisation.id;
+      expect(id).not.toBe(existing);
+      const trail = await t.gql(TRAIL, { id });
+      expect(JSON.parse(trail.data!.auditTrail[0].changes)).toMatchObject({ allowDuplicateName: [null, true] });
+      await expect(t.gql(LIST, { filter: { search: marker } }).then(names)).resolves.toEqual([
+        `Welcome Center ${marker}`,
+        `Welcome Center ${marker}`,
+      ]);
+    });
+
+    it('applies to renameOrganisation and correctOrganisationName as well, each with allowDuplicateName', async () => {
+      const marker = tag();
+      const taken = await insertOrganisation(t.dataSource, { name: `DGB Nordwürttemberg ${marker}`, kind: 'TRADE_UNION' });
+      const id = await insertOrganisation(t.dataSource, { name: `DGB Region ${marker}`, kind: 'TRADE_UNION' });
+      const rename = { id, expectedVersion: 1, name: `dgb nordwürttemberg ${marker}`, validFrom: '2020-01-01' };
+      const renamed = await t.gql(RENAME, { input: rename }, { token: t.tokens.admin });
+      expect(renamed.errors![0].extensions).toMatchObject({ code: 'CONFLICT', existingId: taken });
+      const corrected = await t.gql(
+        CORRECT,
+        { input: { id, expectedVersion: 1, name: `DGB  Nordwürttemberg ${marker}` } },
+        { token: t.tokens.admin },
+      );
+      expect(corrected.errors![0].extensions).toMatchObject({ code: 'CONFLICT', existingId: taken });
+      await expect(t.gql(READ, { id }).then((r) => r.data!.organisation)).resolves.toMatchObject({
+        name: `DGB Region ${marker}`,
+        version: 1,
+      });
+      await expect(t.gql(TRAIL, { id }).then((r) => r.data!.auditTrail)).resolves.toEqual([]);
+      const allowedRename = await t.gql(RENAME, { input: { ...rename, allowDuplicateName: true } }, { token: t.tokens.admin });
+      expect(allowedRename.data!.renameOrganisation).toMatchObject({ name: `dgb nordwürttemberg ${marker}`, version: 2 });
+      const allowedCorrection = await t.gql(
+        CORRECT,
+        { input: { id, expectedVersion: 2, name: `DGB Nordwürttemberg ${marker}`, allowDuplicateName: true } },
+        { token: t.tokens.admin },
+      );
+      expect(allowedCorrection.data!.correctOrganisationName).toMatchObject({ name: `DGB Nordwürttemberg ${marker}`, version: 3 });
+    });
+
+    it('lets only one of two concurrent writers of a new name through', async () => {
+      const name = `Gleichzeitig ${tag()}`;
+      const results = await Promise.all(
+        [t.tokens.admin, t.tokens.editor].map((token) => t.gql(CREATE, { input: { name, kind: 'OTHER' } }, { token })),
+      );
+      expect(results.map((r) => (r.errors ? r.errors[0].extensions.code : 'created')).sort()).toEqual(['CONFLICT', 'created']);
+      await expect(t.gql(LIST, { filter: { search: name } }).then((r) => r.data!.organisations.totalCount)).resolves.toBe(1);
+    });
+  });
+
+  describe('restoreOrganisation', () => {
+    it('brings an archived organisation back into lists, with an audit event, and refuses one that is not archived', async () => {
+      const marker = tag();
+      const id = await insertOrganisation(t.dataSource, { name: `Wiederkehr ${marker}` });
+      await t.gql(ARCHIVE, { id, v: 1 }, { token: t.tokens.admin });
+      const stale = await t.gql(RESTORE, { id, v: 1 }, { token: t.tokens.admin });
+      expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+      const restored = await t.gql(RESTORE, { id, v: 2 }, { token: t.tokens.editor });
+      expect(restored.data!.restoreOrganisation).toEqual({ id, archivedAt: null, version: 3 });
+      await expect(t.gql(LIST, { filter: { search: marker } }).then(names)).resolves.toEqual([`Wiederkehr ${marker}`]);
+      const again = await t.gql(RESTORE, { id, v: 3 }, { token: t.tokens.admin });
+      expect(again.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'id' })] });
+      const trail = await t.gql(TRAIL, { id });
+      expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
+        ['editor', 'restoreOrganisation'],
+        ['admin', 'archiveOrganisation'],
+      ]);
+      expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({ archivedAt: [expect.any(String), null] });
+    });
+
+    it('answers NOT_FOUND for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
+      await expect(
+        t.gql(RESTORE, { id: UNKNOWN, v: 1 }, { token: t.tokens.admin }).then((r) => r.errors![0].extensions.code),
+      ).resolves.toBe('NOT_FOUND');
+      await expect(t.gql(RESTORE, { id: 'nope', v: 1 }, { token: t.tokens.admin }).then((r) => r.errors![0].extensions.code)).resolves.toBe(
+        'BAD_USER_INPUT',
+      );
+    });
+
+    it('is for ADMIN and EDITOR: an archived organisation is no current member of a coordinator’s alliances', async () => {
+      const own = await insertAlliance(t.dataSource);
+      const member = await insertOrganisation(t.dataSource, { archivedAt: new Date() });
+      const stranger = await insertOrganisation(t.dataSource, { archivedAt: new Date() });
+      await insertMembership(t.dataSource, { allianceId: own, organisationId: member });
+      const coordinator = t.token('COORDINATOR', { sub: 'koordination-archiv', allianceIds: [own] });
+      await expect(t.gql(RESTORE, { id: stranger, v: 1 }).then((r) => r.errors![0].extensions.code)).resolves.toBe('UNAUTHENTICATED');
+      for (const token of [t.tokens.reader, coordinator]) {
+        await expect(t.gql(RESTORE, { id: stranger, v: 1 }, { token }).then((r) => r.errors![0].extensions.code)).resolves.toBe(
+          'FORBIDDEN',
+        );
+      }
+      await expect(t.gql(READ, { id: stranger }).then((r) => r.data!.organisation)).resolves.toMatchObject({
+        version: 1,
+        archivedAt: expect.any(String),
+      });
+      await expect(t.gql(RESTORE, { id: member, v: 1 }, { token: coordinator }).then((r) => r.errors![0].extensions.code)).resolves.toBe(
+        'FORBIDDEN',
+      );
+      const allowed = await t.gql(RESTORE, { id: member, v: 1 }, { token: t.tokens.editor });
+      expect(allowed.data!.restoreOrganisation).toMatchObject({ archivedAt: null, version: 2 });
     });
   });
 
@@ -456,7 +866,10 @@ describe('organisations', () => {
           action: 'renameOrganisation',
           entityType: 'Organisation',
           entityId: id,
-          changes: { name: ['Arbeitgeberverband Heilbronn-Franken', 'Arbeitgeber Heilbronn-Franken e. V.'] },
+          changes: {
+            name: ['Arbeitgeberverband Heilbronn-Franken', 'Arbeitgeber Heilbronn-Franken e. V.'],
+            validFrom: [null, '2024-01-01'],
+          },
         },
         {
           actor: 'editor',

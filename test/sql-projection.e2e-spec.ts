@@ -11,6 +11,7 @@ import {
   insertOrganisation,
   insertPerson,
   insertRelease,
+  insertRename,
   insertRole,
   regionId,
 } from './support/factories';
@@ -90,6 +91,13 @@ describe('relations read in one SQL statement', () => {
     await member('south', 'ihk', 'PARTNER', null, null); // two partners of unknown start: the order decides
     await member('south', 'stadt', 'PARTNER', '2015-01-01', null);
     await member('south', 'gone', 'LEAD', null, null); // the lead is archived: no lead
+    // Names in force today: ihk's rename from tomorrow is not yet; kammer's rename of today is, its next one is not.
+    await insertRename(ds, ids.ihk, 'Org ihk künftig', dayFromToday(1));
+    ids.kammer = await insertOrganisation(ds, { name: 'Org kammer alt', regionCode: '0811' });
+    await insertRename(ds, ids.kammer, 'Org kammer', today());
+    await insertRename(ds, ids.kammer, 'Org kammer künftig', dayFromToday(1));
+    ids.west = await insertAlliance(ds, { regionId: region, name: 'Bündnis West' });
+    await member('west', 'kammer', 'LEAD', today(), null);
     const person = async (key: string, honorificPrefix: string | null) =>
       (ids[key] = await insertPerson(ds, { givenName: key, familyName: `Familie ${key}`, honorificPrefix }));
     for (const [key, prefix] of [
@@ -244,6 +252,20 @@ describe('relations read in one SQL statement', () => {
     // An alliance without a lead is projected to null, which needs no resolver either.
     const { statements } = await same(`{ alliances { edges { node { name lead { name nameHistory { name } } } } } }`);
     expect(statements[0]).toBe(3); // the page, the leads, their names through the loader
+  });
+
+  it("answers each organisation's name in force today on every path that reaches one", async () => {
+    const { data } = await same(`{
+      alliances { edges { node { name lead { name } memberships { organisation { name } } agreements { parties { representedBy { name } } } } } }
+      people { edges { node { roles { organisation { name } } } } }
+      releases { edges { node { publisher { name } links { organisation { name } } } } }
+    }`);
+    const west = data.alliances.edges.find((e: any) => e.node.name === 'Bündnis West').node;
+    expect(west.lead.name).toBe('Org kammer');
+    expect(west.memberships.map((m: any) => m.organisation.name)).toEqual(['Org kammer']);
+    const names = JSON.stringify(data);
+    expect(names).not.toContain('künftig');
+    expect(names).not.toContain('Org kammer alt');
   });
 
   it('follows fragments, @skip and @include, and __typename as graphql-js does', async () => {

@@ -81,6 +81,10 @@ describe('SQL statements per list request, past a thousand rows a level', () => 
       `INSERT INTO organisation (name, kind) SELECT 'Mitglied ' || i, 'OTHER' FROM generate_series(1, 1200) i RETURNING id`,
       [],
     );
+    // Every organisation has its name in organisation_name too, as createOrganisation writes it: `name` is read from there.
+    await t.dataSource.query(`INSERT INTO organisation_name (organisation_id, name) SELECT id, name FROM organisation WHERE id = ANY($1)`, [
+      organisations,
+    ]);
     const people = await ids(
       `INSERT INTO person (given_name, family_name) SELECT 'Vorname', 'Nachname ' || i FROM generate_series(1, 1200) i RETURNING id`,
       [],

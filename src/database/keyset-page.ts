@@ -19,10 +19,13 @@ export interface KeysetOrder<T> {
   date?: boolean;
   /** SQL expression of the unique tiebreaker; `<alias>.id` by default. */
   id?: string;
+  /** The sort key is computed in SQL, not a column the entity reads: each node is given its value as this property. */
+  property?: keyof T & string;
 }
 
 const GERMAN = ' COLLATE "de-x-icu"';
 const TOTAL = 'keyset_total_count';
+const SORT_KEY = 'keyset_sort_key';
 
 function isCalendarDate(value: string | number): boolean {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -83,7 +86,14 @@ export async function keysetPage<T extends ObjectLiteral>(
     .limit(args.first + 1);
   const counted = query.clone().select('COUNT(1)').orderBy();
   page.addSelect(`(${counted.getQuery()})`, TOTAL);
-  const { entities: rows, raw } = await page.getRawAndEntities<Record<typeof TOTAL, number>>();
+  const { property } = order;
+  // Selected as it is sorted (collation included), so PostgreSQL computes it once per row for both.
+  if (property) page.addSelect(`${order.expression}${collate}`, SORT_KEY);
+  const { entities: rows, raw } = await page.getRawAndEntities<
+    Record<typeof TOTAL, number> & Record<typeof SORT_KEY, T[keyof T & string]>
+  >();
+  // Without joins, TypeORM makes one entity of each raw row, in order.
+  if (property) rows.forEach((row, i) => (row[property] = raw[i][SORT_KEY]));
   const totalCount = raw.length ? Number(raw[0][TOTAL]) : args.after ? await query.getCount() : 0;
   const hasNextPage = rows.length > args.first;
   const nodes = hasNextPage ? rows.slice(0, args.first) : rows;

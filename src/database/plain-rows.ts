@@ -1,5 +1,7 @@
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { today } from '../common/dates';
+import { columnSql, dependsOnDay } from './day-columns';
 
 export interface RowsByKeyOptions<X extends object = Record<never, never>> {
   /** SQL ORDER BY over the rows' table, aliased `t` (`t.joined_on ASC NULLS FIRST, t.id ASC`); a unique key last. */
@@ -28,6 +30,8 @@ export interface Link<L> {
 export class PlainRows {
   /** The SQL of each entity and query shape, built from the metadata once. */
   private readonly statements = new Map<EntityTarget<ObjectLiteral>, Map<string, string>>();
+  /** Whether each entity's rows have a property computed for a day. */
+  private readonly daily = new Map<EntityTarget<ObjectLiteral>, boolean>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -45,7 +49,7 @@ export class PlainRows {
       const values = [columnsOf(rows), ...computed.map(([property, expression]) => `${expression} AS "${property}"`)].join(', ');
       return `SELECT ${values} FROM "${rows.tableName}" t WHERE t."${key.databaseName}" = ANY($1::${arrayType(key)})${clauses(options)}`;
     });
-    return this.dataSource.query(sql, [keys]);
+    return this.dataSource.query(sql, this.parameters(entity, keys));
   }
 
   /** The rows linked to each key through a join table, each with the `key` it was found by. */
@@ -64,7 +68,14 @@ export class PlainRows {
         ` WHERE l."${key.databaseName}" = ANY($1::${arrayType(key)})${clauses(options)}`
       );
     });
-    return this.dataSource.query(sql, [keys]);
+    return this.dataSource.query(sql, this.parameters(entity, keys));
+  }
+
+  /** The keys, and the day when the rows have a property computed for it (PostgreSQL refuses a parameter it cannot type). */
+  private parameters(entity: EntityTarget<ObjectLiteral>, keys: readonly string[]): unknown[] {
+    let daily = this.daily.get(entity);
+    if (daily === undefined) this.daily.set(entity, (daily = dependsOnDay(this.dataSource.getMetadata(entity))));
+    return daily ? [keys, today()] : [keys];
   }
 
   private statement(shape: string, entity: EntityTarget<ObjectLiteral>, build: () => string): string {
@@ -76,11 +87,11 @@ export class PlainRows {
   }
 }
 
-/** As the entity reads: a column declared `select: false` (a search index) stays out. */
+/** As the entity reads: a column declared `select: false` (a search index) stays out; one computed for a day is as of today. */
 function columnsOf(metadata: EntityMetadata): string {
   return metadata.columns
     .filter((c) => c.isSelect)
-    .map((c) => `t."${c.databaseName}" AS "${c.propertyPath}"`)
+    .map((c) => `${columnSql(metadata, c, 't', '$2::date')} AS "${c.propertyPath}"`)
     .join(', ');
 }
 

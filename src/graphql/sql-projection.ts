@@ -12,6 +12,7 @@ import {
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { today } from '../common/dates';
+import { columnSql } from '../database/day-columns';
 import { column } from '../database/plain-rows';
 import { collectFields } from './selection';
 
@@ -290,7 +291,7 @@ class StatementBuilder {
     }
     // The resolvers left to answer read their parent as the loaders give it: every column, where JSON carries it faithfully.
     if (!complete) for (const c of metadata.columns) if (c.isSelect && faithful(c)) columns.set(c.propertyName, c);
-    const pairs = [...columns].map(([property, c]) => `'${property}', ${alias}."${c.databaseName}"`);
+    const pairs = [...columns].map(([property, c]) => `'${property}', ${columnSql(metadata, c, alias, TODAY)}`);
     pairs.push(...relations);
     if (pairs.length > MAX_PAIRS) throw new NotProjectable();
     return { sql: `json_build_object(${pairs.join(', ')})`, complete };

@@ -62,6 +62,16 @@ export async function insertOrganisation(
   return id;
 }
 
+/**
+ * A rename as renameOrganisation writes it: the latest name ends on validFrom, the new one begins
+ * there, and organisation.name holds the latest known name.
+ */
+export async function insertRename(ds: DataSource, organisationId: string, name: string, validFrom: string): Promise<void> {
+  await ds.query('UPDATE organisation_name SET valid_to = $2 WHERE organisation_id = $1 AND valid_to IS NULL', [organisationId, validFrom]);
+  await insert(ds, 'organisation_name', { organisation_id: organisationId, name, valid_from: validFrom, valid_to: null });
+  await ds.query('UPDATE organisation SET name = $2 WHERE id = $1', [organisationId, name]);
+}
+
 export async function insertMembership(
   ds: DataSource,
   values: {

@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrganisationEntity } from './organisation.entity';
 
-/** A name an organisation had over a period; the current one has no validTo. */
+/** A name an organisation had, has or will have over a period; the latest one (which may begin on a future day) has no validTo. */
 @Entity('organisation_name')
 @Check('organisation_name_period_check', `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_to" >= "valid_from"`)
 @Index('organisation_name_organisation_idx', ['organisationId', 'validFrom'])

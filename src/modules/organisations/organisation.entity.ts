@@ -1,12 +1,21 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { ComputedForDay } from '../../database/day-columns';
 import { ArchivableEntity } from '../../database/versioned.entity';
 import { RegionEntity } from '../regions/region.entity';
+import { nameOnSql } from './organisation-names';
 import { OrganisationKind } from './organisation.enums';
 
 @Entity('organisation')
 export class OrganisationEntity extends ArchivableEntity {
-  /** The current name; every name with its period is in organisation_name. */
+  /**
+   * The column holds the latest known name: the one without an end, which may begin on a future
+   * day; every write of a name keeps it so (the list relies on it, see listedNameSql). Reads
+   * through PlainRows and the SQL projection answer the name in force on the day instead, from
+   * organisation_name, where every name is kept with its period; a record TypeORM reads for a
+   * write carries the column, and the service answers it with the name of the day.
+   */
   @Column({ type: 'varchar', length: 300 })
+  @ComputedForDay((alias, day) => nameOnSql(`${alias}.id`, day))
   name: string;
 
   @Column({ name: 'short_name', type: 'varchar', length: 300, nullable: true })

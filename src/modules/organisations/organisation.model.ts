@@ -7,7 +7,10 @@ export class Organisation {
   @Field(() => ID, { description: 'The organisation id.' })
   id: string;
 
-  @Field({ description: 'Its current name, e.g. Industrie- und Handelskammer Heilbronn-Franken; earlier names are in nameHistory.' })
+  @Field({
+    description:
+      'The name in force today (Europe/Berlin), e.g. Industrie- und Handelskammer Heilbronn-Franken; every name with its period, a rename still to come included, is in nameHistory.',
+  })
   name: string;
 
   @Field(() => String, { nullable: true, description: 'The short name it is known by, e.g. IHK Heilbronn-Franken or WHF.' })
@@ -42,6 +45,6 @@ export class OrganisationName {
   @Field(() => DateScalar, { nullable: true, description: 'The first day it had this name; null when unknown or since it was founded.' })
   validFrom: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The first day it no longer had this name; null for the current name.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The first day it no longer had this name; null for the latest name.' })
   validTo: string | null;
 }

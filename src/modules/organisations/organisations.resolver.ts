@@ -5,7 +5,13 @@ import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
-import { CreateOrganisationInput, OrganisationFilter, RenameOrganisationInput, UpdateOrganisationInput } from './dto/organisation.inputs';
+import {
+  CorrectOrganisationNameInput,
+  CreateOrganisationInput,
+  OrganisationFilter,
+  RenameOrganisationInput,
+  UpdateOrganisationInput,
+} from './dto/organisation.inputs';
 import { Organisation, OrganisationName } from './organisation.model';
 import { OrganisationsLoader } from './organisations.loader';
 import { OrganisationsService } from './organisations.service';
@@ -25,7 +31,7 @@ export class OrganisationsResolver {
     return this.service.find(id);
   }
 
-  @Query(() => OrganisationConnection, { description: 'Organisations by current name (German order), filtered and paginated.' })
+  @Query(() => OrganisationConnection, { description: "Organisations by today's name (German order), filtered and paginated." })
   async organisations(
     @Args() page: PageArgs,
     @Args('filter', { type: () => OrganisationFilter, nullable: true }) filter?: OrganisationFilter,
@@ -33,7 +39,10 @@ export class OrganisationsResolver {
     return toConnection(await this.service.list(filter, page));
   }
 
-  @Mutation(() => Organisation, { description: 'Records an organisation. ADMIN, EDITOR and COORDINATOR.' })
+  @Mutation(() => Organisation, {
+    description:
+      'Records an organisation. CONFLICT with extensions.existingId when another organisation that is not archived has or had the name (ignoring case and runs of spaces), unless allowDuplicateName. ADMIN, EDITOR and COORDINATOR.',
+  })
   @Roles(...WRITERS)
   createOrganisation(@CurrentActor() actor: Actor, @Args('input') input: CreateOrganisationInput) {
     return this.service.create(actor, input);
@@ -50,11 +59,20 @@ export class OrganisationsResolver {
 
   @Mutation(() => Organisation, {
     description:
-      'Gives an organisation a new name from a day on; the old name stays in nameHistory. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
+      'Gives an organisation a new name from a day on, which may lie in the future: it is in nameHistory at once and its `name` from that day; the name it follows stays in nameHistory. CONFLICT with extensions.existingId when another organisation that is not archived has or had the new name, unless allowDuplicateName. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
   })
   @Roles(...WRITERS)
   renameOrganisation(@CurrentActor() actor: Actor, @Args('input') input: RenameOrganisationInput) {
     return this.service.rename(actor, input);
+  }
+
+  @Mutation(() => Organisation, {
+    description:
+      'Corrects the spelling of the name an organisation has today, in place: no new nameHistory entry, the audit trail keeps the old spelling. CONFLICT with extensions.existingId when another organisation that is not archived has or had the name, unless allowDuplicateName. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
+  })
+  @Roles(...WRITERS)
+  correctOrganisationName(@CurrentActor() actor: Actor, @Args('input') input: CorrectOrganisationNameInput) {
+    return this.service.correctName(actor, input);
   }
 
   @Mutation(() => Organisation, {
@@ -64,13 +82,28 @@ export class OrganisationsResolver {
   @Roles(...WRITERS)
   archiveOrganisation(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('id', { type: () => ID, description: 'The organisation to archive.' }, UuidPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, description: 'The version you read.' }) expectedVersion: number,
   ) {
     return this.service.archive(actor, id, expectedVersion);
   }
 
-  @ResolveField(() => [OrganisationName], { description: 'Every name it has had, oldest first.' })
+  @Mutation(() => Organisation, {
+    description:
+      'Brings an archived organisation back into lists and current views. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
+  })
+  @Roles(...WRITERS)
+  restoreOrganisation(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The archived organisation.' }, UuidPipe) id: string,
+    @Args('expectedVersion', { type: () => Int, description: 'The version you read.' }) expectedVersion: number,
+  ) {
+    return this.service.restore(actor, id, expectedVersion);
+  }
+
+  @ResolveField(() => [OrganisationName], {
+    description: 'Every name it has had, has and will have (a rename still to come included), oldest first.',
+  })
   @Prefetchable()
   nameHistory(organisation: Organisation, _args: NoArgs, { loaders }: RequestContext) {
     return this.loader.nameHistory(loaders).now(organisation.id);

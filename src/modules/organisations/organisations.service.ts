@@ -1,35 +1,52 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../../auth/actor';
-import { assertMayWriteAround } from '../../auth/coordinator-scope';
-import { AuditService } from '../../audit/audit.service';
-import { badInput, notFound } from '../../common/domain-error';
+import { assertMayWriteAround, assertMinistry } from '../../auth/coordinator-scope';
+import { badInput, DomainError } from '../../common/domain-error';
 import { today } from '../../common/dates';
 import { keysetPage, Page } from '../../database/keyset-page';
+import { PlainRows } from '../../database/plain-rows';
 import { likeLiteral, nameContains } from '../../database/text-search';
-import { lockForUpdate } from '../../database/versioned-write';
+import { archiveVersioned, insertAudited, restoreVersioned, VersionedWrite, writeVersioned } from '../../database/versioned-write';
 import { currentMembershipSql } from '../alliances/current-membership';
 import { MembershipsService } from '../alliances/memberships.service';
-import { CreateOrganisationInput, OrganisationFilter, RenameOrganisationInput, UpdateOrganisationInput } from './dto/organisation.inputs';
+import {
+  CorrectOrganisationNameInput,
+  CreateOrganisationInput,
+  OrganisationFilter,
+  RenameOrganisationInput,
+  UpdateOrganisationInput,
+} from './dto/organisation.inputs';
 import { OrganisationNameEntity } from './organisation-name.entity';
+import { listedNameSql, LOCK_NAME_SQL, NAME_TAKEN_SQL, nameOn } from './organisation-names';
 import { OrganisationEntity } from './organisation.entity';
 
+/** The part of a versioned write that every write of an organisation shares: which record, and who may write it. */
+type OrganisationWrite = Omit<VersionedWrite<OrganisationEntity>, 'action' | 'change'>;
+
+/**
+ * Organisations and their names. Every answer carries the name in force today (Europe/Berlin):
+ * reads compute it in SQL (organisation.entity.ts), writes with nameOn from the rows they wrote.
+ */
 @Injectable()
 export class OrganisationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
+    private readonly rows: PlainRows,
     private readonly memberships: MembershipsService,
-    private readonly audit: AuditService,
   ) {}
 
-  find(id: string): Promise<OrganisationEntity | null> {
-    return this.organisations.findOneBy({ id });
+  async find(id: string): Promise<OrganisationEntity | null> {
+    const [organisation] = await this.rows.byKeys(OrganisationEntity, 'id', [id]);
+    return organisation ?? null;
   }
 
+  /** Ordered, searched and paged by the name in force today. */
   list(filter: OrganisationFilter = {}, page: { first: number; after?: string }): Promise<Page<OrganisationEntity>> {
-    const query = this.organisations.createQueryBuilder('o');
+    const name = listedNameSql('o', ':day');
+    const query = this.organisations.createQueryBuilder('o').setParameter('day', today());
     if (!filter.includeArchived) query.andWhere('o.archivedAt IS NULL');
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.regionId) {
@@ -42,126 +59,183 @@ export class OrganisationsService {
     }
     if (filter.allianceId) {
       query.andWhere(
-        `o.id IN (SELECT m.organisation_id FROM membership m WHERE m.alliance_id = :allianceId AND ${currentMembershipSql('m.', ':today')})`,
-        { allianceId: filter.allianceId, today: today() },
+        `o.id IN (SELECT m.organisation_id FROM membership m WHERE m.alliance_id = :allianceId AND ${currentMembershipSql('m.', ':day')})`,
+        { allianceId: filter.allianceId },
       );
     }
     if (filter.search) {
-      query.andWhere(`(${nameContains('o.name', 'search')} OR ${nameContains('o.shortName', 'search')})`, {
+      query.andWhere(`(${nameContains(name, 'search')} OR ${nameContains('o.shortName', 'search')})`, {
         search: likeLiteral(filter.search),
       });
     }
-    return keysetPage(query, page, { expression: 'o.name', valueOf: (o) => o.name, direction: 'ASC', german: true });
+    return keysetPage(query, page, { expression: name, property: 'name', valueOf: (o) => o.name, direction: 'ASC', german: true });
   }
 
   /** Any writer may create an organisation: a coordinator needs one before it can add it as a member. */
-  async create(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationEntity> {
+  create(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const organisation = await manager.save(
-        manager.create(OrganisationEntity, {
+      await this.assertNameFree(manager, input.name, null, input.allowDuplicateName);
+      const organisation = await insertAudited(manager, actor, {
+        entity: OrganisationEntity,
+        entityType: 'Organisation',
+        action: 'createOrganisation',
+        values: {
           name: input.name,
           shortName: input.shortName ?? null,
           kind: input.kind,
           regionId: input.regionId ?? null,
           website: input.website ?? null,
-        }),
-      );
-      await manager.save(
-        manager.create(OrganisationNameEntity, { organisationId: organisation.id, name: input.name, validFrom: null, validTo: null }),
-      );
-      await this.audit.record(manager, actor, {
-        action: 'createOrganisation',
-        entityType: 'Organisation',
-        entityId: organisation.id,
-        before: null,
-        after: { ...organisation },
+        },
+        audited: duplicateAllowed(input),
       });
+      // The first name has no start: it is in force on every day before the first rename.
+      await manager.insert(OrganisationNameEntity, { organisationId: organisation.id, name: input.name, validFrom: null, validTo: null });
       return organisation;
     });
   }
 
-  async update(actor: Actor, input: UpdateOrganisationInput): Promise<OrganisationEntity> {
-    await this.assertMayChange(actor, input.id);
-    return this.dataSource.transaction(async (manager) => {
-      const organisation = await lockForUpdate(manager, OrganisationEntity, 'Organisation', input.id, input.expectedVersion);
-      const before = { ...organisation };
-      if (input.shortName !== undefined) organisation.shortName = input.shortName;
-      if (input.kind !== undefined) organisation.kind = input.kind;
-      if (input.regionId !== undefined) organisation.regionId = input.regionId;
-      if (input.website !== undefined) organisation.website = input.website;
-      organisation.version += 1;
-      const saved = await manager.save(organisation);
-      await this.audit.record(manager, actor, {
+  update(actor: Actor, input: UpdateOrganisationInput): Promise<OrganisationEntity> {
+    return this.write(async (manager) =>
+      writeVersioned(manager, actor, {
+        ...this.target(actor, input.id, input.expectedVersion),
         action: 'updateOrganisation',
-        entityType: 'Organisation',
-        entityId: organisation.id,
-        before,
-        after: { ...saved },
-      });
-      return saved;
-    });
+        change: (organisation) => {
+          if (input.shortName !== undefined) organisation.shortName = input.shortName;
+          if (input.kind !== undefined) organisation.kind = input.kind;
+          if (input.regionId !== undefined) organisation.regionId = input.regionId;
+          if (input.website !== undefined) organisation.website = input.website;
+        },
+      }),
+    );
   }
 
-  async rename(actor: Actor, input: RenameOrganisationInput): Promise<OrganisationEntity> {
-    await this.assertMayChange(actor, input.id);
-    return this.dataSource.transaction(async (manager) => {
-      // The organisation's row lock also serialises concurrent renames of its name history.
-      const organisation = await lockForUpdate(manager, OrganisationEntity, 'Organisation', input.id, input.expectedVersion);
-      if (input.name === organisation.name) throw badInput('name', 'The organisation has this name already');
-      const current = await manager.findOneBy(OrganisationNameEntity, { organisationId: organisation.id, validTo: IsNull() });
-      if (current?.validFrom && input.validFrom <= current.validFrom) {
-        throw badInput('validFrom', `validFrom must be after ${current.validFrom}, the day the current name began`);
-      }
-      if (current) {
-        current.validTo = input.validFrom;
-        await manager.save(current);
-      }
-      await manager.save(
-        manager.create(OrganisationNameEntity, {
-          organisationId: organisation.id,
-          name: input.name,
-          validFrom: input.validFrom,
-          validTo: null,
-        }),
-      );
-      const before = { ...organisation };
-      organisation.name = input.name;
-      organisation.version += 1;
-      const saved = await manager.save(organisation);
-      await this.audit.record(manager, actor, {
+  /**
+   * A change in the world: the latest name ends on validFrom and the new one begins, kept in
+   * nameHistory from now on and answered as `name` from that day. The name it follows is the
+   * latest known one, also when that is a rename still to come: validFrom must then be after that
+   * one's start too, so a pending rename is followed, never silently replaced or cut short.
+   */
+  rename(actor: Actor, input: RenameOrganisationInput): Promise<OrganisationEntity> {
+    return this.write(async (manager) =>
+      writeVersioned(manager, actor, {
+        ...this.target(actor, input.id, input.expectedVersion),
         action: 'renameOrganisation',
-        entityType: 'Organisation',
-        entityId: organisation.id,
-        before,
-        after: { ...saved },
-      });
-      return saved;
-    });
+        change: async (organisation) => {
+          // The organisation's row lock, held since writeVersioned read it, serialises the writes of its names.
+          const latest = await manager.findOneByOrFail(OrganisationNameEntity, { organisationId: organisation.id, validTo: IsNull() });
+          if (input.name === latest.name) throw badInput('name', 'The organisation has this name already');
+          if (latest.validFrom !== null && input.validFrom <= latest.validFrom) {
+            throw badInput('validFrom', `validFrom must be after ${latest.validFrom}, the day the name "${latest.name}" begins`);
+          }
+          await this.assertNameFree(manager, input.name, organisation.id, input.allowDuplicateName);
+          await manager.update(OrganisationNameEntity, { id: latest.id }, { validTo: input.validFrom });
+          await manager.insert(OrganisationNameEntity, {
+            organisationId: organisation.id,
+            name: input.name,
+            validFrom: input.validFrom,
+            validTo: null,
+          });
+          organisation.name = input.name;
+          return {
+            before: { validFrom: latest.validFrom },
+            after: { validFrom: input.validFrom, ...duplicateAllowed(input) },
+          };
+        },
+      }),
+    );
   }
 
-  async archive(actor: Actor, id: string, expectedVersion: number): Promise<OrganisationEntity> {
-    await this.assertMayChange(actor, id);
+  /**
+   * A correction of a mistake: the name in force today is respelled in place, with no new entry
+   * in nameHistory; only the audit trail keeps the old spelling. A rename still to come is left
+   * as it is.
+   */
+  correctName(actor: Actor, input: CorrectOrganisationNameInput): Promise<OrganisationEntity> {
+    return this.write(async (manager) =>
+      writeVersioned(manager, actor, {
+        ...this.target(actor, input.id, input.expectedVersion),
+        action: 'correctOrganisationName',
+        change: async (organisation) => {
+          const current = await this.nameOfToday(manager, organisation.id);
+          if (input.name === current.name) throw badInput('name', 'The name is written like this already');
+          await this.assertNameFree(manager, input.name, organisation.id, input.allowDuplicateName);
+          await manager.update(OrganisationNameEntity, { id: current.id }, { name: input.name });
+          // Today's name is also the latest known one unless a rename is still to come.
+          if (current.validTo === null) organisation.name = input.name;
+          return { before: { name: current.name }, after: { name: input.name, ...duplicateAllowed(input) } };
+        },
+      }),
+    );
+  }
+
+  archive(actor: Actor, id: string, expectedVersion: number): Promise<OrganisationEntity> {
+    return this.write(async (manager) => archiveVersioned(manager, actor, this.target(actor, id, expectedVersion)));
+  }
+
+  /**
+   * Ministry staff only: an archived organisation is no current member anywhere, so no
+   * coordinator's alliances can be said to hold it (the scope policy of issue 13 may widen this
+   * to the coordinator who created it).
+   */
+  restore(actor: Actor, id: string, expectedVersion: number): Promise<OrganisationEntity> {
+    return this.write(async (manager) =>
+      restoreVersioned(manager, actor, {
+        ...this.target(actor, id, expectedVersion),
+        check: () => assertMinistry(actor, 'restore organisations'),
+      }),
+    );
+  }
+
+  /** One write in its own transaction, answered, like every read, with the name in force today. */
+  private write(work: (manager: EntityManager) => Promise<OrganisationEntity>): Promise<OrganisationEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const organisation = await lockForUpdate(manager, OrganisationEntity, 'Organisation', id, expectedVersion);
-      if (organisation.archivedAt) throw badInput('id', 'The organisation is archived already');
-      const before = { ...organisation };
-      organisation.archivedAt = new Date();
-      organisation.version += 1;
-      const saved = await manager.save(organisation);
-      await this.audit.record(manager, actor, {
-        action: 'archiveOrganisation',
-        entityType: 'Organisation',
-        entityId: id,
-        before,
-        after: { ...saved },
-      });
-      return saved;
+      const organisation = await work(manager);
+      organisation.name = (await this.nameOfToday(manager, organisation.id)).name;
+      return organisation;
     });
   }
 
-  /** An unknown id is NOT_FOUND before it is anyone's scope; then the coordinator rule of the contract. */
-  private async assertMayChange(actor: Actor, id: string): Promise<void> {
-    if (!(await this.organisations.existsBy({ id }))) throw notFound('Organisation', id, 'id');
-    assertMayWriteAround(actor, await this.memberships.currentAllianceIds([id]), 'this organisation');
+  /**
+   * The record a write locks, and the coordinator rule of the contract checked on it inside the
+   * transaction: ADMIN and EDITOR write every organisation, a COORDINATOR one that is a current
+   * member of one of its alliances. An unknown id is NOT_FOUND before it is anyone's scope.
+   */
+  private target(actor: Actor, id: string, expectedVersion: number): OrganisationWrite {
+    return {
+      entity: OrganisationEntity,
+      entityType: 'Organisation',
+      id,
+      expectedVersion,
+      check: async () => assertMayWriteAround(actor, await this.memberships.currentAllianceIds([id]), 'this organisation'),
+    };
+  }
+
+  /** The organisation_name row in force today; every organisation has one, from its creation on. */
+  private async nameOfToday(manager: EntityManager, organisationId: string): Promise<OrganisationNameEntity> {
+    const day = today();
+    const name = nameOn(await manager.findBy(OrganisationNameEntity, { organisationId }), day);
+    if (!name) throw new Error(`Organisation ${organisationId} has no name in force on ${day}`);
+    return name;
+  }
+
+  /**
+   * CONFLICT naming the other organisation when one that is not archived has, had or will have
+   * this name (ignoring case and runs of spaces), unless the caller allows the duplicate. The
+   * name's lock is taken either way, so a writer that does not allow duplicates never misses one
+   * that a concurrent writer is recording. Renames and corrections take allowDuplicateName as
+   * creation does (the contract names it for creation only): a name does pass from one body to
+   * another when ministries are reorganised, and a name recorded as a deliberate duplicate must
+   * stay renamable and correctable.
+   */
+  private async assertNameFree(manager: EntityManager, name: string, self: string | null, allowDuplicate?: boolean): Promise<void> {
+    await manager.query(LOCK_NAME_SQL, [name]);
+    if (allowDuplicate) return;
+    const [other]: { id: string }[] = await manager.query(NAME_TAKEN_SQL, [name, self]);
+    if (!other) return;
+    const message = `Organisation ${other.id} has or had this name; send allowDuplicateName: true to record it all the same`;
+    throw new DomainError('CONFLICT', message, { existingId: other.id, fields: [{ field: 'name', message }] });
   }
 }
+
+/** What the audit trail shows when a name was recorded although another organisation has it. */
+const duplicateAllowed = (input: { allowDuplicateName?: boolean }) => (input.allowDuplicateName ? { allowDuplicateName: true } : {});

@@ -5,6 +5,9 @@ import { DateScalar } from '../../../graphql/scalars';
 import { VersionedChange } from '../../../graphql/versioned-change.input';
 import { OrganisationKind } from '../organisation.enums';
 
+const ALLOW_DUPLICATE_NAME =
+  'True to record the name although another organisation that is not archived has or had it (ignoring case and runs of spaces); otherwise that is CONFLICT with extensions.existingId.';
+
 @InputType({ description: 'Filters for the organisation list; all given conditions must hold.' })
 export class OrganisationFilter {
   @Field(() => OrganisationKind, { nullable: true, description: 'Only organisations of this kind.' })
@@ -65,6 +68,11 @@ export class CreateOrganisationInput {
   @IsHttpUrl()
   @MaxLength(URL_MAX)
   website?: string;
+
+  @Field({ nullable: true, description: ALLOW_DUPLICATE_NAME })
+  @IsOptional()
+  @IsBoolean()
+  allowDuplicateName?: boolean;
 }
 
 @InputType({
@@ -98,15 +106,40 @@ export class UpdateOrganisationInput extends VersionedChange {
   website?: string | null;
 }
 
-@InputType({ description: 'A new name for an organisation from a given day; the old name stays in nameHistory.' })
+@InputType({
+  description:
+    'A new name for an organisation from a given day, which may lie in the future; the name it follows stays in nameHistory, ending that day.',
+})
 export class RenameOrganisationInput extends VersionedChange {
-  @Field({ description: 'The new name.' })
+  @Field({ description: 'The new name; not the name it follows.' })
   @Trim()
   @IsString()
   @Length(1, NAME_MAX)
   name: string;
 
-  @Field(() => DateScalar, { description: 'The first day of the new name; after the day the current name began.' })
+  @Field(() => DateScalar, {
+    description:
+      'The first day of the new name: after the day the latest name began, also when that name is itself a rename still to come (a pending rename is followed, not replaced).',
+  })
   @IsCalendarDate()
   validFrom: string;
+
+  @Field({ nullable: true, description: ALLOW_DUPLICATE_NAME })
+  @IsOptional()
+  @IsBoolean()
+  allowDuplicateName?: boolean;
+}
+
+@InputType({ description: 'The right spelling of the name an organisation has today; no new entry in nameHistory.' })
+export class CorrectOrganisationNameInput extends VersionedChange {
+  @Field({ description: 'The name as it should have been written; not the name as it stands.' })
+  @Trim()
+  @IsString()
+  @Length(1, NAME_MAX)
+  name: string;
+
+  @Field({ nullable: true, description: ALLOW_DUPLICATE_NAME })
+  @IsOptional()
+  @IsBoolean()
+  allowDuplicateName?: boolean;
 }

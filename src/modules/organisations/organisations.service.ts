@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { assertMayWriteAround } from '../../auth/coordinator-scope';
+import type { Snapshot } from '../../audit/audit-log';
 import { AuditService } from '../../audit/audit.service';
 import { badInput, notFound } from '../../common/domain-error';
 import { today } from '../../common/dates';
@@ -82,61 +83,81 @@ export class OrganisationsService {
 
   async update(actor: Actor, input: UpdateOrganisationInput): Promise<OrganisationEntity> {
     await this.assertMayChange(actor, input.id);
-    return this.dataSource.transaction(async (manager) => {
-      const organisation = await lockForUpdate(manager, OrganisationEntity, 'Organisation', input.id, input.expectedVersion);
-      const before = { ...organisation };
-      if (input.shortName !== undefined) organisation.shortName = input.shortName;
-      if (input.kind !== undefined) organisation.kind = input.kind;
-      if (input.regionId !== undefined) organisation.regionId = input.regionId;
-      if (input.website !== undefined) organisation.website = input.website;
-      organisation.version += 1;
-      const saved = await manager.save(organisation);
-      await this.audit.record(manager, actor, {
-        action: 'updateOrganisation',
-        entityType: 'Organisation',
-        entityId: organisation.id,
-        before,
-        after: { ...saved },
-      });
-      return saved;
+    return this.dataSource.transaction((manager) => this.applyUpdate(manager, actor, input));
+  }
+
+  /**
+   * updateOrganisation's write, on the caller's transaction and after the caller's permission
+   * check: update() above, and an accepted change proposal (accepted only by ADMIN and EDITOR).
+   * `audited` joins the audit event's changes as [null, value] (the proposal's proposer and id).
+   */
+  async applyUpdate(
+    manager: EntityManager,
+    actor: Actor,
+    input: UpdateOrganisationInput,
+    audited: Snapshot = {},
+  ): Promise<OrganisationEntity> {
+    const organisation = await lockForUpdate(manager, OrganisationEntity, 'Organisation', input.id, input.expectedVersion);
+    const before = { ...organisation };
+    if (input.shortName !== undefined) organisation.shortName = input.shortName;
+    if (input.kind !== undefined) organisation.kind = input.kind;
+    if (input.regionId !== undefined) organisation.regionId = input.regionId;
+    if (input.website !== undefined) organisation.website = input.website;
+    organisation.version += 1;
+    const saved = await manager.save(organisation);
+    await this.audit.record(manager, actor, {
+      action: 'updateOrganisation',
+      entityType: 'Organisation',
+      entityId: organisation.id,
+      before,
+      after: { ...saved, ...audited },
     });
+    return saved;
   }
 
   async rename(actor: Actor, input: RenameOrganisationInput): Promise<OrganisationEntity> {
     await this.assertMayChange(actor, input.id);
-    return this.dataSource.transaction(async (manager) => {
-      // The organisation's row lock also serialises concurrent renames of its name history.
-      const organisation = await lockForUpdate(manager, OrganisationEntity, 'Organisation', input.id, input.expectedVersion);
-      if (input.name === organisation.name) throw badInput('name', 'The organisation has this name already');
-      const current = await manager.findOneBy(OrganisationNameEntity, { organisationId: organisation.id, validTo: IsNull() });
-      if (current?.validFrom && input.validFrom <= current.validFrom) {
-        throw badInput('validFrom', `validFrom must be after ${current.validFrom}, the day the current name began`);
-      }
-      if (current) {
-        current.validTo = input.validFrom;
-        await manager.save(current);
-      }
-      await manager.save(
-        manager.create(OrganisationNameEntity, {
-          organisationId: organisation.id,
-          name: input.name,
-          validFrom: input.validFrom,
-          validTo: null,
-        }),
-      );
-      const before = { ...organisation };
-      organisation.name = input.name;
-      organisation.version += 1;
-      const saved = await manager.save(organisation);
-      await this.audit.record(manager, actor, {
-        action: 'renameOrganisation',
-        entityType: 'Organisation',
-        entityId: organisation.id,
-        before,
-        after: { ...saved },
-      });
-      return saved;
+    return this.dataSource.transaction((manager) => this.applyRename(manager, actor, input));
+  }
+
+  /** renameOrganisation's write, on the caller's transaction and after its permission check; `audited` as for applyUpdate. */
+  async applyRename(
+    manager: EntityManager,
+    actor: Actor,
+    input: RenameOrganisationInput,
+    audited: Snapshot = {},
+  ): Promise<OrganisationEntity> {
+    // The organisation's row lock also serialises concurrent renames of its name history.
+    const organisation = await lockForUpdate(manager, OrganisationEntity, 'Organisation', input.id, input.expectedVersion);
+    if (input.name === organisation.name) throw badInput('name', 'The organisation has this name already');
+    const current = await manager.findOneBy(OrganisationNameEntity, { organisationId: organisation.id, validTo: IsNull() });
+    if (current?.validFrom && input.validFrom <= current.validFrom) {
+      throw badInput('validFrom', `validFrom must be after ${current.validFrom}, the day the current name began`);
+    }
+    if (current) {
+      current.validTo = input.validFrom;
+      await manager.save(current);
+    }
+    await manager.save(
+      manager.create(OrganisationNameEntity, {
+        organisationId: organisation.id,
+        name: input.name,
+        validFrom: input.validFrom,
+        validTo: null,
+      }),
+    );
+    const before = { ...organisation };
+    organisation.name = input.name;
+    organisation.version += 1;
+    const saved = await manager.save(organisation);
+    await this.audit.record(manager, actor, {
+      action: 'renameOrganisation',
+      entityType: 'Organisation',
+      entityId: organisation.id,
+      before,
+      after: { ...saved, ...audited },
     });
+    return saved;
   }
 
   async archive(actor: Actor, id: string, expectedVersion: number): Promise<OrganisationEntity> {

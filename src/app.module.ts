@@ -14,6 +14,7 @@ import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { PeopleModule } from './modules/people/people.module';
+import { ProposalsModule } from './modules/proposals/proposals.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { ReleasesModule } from './modules/releases/releases.module';
 import { OverviewModule } from './overview/overview.module';
@@ -39,6 +40,7 @@ export class AppModule {
         AgreementsModule,
         MeetingsModule,
         ReleasesModule,
+        ProposalsModule,
         DashboardModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: registryValidationPipe }],

@@ -21,6 +21,9 @@ export class AuditEvent {
   @Field(() => ID, { description: 'The record written.' })
   entityId: string;
 
-  @Field({ description: 'JSON object of the changed fields: { field: [before, after] }.' })
+  @Field({
+    description:
+      'JSON object of the changed fields: { field: [before, after] }. A write that applies an accepted change proposal (actor: who accepted it) also carries "proposedBy": [null, the proposer\'s sub] and "proposalId": [null, the proposal\'s id].',
+  })
   changes: string;
 }

@@ -46,6 +46,10 @@ export const CONSTRAINTS: Readonly<Record<string, ConstraintMeaning>> = {
   role_period_check: badInput('validTo', 'validTo must not be before validFrom'),
   organisation_name_period_check: badInput('validFrom', 'A name cannot end before it begins'),
   agreement_termination_check: badInput('terminatedOn', 'terminatedOn must not be before signedOn'),
+  change_proposal_decision_check: badInput(
+    'status',
+    'A proposal is decided exactly when it is no longer OPEN, and only a rejection has a reason',
+  ),
 };
 
 /** SQLSTATE classes of a violated integrity constraint (class 23): foreign key, unique, check, exclusion. */

@@ -17,6 +17,8 @@ export interface KeysetOrder<T> {
   german?: boolean;
   /** The sort key is a calendar date: a cursor whose key is not one was not made by this list. */
   date?: boolean;
+  /** The sort key is an instant (Date.toISOString()): a cursor whose key is not one was not made by this list. */
+  instant?: boolean;
   /** SQL expression of the unique tiebreaker; `<alias>.id` by default. */
   id?: string;
   /** The sort key is computed in SQL, not a column the entity reads: each node is given its value as this property. */
@@ -30,6 +32,12 @@ const SORT_KEY = 'keyset_sort_key';
 function isCalendarDate(value: string | number): boolean {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   return new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
+function isInstant(value: string | number): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString() === value;
 }
 
 export function encodeCursor(value: string | number, id: string): string {
@@ -73,7 +81,8 @@ export async function keysetPage<T extends ObjectLiteral>(
   const page = query.clone();
   if (args.after) {
     const [value, afterId] = decodeCursor(args.after);
-    if (order.date && !isCalendarDate(value)) throw badInput('after', 'after is not a cursor of this list');
+    if ((order.date && !isCalendarDate(value)) || (order.instant && !isInstant(value)))
+      throw badInput('after', 'after is not a cursor of this list');
     const comparison = order.direction === 'ASC' ? '>' : '<';
     page.andWhere(`(${order.expression}${collate}, ${id}) ${comparison} (:cursorValue${collate}, :cursorId)`, {
       cursorValue: value,

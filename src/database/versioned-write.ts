@@ -18,13 +18,16 @@ export async function lockForUpdate<T extends VersionedEntity>(
 ): Promise<T> {
   const record = await manager.findOne(entity, { where: { id } as FindOptionsWhere<T>, lock: { mode: 'pessimistic_write' } });
   if (!record) throw notFound(what, id, 'id');
-  if (record.version !== expectedVersion) {
-    throw new DomainError('CONFLICT', `${what} ${id} is at version ${record.version}; you sent expectedVersion ${expectedVersion}`, {
-      currentVersion: record.version,
-      fields: [{ field: 'expectedVersion', message: `the current version is ${record.version}` }],
-    });
-  }
+  if (record.version !== expectedVersion) throw staleVersion(what, id, record.version, expectedVersion);
   return record;
+}
+
+/** CONFLICT: the caller read an older (or another) version of the record than the one it has now. */
+export function staleVersion(what: string, id: string, currentVersion: number, expectedVersion: number): DomainError {
+  return new DomainError('CONFLICT', `${what} ${id} is at version ${currentVersion}; you sent expectedVersion ${expectedVersion}`, {
+    currentVersion,
+    fields: [{ field: 'expectedVersion', message: `the current version is ${currentVersion}` }],
+  });
 }
 
 /** What the audit trail should show beyond the record's own columns (e.g. an agreement's parties). */

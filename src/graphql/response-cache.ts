@@ -33,9 +33,13 @@ export interface ResponseCacheOptions {
   dataVersion: DataVersion;
 }
 
-/** Who may see what is the same for every caller of one role (and, for a coordinator, one set of alliances). */
+/**
+ * Who may see what is the same for every caller of one role; a coordinator's answers depend on its
+ * alliances and on who it is (`proposals` lists only the ones it made), so its sub is part of it.
+ */
 function audience({ actor }: RequestContext): string {
-  return actor ? `${actor.role}:${[...actor.allianceIds].sort().join(',')}` : 'anonymous';
+  if (!actor) return 'anonymous';
+  return actor.role === 'COORDINATOR' ? JSON.stringify([actor.role, actor.sub, [...actor.allianceIds].sort()]) : actor.role;
 }
 
 /** What Apollo writes for a result by default (its prettyJSONStringify, with its field order). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../../auth/actor';
+import type { Snapshot } from '../../audit/audit-log';
 import { assertMayWriteAround, assertMinistry } from '../../auth/coordinator-scope';
 import { badInput, DomainError } from '../../common/domain-error';
 import { today } from '../../common/dates';
@@ -95,18 +96,25 @@ export class OrganisationsService {
   }
 
   update(actor: Actor, input: UpdateOrganisationInput): Promise<OrganisationEntity> {
-    return this.write(async (manager) =>
-      writeVersioned(manager, actor, {
-        ...this.target(actor, input.id, input.expectedVersion),
-        action: 'updateOrganisation',
-        change: (organisation) => {
-          if (input.shortName !== undefined) organisation.shortName = input.shortName;
-          if (input.kind !== undefined) organisation.kind = input.kind;
-          if (input.regionId !== undefined) organisation.regionId = input.regionId;
-          if (input.website !== undefined) organisation.website = input.website;
-        },
-      }),
-    );
+    return this.write((manager) => this.applyUpdate(manager, actor, input));
+  }
+
+  /**
+   * updateOrganisation's write on the caller's transaction: update() above, and an accepted change
+   * proposal. `audited` joins the audit event's changes as [null, value] (the proposal's proposer and id).
+   */
+  applyUpdate(manager: EntityManager, actor: Actor, input: UpdateOrganisationInput, audited: Snapshot = {}): Promise<OrganisationEntity> {
+    return writeVersioned(manager, actor, {
+      ...this.target(actor, input.id, input.expectedVersion),
+      action: 'updateOrganisation',
+      change: (organisation) => {
+        if (input.shortName !== undefined) organisation.shortName = input.shortName;
+        if (input.kind !== undefined) organisation.kind = input.kind;
+        if (input.regionId !== undefined) organisation.regionId = input.regionId;
+        if (input.website !== undefined) organisation.website = input.website;
+        return { before: {}, after: audited };
+      },
+    });
   }
 
   /**
@@ -116,33 +124,36 @@ export class OrganisationsService {
    * one's start too, so a pending rename is followed, never silently replaced or cut short.
    */
   rename(actor: Actor, input: RenameOrganisationInput): Promise<OrganisationEntity> {
-    return this.write(async (manager) =>
-      writeVersioned(manager, actor, {
-        ...this.target(actor, input.id, input.expectedVersion),
-        action: 'renameOrganisation',
-        change: async (organisation) => {
-          // The organisation's row lock, held since writeVersioned read it, serialises the writes of its names.
-          const latest = await manager.findOneByOrFail(OrganisationNameEntity, { organisationId: organisation.id, validTo: IsNull() });
-          if (input.name === latest.name) throw badInput('name', 'The organisation has this name already');
-          if (latest.validFrom !== null && input.validFrom <= latest.validFrom) {
-            throw badInput('validFrom', `validFrom must be after ${latest.validFrom}, the day the name "${latest.name}" begins`);
-          }
-          await this.assertNameFree(manager, input.name, organisation.id, input.allowDuplicateName);
-          await manager.update(OrganisationNameEntity, { id: latest.id }, { validTo: input.validFrom });
-          await manager.insert(OrganisationNameEntity, {
-            organisationId: organisation.id,
-            name: input.name,
-            validFrom: input.validFrom,
-            validTo: null,
-          });
-          organisation.name = input.name;
-          return {
-            before: { validFrom: latest.validFrom },
-            after: { validFrom: input.validFrom, ...duplicateAllowed(input) },
-          };
-        },
-      }),
-    );
+    return this.write((manager) => this.applyRename(manager, actor, input));
+  }
+
+  /** renameOrganisation's write on the caller's transaction; `audited` as for applyUpdate. */
+  applyRename(manager: EntityManager, actor: Actor, input: RenameOrganisationInput, audited: Snapshot = {}): Promise<OrganisationEntity> {
+    return writeVersioned(manager, actor, {
+      ...this.target(actor, input.id, input.expectedVersion),
+      action: 'renameOrganisation',
+      change: async (organisation) => {
+        // The organisation's row lock, held since writeVersioned read it, serialises the writes of its names.
+        const latest = await manager.findOneByOrFail(OrganisationNameEntity, { organisationId: organisation.id, validTo: IsNull() });
+        if (input.name === latest.name) throw badInput('name', 'The organisation has this name already');
+        if (latest.validFrom !== null && input.validFrom <= latest.validFrom) {
+          throw badInput('validFrom', `validFrom must be after ${latest.validFrom}, the day the name "${latest.name}" begins`);
+        }
+        await this.assertNameFree(manager, input.name, organisation.id, input.allowDuplicateName);
+        await manager.update(OrganisationNameEntity, { id: latest.id }, { validTo: input.validFrom });
+        await manager.insert(OrganisationNameEntity, {
+          organisationId: organisation.id,
+          name: input.name,
+          validFrom: input.validFrom,
+          validTo: null,
+        });
+        organisation.name = input.name;
+        return {
+          before: { validFrom: latest.validFrom },
+          after: { validFrom: input.validFrom, ...duplicateAllowed(input), ...audited },
+        };
+      },
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMayWriteAround } from '../../auth/coordinator-scope';
+import type { Snapshot } from '../../audit/audit-log';
 import { badInput } from '../../common/domain-error';
 import { currentRoles } from '../../common/dates';
 import { keysetPage, Page } from '../../database/keyset-page';
@@ -67,21 +68,28 @@ export class PeopleService {
 
   /** Corrects the spelling of a name; displayName follows, as it is computed from the parts. */
   updatePerson(actor: Actor, input: UpdatePersonInput): Promise<PersonEntity> {
-    return this.dataSource.transaction((manager) =>
-      writeVersioned(manager, actor, {
-        entity: PersonEntity,
-        entityType: 'Person',
-        id: input.id,
-        expectedVersion: input.expectedVersion,
-        action: 'updatePerson',
-        check: (person) => this.assertMayWritePerson(manager, actor, person.id),
-        change: (person) => {
-          if (input.honorificPrefix !== undefined) person.honorificPrefix = prefixOf(input.honorificPrefix);
-          if (input.givenName !== undefined) person.givenName = input.givenName;
-          if (input.familyName !== undefined) person.familyName = input.familyName;
-        },
-      }),
-    );
+    return this.dataSource.transaction((manager) => this.applyPersonUpdate(manager, actor, input));
+  }
+
+  /**
+   * updatePerson's write on the caller's transaction: updatePerson above, and an accepted change
+   * proposal. `audited` joins the audit event's changes as [null, value] (the proposal's proposer and id).
+   */
+  applyPersonUpdate(manager: EntityManager, actor: Actor, input: UpdatePersonInput, audited: Snapshot = {}): Promise<PersonEntity> {
+    return writeVersioned(manager, actor, {
+      entity: PersonEntity,
+      entityType: 'Person',
+      id: input.id,
+      expectedVersion: input.expectedVersion,
+      action: 'updatePerson',
+      check: (person) => this.assertMayWritePerson(manager, actor, person.id),
+      change: (person) => {
+        if (input.honorificPrefix !== undefined) person.honorificPrefix = prefixOf(input.honorificPrefix);
+        if (input.givenName !== undefined) person.givenName = input.givenName;
+        if (input.familyName !== undefined) person.familyName = input.familyName;
+        return { before: {}, after: audited };
+      },
+    });
   }
 
   archivePerson(actor: Actor, id: string, expectedVersion: number): Promise<PersonEntity> {

@@ -145,7 +145,11 @@ describe('agreements', () => {
         { token: t.token('ADMIN', { sub: 'referat-23' }) },
       );
       const id = created.data!.createAgreement.id;
-      const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor action entityType entityId changes } }`, { id });
+      const trail = await t.gql(
+        `query($id: ID!) { auditTrail(entityId: $id) { actor action entityType entityId changes } }`,
+        { id },
+        { token: t.tokens.reader },
+      );
       expect(trail.data!.auditTrail).toHaveLength(1);
       expect(trail.data!.auditTrail[0]).toMatchObject({
         actor: 'referat-23',
@@ -222,9 +226,11 @@ describe('agreements', () => {
       const commitments: { id: string; version: number }[] = read.data!.agreement.commitments;
       expect(commitments.map((c) => c.version)).toEqual([1, 1]);
       for (const [position, commitment] of commitments.entries()) {
-        const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`, {
-          id: commitment.id,
-        });
+        const trail = await t.gql(
+          `query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`,
+          { id: commitment.id },
+          { token: t.tokens.reader },
+        );
         expect(trail.data!.auditTrail).toEqual([
           { actor: 'editor', action: 'createAgreement', entityType: 'Commitment', changes: expect.any(String) },
         ]);

@@ -47,9 +47,11 @@ describe('alliances and memberships', () => {
         region: { code: '0802' },
         archivedAt: null,
       });
-      const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`, {
-        id: result.data!.createAlliance.id,
-      });
+      const trail = await t.gql(
+        `query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`,
+        { id: result.data!.createAlliance.id },
+        { token: t.tokens.reader },
+      );
       expect(trail.data!.auditTrail).toHaveLength(1);
       expect(trail.data!.auditTrail[0]).toMatchObject({ actor: 'editor', action: 'createAlliance', entityType: 'Alliance' });
       expect(JSON.parse(trail.data!.auditTrail[0].changes).name).toEqual([null, 'Fachkräftebündnis Heilbronn-Franken']);
@@ -130,7 +132,7 @@ describe('alliances and memberships', () => {
       expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
       const read = await t.gql(`query($id: ID!) { alliance(id: $id) { status version } }`, { id });
       expect(read.data!.alliance).toEqual({ status: 'ACTIVE', version: 2 });
-      const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { action } }`, { id });
+      const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { action } }`, { id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail).toEqual([{ action: 'updateAlliance' }]);
     });
 

@@ -96,7 +96,11 @@ describe('meetings', () => {
         participants: [{ id: schumm }, { id: hirschmann }],
       });
 
-      const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`, { id });
+      const trail = await t.gql(
+        `query($id: ID!) { auditTrail(entityId: $id) { actor action entityType changes } }`,
+        { id },
+        { token: t.tokens.reader },
+      );
       expect(trail.data!.auditTrail).toHaveLength(1);
       expect(trail.data!.auditTrail[0]).toMatchObject({ actor: 'editor', action: 'recordMeeting', entityType: 'Meeting' });
       expect(JSON.parse(trail.data!.auditTrail[0].changes).participantIds).toEqual([null, [schumm, hirschmann]]);
@@ -210,7 +214,7 @@ describe('meetings', () => {
       const read = await t.gql(READ, { id });
       expect(read.data!.meeting).toMatchObject({ status: 'HELD', version: 2, participants: [{ id: c }, { id: a }] });
 
-      const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { action changes } }`, { id });
+      const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { action changes } }`, { id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { action: string }) => e.action)).toEqual(['updateMeeting']);
       const changes = JSON.parse(trail.data!.auditTrail[0].changes);
       expect(changes.participantIds).toEqual([
@@ -533,7 +537,7 @@ describe('meetings', () => {
       expect(back.alliance.meetings).toEqual([{ id: kept }, { id: archived }]);
       expect(back.agreement.meetings).toEqual([{ id: kept }, { id: archived }]);
 
-      const trail = await t.gql(TRAIL, { id: archived });
+      const trail = await t.gql(TRAIL, { id: archived }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
         ['admin', 'restoreMeeting'],
         ['editor', 'archiveMeeting'],
@@ -617,7 +621,7 @@ describe('meetings', () => {
       await t.gql(ARCHIVE, { id: foreign, v: 1 }, { token: t.tokens.admin });
       const restoreForeign = await t.gql(RESTORE, { id: foreign, v: 2 }, { token });
       expect(restoreForeign.errors![0].extensions.code).toBe('FORBIDDEN');
-      const trail = await t.gql(TRAIL, { id: own });
+      const trail = await t.gql(TRAIL, { id: own }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
         ['koordination-hf', 'restoreMeeting'],
         ['koordination-hf', 'archiveMeeting'],

@@ -62,7 +62,7 @@ describe('organisations', () => {
       });
       const read = await t.gql(READ, { id: created.id });
       expect(read.data!.organisation).toEqual(created);
-      const trail = await t.gql(TRAIL, { id: created.id });
+      const trail = await t.gql(TRAIL, { id: created.id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail).toHaveLength(1);
       expect(trail.data!.auditTrail[0]).toMatchObject({
         actor: 'editor',
@@ -187,7 +187,7 @@ describe('organisations', () => {
       expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
       const read = await t.gql(READ, { id });
       expect(read.data!.organisation).toMatchObject({ kind: 'EMPLOYMENT_AGENCY', website: 'https://www.arbeitsagentur.de', version: 2 });
-      const trail = await t.gql(TRAIL, { id });
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { action: string }) => e.action)).toEqual(['updateOrganisation']);
       expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({
         shortName: ['AA SHA', null],
@@ -222,7 +222,7 @@ describe('organisations', () => {
       const region = await t.gql(UPDATE, { input: { id, expectedVersion: 1, regionId: UNKNOWN } }, { token: t.tokens.admin });
       expect(region.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'regionId' })] });
       await expect(t.gql(READ, { id }).then((r) => r.data!.organisation)).resolves.toMatchObject({ version: 1, region: null });
-      await expect(t.gql(TRAIL, { id }).then((r) => r.data!.auditTrail)).resolves.toEqual([]);
+      await expect(t.gql(TRAIL, { id }, { token: t.tokens.reader }).then((r) => r.data!.auditTrail)).resolves.toEqual([]);
     });
   });
 
@@ -255,7 +255,7 @@ describe('organisations', () => {
           { name: 'Ministerium für Wirtschaft, Arbeit und Tourismus', validFrom: '2021-05-12', validTo: null },
         ],
       });
-      const trail = await t.gql(TRAIL, { id });
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
         ['editor', 'renameOrganisation'],
         ['admin', 'renameOrganisation'],
@@ -340,7 +340,7 @@ describe('organisations', () => {
       await expect(t.gql(READ, { id }).then((r) => r.data!.organisation.archivedAt)).resolves.toEqual(expect.any(String));
       const again = await t.gql(ARCHIVE, { id, v: 2 }, { token: t.tokens.admin });
       expect(again.errors![0].extensions.code).toBe('BAD_USER_INPUT');
-      const trail = await t.gql(TRAIL, { id });
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { action: string }) => e.action)).toEqual(['archiveOrganisation']);
     });
 
@@ -765,7 +765,7 @@ describe('organisations', () => {
       const token = t.token('COORDINATOR', { sub: 'koordination-hf', allianceIds: [await insertAlliance(t.dataSource)] });
       const result = await t.gql(CREATE, { input: { name: 'Welcome Center Heilbronn-Franken', kind: 'WELCOME_CENTER' } }, { token });
       expect(result.errors).toBeUndefined();
-      const trail = await t.gql(TRAIL, { id: result.data!.createOrganisation.id });
+      const trail = await t.gql(TRAIL, { id: result.data!.createOrganisation.id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail).toEqual([expect.objectContaining({ actor: 'koordination-hf', action: 'createOrganisation' })]);
     });
 
@@ -806,7 +806,7 @@ describe('organisations', () => {
           website: null,
           archivedAt: null,
         });
-        await expect(t.gql(TRAIL, { id }).then((r) => r.data!.auditTrail)).resolves.toEqual([]);
+        await expect(t.gql(TRAIL, { id }, { token: t.tokens.reader }).then((r) => r.data!.auditTrail)).resolves.toEqual([]);
       }
     });
 
@@ -859,7 +859,7 @@ describe('organisations', () => {
       ).resolves.toMatchObject({
         errors: undefined,
       });
-      const trail = await t.gql(TRAIL, { id });
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: any) => ({ ...e, changes: JSON.parse(e.changes) }))).toEqual([
         {
           actor: 'koordination-agv',

@@ -83,7 +83,7 @@ describe('people and roles', () => {
 
     it('records who created the person in the audit trail', async () => {
       const created = await t.gql(CREATE, { input: { givenName: 'Katrin', familyName: 'Audit' } }, { token: t.tokens.editor });
-      const trail = await t.gql(TRAIL, { id: created.data!.createPerson.id });
+      const trail = await t.gql(TRAIL, { id: created.data!.createPerson.id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail).toHaveLength(1);
       expect(trail.data!.auditTrail[0]).toMatchObject({ actor: 'editor', action: 'createPerson', entityType: 'Person' });
       expect(JSON.parse(trail.data!.auditTrail[0].changes)).toMatchObject({ givenName: [null, 'Katrin'], familyName: [null, 'Audit'] });
@@ -297,7 +297,7 @@ describe('people and roles', () => {
       const id = assigned.data!.assignRole.id;
       const ended = await t.gql(END, { input: { id, expectedVersion: 1, validTo: '2020-01-01' } }, { token: t.tokens.admin });
       expect(ended.data!.endRole).toEqual({ id, validFrom: '2012-04-20', validTo: '2020-01-01', version: 2 });
-      const trail = await t.gql(TRAIL, { id });
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.reader });
       expect(
         trail.data!.auditTrail.map((e: { actor: string; action: string; entityType: string }) => [e.actor, e.action, e.entityType]),
       ).toEqual([
@@ -316,7 +316,7 @@ describe('people and roles', () => {
       expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
       const read = await t.gql(`query($id: ID!) { person(id: $id) { roles { id validTo version } } }`, { id: personId });
       expect(read.data!.person.roles).toEqual([{ id, validTo: null, version: 1 }]);
-      await expect(t.gql(TRAIL, { id })).resolves.toMatchObject({ data: { auditTrail: [] } });
+      await expect(t.gql(TRAIL, { id }, { token: t.tokens.reader })).resolves.toMatchObject({ data: { auditTrail: [] } });
     });
 
     it('refuses a period that ends before it starts, naming validTo', async () => {
@@ -427,7 +427,7 @@ describe('people and roles', () => {
           { organisation: { id: outsider }, validTo: null },
         ]),
       );
-      const trail = await t.gql(TRAIL, { id: allowed.data!.assignRole.id });
+      const trail = await t.gql(TRAIL, { id: allowed.data!.assignRole.id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
         ['koordination-hn', 'endRole'],
         ['koordination-hn', 'assignRole'],
@@ -442,7 +442,10 @@ describe('people and roles', () => {
     audit_event: await rowCount(t.dataSource, 'audit_event'),
   });
   const actionsOf = async (id: string) =>
-    (await t.gql(TRAIL, { id })).data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action]);
+    (await t.gql(TRAIL, { id }, { token: t.tokens.reader })).data!.auditTrail.map((e: { actor: string; action: string }) => [
+      e.actor,
+      e.action,
+    ]);
 
   /** A coordinator, an organisation that is a current member of its alliance, one that was, and one of another alliance. */
   async function coordinatorScene() {
@@ -489,7 +492,7 @@ describe('people and roles', () => {
     it('records the old and the new spelling in the audit trail', async () => {
       const id = await insertPerson(t.dataSource, { givenName: 'Katrin', familyName: 'Schüz' });
       await t.gql(UPDATE_PERSON, { input: { id, expectedVersion: 1, familyName: 'Schütz' } }, { token: t.tokens.editor });
-      const trail = await t.gql(TRAIL, { id });
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail).toEqual([
         { actor: 'editor', action: 'updatePerson', entityType: 'Person', changes: expect.any(String) },
       ]);
@@ -609,7 +612,7 @@ describe('people and roles', () => {
       expect(back.meeting.participants).toEqual([{ id: archived }, { id: staying }]);
       expect(back.person.archivedAt).toBeNull();
 
-      const trail = await t.gql(TRAIL, { id: archived });
+      const trail = await t.gql(TRAIL, { id: archived }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
         ['admin', 'restorePerson'],
         ['editor', 'archivePerson'],
@@ -696,7 +699,7 @@ describe('people and roles', () => {
       const unknownStart = await t.gql(UPDATE_ROLE, { input: { id, expectedVersion: 2, validFrom: null } }, { token: t.tokens.admin });
       expect(unknownStart.data!.updateRole).toEqual({ id, title: 'Geschäftsführerin', validFrom: null, validTo: null, version: 3 });
 
-      const trail = await t.gql(TRAIL, { id });
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { action: string }) => e.action)).toEqual(['updateRole', 'updateRole']);
       expect(JSON.parse(trail.data!.auditTrail[1].changes)).toEqual({
         title: ['Geschäftsfüherin', 'Geschäftsführerin'],

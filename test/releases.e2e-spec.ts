@@ -123,7 +123,7 @@ describe('releases', () => {
         publisher: { sources: [] },
       });
 
-      const trail = await t.gql(TRAIL, { id: release.id });
+      const trail = await t.gql(TRAIL, { id: release.id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail).toHaveLength(1);
       expect(trail.data!.auditTrail[0]).toMatchObject({ actor: 'editor', action: 'createRelease', entityType: 'Release' });
       const changes = JSON.parse(trail.data!.auditTrail[0].changes);
@@ -313,7 +313,7 @@ describe('releases', () => {
       await expect(counts()).resolves.toEqual(before);
       await expect(t.gql(READ, { id: release.id })).resolves.toMatchObject({ data: { release: { version: 3 } } });
 
-      const trail = await t.gql(TRAIL, { id: release.id });
+      const trail = await t.gql(TRAIL, { id: release.id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { action: string }) => e.action)).toEqual(['linkRelease', 'linkRelease', 'createRelease']);
       expect(JSON.parse(trail.data!.auditTrail[0].changes).links[1][0].relation).toBe('ANNOUNCES');
       expect(trail.data!.auditTrail.every((e: { entityType: string }) => e.entityType === 'Release')).toBe(true);
@@ -368,7 +368,7 @@ describe('releases', () => {
       const linked = await t.gql(LINK, { releaseId: own.id, link: { relation: 'ANNOUNCES', entityId: ownAlliance } }, { token });
       expect(linked.errors).toBeUndefined();
       expect(linked.data!.linkRelease.version).toBe(2);
-      const trail = await t.gql(TRAIL, { id: own.id });
+      const trail = await t.gql(TRAIL, { id: own.id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
         ['koordination-hn', 'linkRelease'],
         ['koordination-hn', 'createRelease'],
@@ -548,7 +548,10 @@ describe('releases', () => {
   const fieldsOf = (result: { errors?: { extensions: { fields?: { field: string }[] } }[] }) =>
     result.errors?.[0]?.extensions.fields?.map((f) => f.field);
   const actions = async (id: string) =>
-    (await t.gql(TRAIL, { id })).data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action]);
+    (await t.gql(TRAIL, { id }, { token: t.tokens.reader })).data!.auditTrail.map((e: { actor: string; action: string }) => [
+      e.actor,
+      e.action,
+    ]);
   const sourcesOf = async (id: string) =>
     (await t.gql(`query($id: ID!) { person(id: $id) { sources { id } } }`, { id })).data!.person.sources.map((r: { id: string }) => r.id);
 
@@ -613,7 +616,7 @@ describe('releases', () => {
       expect(unquoted.data!.updateRelease).toMatchObject({ title: expected.title, quotes: [], version: 4 });
       await expect(sourcesOf(first)).resolves.toEqual([]);
 
-      const trail = await t.gql(TRAIL, { id: release.id });
+      const trail = await t.gql(TRAIL, { id: release.id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
         ['admin', 'updateRelease'],
         ['admin', 'updateRelease'],
@@ -757,7 +760,7 @@ describe('releases', () => {
         person,
       ]);
 
-      const trail = await t.gql(TRAIL, { id: release.id });
+      const trail = await t.gql(TRAIL, { id: release.id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail[1]).toMatchObject({ actor: 'editor', action: 'unlinkRelease', entityType: 'Release' });
       const changes = JSON.parse(trail.data!.auditTrail[1].changes);
       expect(Object.keys(changes)).toEqual(['links']);
@@ -861,7 +864,7 @@ describe('releases', () => {
       await expect(views()).resolves.toEqual({ ...before, release: { ...before.release, version: 3 } });
       expect(before.alliance.sources).toEqual([{ id: archived.id }, { id: kept.id }]);
       expect(before.quoted.sources).toEqual([{ id: archived.id }]);
-      const trail = await t.gql(TRAIL, { id: archived.id });
+      const trail = await t.gql(TRAIL, { id: archived.id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
         ['admin', 'restoreRelease'],
         ['editor', 'archiveRelease'],

@@ -165,7 +165,11 @@ describe('the Heilbronn-Franken cooperation agreement', () => {
   });
 
   it('has an audit event for every write, by the token that made it', async () => {
-    const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor action changes } }`, { id: ids.organisations.ministry });
+    const trail = await t.gql(
+      `query($id: ID!) { auditTrail(entityId: $id) { actor action changes } }`,
+      { id: ids.organisations.ministry },
+      { token: t.tokens.reader },
+    );
     expect(trail.data!.auditTrail.map((e: any) => e.action)).toEqual(['renameOrganisation', 'renameOrganisation', 'createOrganisation']);
     expect(trail.data!.auditTrail.every((e: any) => e.actor === 'ministerium')).toBe(true);
     expect(JSON.parse(trail.data!.auditTrail[0].changes).name).toEqual([

@@ -47,7 +47,7 @@ describe('npm run token', () => {
     await expect(t.gql(update, { id: own }, { token })).resolves.toMatchObject({ data: { updateAlliance: { version: 2 } } });
     const denied = await t.gql(update, { id: other }, { token });
     expect(denied.errors![0].extensions.code).toBe('FORBIDDEN');
-    const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor } }`, { id: own });
+    const trail = await t.gql(`query($id: ID!) { auditTrail(entityId: $id) { actor } }`, { id: own }, { token: t.tokens.reader });
     expect(trail.data!.auditTrail).toEqual([{ actor: 'koordination' }]);
   });
 

@@ -1,7 +1,17 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+/**
+ * The change feed reads newest first, (at, id) descending, optionally by actor, entity type or
+ * action: each index below hands PostgreSQL a filter's rows already in that order (read
+ * backwards), so a page stops after its rows and a count reads an index alone; measured on 1.1M
+ * events (issue 13). The trail of one record reads (entity_id, at), as does the alliance filter.
+ */
 @Entity('audit_event')
 @Index('audit_event_entity_idx', ['entityId', 'at'])
+@Index('audit_event_at_idx', ['at', 'id'])
+@Index('audit_event_actor_idx', ['actor', 'at', 'id'])
+@Index('audit_event_entity_type_idx', ['entityType', 'at', 'id'])
+@Index('audit_event_action_idx', ['action', 'at', 'id'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

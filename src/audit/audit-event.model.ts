@@ -1,5 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../graphql/pagination';
 import { DateTimeScalar } from '../graphql/scalars';
+import type { AuditEventEntity } from './audit-event.entity';
 
 @ObjectType({ description: 'One write to a record: who did what, when, and which fields changed.' })
 export class AuditEvent {
@@ -27,3 +29,11 @@ export class AuditEvent {
   })
   changes: string;
 }
+
+const FEED_PAGE = 'A page of the change feed, newest first.';
+
+@ObjectType({ description: FEED_PAGE })
+export class AuditEventConnection extends Connection(AuditEvent, FEED_PAGE) {}
+
+/** An event as the API shows it: its changes as the JSON text the contract names. */
+export const toAuditEvent = (event: AuditEventEntity): AuditEvent => ({ ...event, changes: JSON.stringify(event.changes) });

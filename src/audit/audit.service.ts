@@ -2,10 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Actor } from '../auth/actor';
+import { Page } from '../database/keyset-page';
 import { AuditEntry, recordAuditEvent } from './audit-log';
 import { AuditEventEntity } from './audit-event.entity';
+import { ChangeFeedPage, readChangeFeed } from './change-feed';
+import { ChangeFilter } from './change-filter.input';
 
-/** Reads the audit trail; events are written by recordAuditEvent inside each write's transaction. */
+/**
+ * Reads the audit trail and the change feed; events are written by recordAuditEvent inside each
+ * write's transaction. Who may read them (any token, never an anonymous caller: events name
+ * people) is stated on the resolver's queries.
+ */
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
@@ -16,5 +23,9 @@ export class AuditService {
 
   trail(entityId: string): Promise<AuditEventEntity[]> {
     return this.events.find({ where: { entityId }, order: { at: 'DESC', id: 'DESC' }, take: 1000 });
+  }
+
+  changes(filter: ChangeFilter = {}, page: ChangeFeedPage): Promise<Page<AuditEventEntity>> {
+    return readChangeFeed(this.events.manager, filter, page);
   }
 }

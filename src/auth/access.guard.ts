@@ -15,8 +15,9 @@ export function mayRead({ actor, authError }: Pick<RequestContext, 'actor' | 'au
 
 /**
  * Runs before every root field: an invalid token fails everything, a mutation needs one of the
- * roles it states, a query needs a token when PUBLIC_READ is off. Per-record rules (the
- * coordinator scope) are the services' first lines.
+ * roles it states, and so does a query that states roles (the audit events, which name people,
+ * whatever PUBLIC_READ says); any other query needs a token when PUBLIC_READ is off. Per-record
+ * rules (the coordinator scope) are the services' first lines.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {

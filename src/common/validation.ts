@@ -16,7 +16,7 @@ export const IsHttpUrl = (options?: ValidationOptions) =>
     { message: '$property must be an absolute http(s) URL', ...options },
   );
 
-/** A period's end (this property) is never before its start (the named property); ISO dates compare as strings. */
+/** A period's end (this property) is never before its start (the named property); ISO dates compare as strings, instants as instants. */
 export function NotBefore(startProperty: string, options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
     registerDecorator({
@@ -28,6 +28,7 @@ export function NotBefore(startProperty: string, options?: ValidationOptions) {
       validator: {
         validate(value: unknown, args: ValidationArguments) {
           const start = (args.object as Record<string, unknown>)[startProperty];
+          if (value instanceof Date && start instanceof Date) return value.getTime() >= start.getTime();
           return typeof value !== 'string' || typeof start !== 'string' || value >= start;
         },
       },

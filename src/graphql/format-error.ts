@@ -4,7 +4,7 @@ import { DomainError } from '../common/domain-error';
 import { databaseErrorToDomain } from '../database/database-errors';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { tokenLimitError } from './operation-limits';
-import { DateFormError } from './scalars';
+import { ScalarFormError } from './scalars';
 
 /** Codes that GraphQL and Apollo raise before any resolver runs, kept as the contract names them. */
 const PASSED_THROUGH = new Set([
@@ -53,13 +53,13 @@ function literalField(error: GraphQLError): string | undefined {
   return field;
 }
 
-/** A Date that is not one, inline or in a variable: BAD_USER_INPUT naming the field, with the form it must have. */
-function dateFormError(error: unknown, formatted: GraphQLFormattedError): GraphQLFormattedError | null {
+/** A Date or DateTime that is not one, inline or in a variable: BAD_USER_INPUT naming the field, with the form it must have. */
+function scalarFormError(error: unknown, formatted: GraphQLFormattedError): GraphQLFormattedError | null {
   if (!(error instanceof GraphQLError)) return null;
   // A variable's value is wrapped twice on its way out of graphql-js (coercion, then the variable).
   let cause = error.originalError;
   while (cause instanceof GraphQLError) cause = cause.originalError;
-  if (!(cause instanceof DateFormError)) return null;
+  if (!(cause instanceof ScalarFormError)) return null;
   const field = coercionFields(formatted.message)?.[0].field ?? literalField(error) ?? 'value';
   const message = `${field} ${cause.message}`;
   return { message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message }] } };
@@ -84,8 +84,8 @@ export function formatError(development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const tooManyTokens = tokenLimitError(error);
     if (tooManyTokens) return tooManyTokens;
-    const badDate = dateFormError(error, formatted);
-    if (badDate) return badDate;
+    const badForm = scalarFormError(error, formatted);
+    if (badForm) return badForm;
     const original = unwrapResolverError(error);
     const domain = original instanceof DomainError ? original : databaseErrorToDomain(original);
     if (domain) {

@@ -54,7 +54,9 @@ export interface ConnectionShape<T> {
 
 /** A Relay connection type named `<Node>Connection` with `<Node>Edge` edges, as the contract spells them. */
 export function Connection<T>(node: Type<T>, description: string): Type<ConnectionShape<T>> {
-  @ObjectType(`${node.name}Edge`, { description: `One ${node.name.toLowerCase()} in a page, with its cursor.` })
+  // AuditEvent: "One audit event in a page".
+  const named = node.name.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
+  @ObjectType(`${node.name}Edge`, { description: `One ${named} in a page, with its cursor.` })
   class Edge {
     @Field(() => node, { description: 'The record.' })
     node: T;

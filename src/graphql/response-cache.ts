@@ -54,6 +54,8 @@ function serialise({ errors, data, extensions }: FormattedExecutionResult): stri
  * their statements, and a write anywhere makes every earlier answer unreachable at once. Only
  * answers without errors are kept; requests that the access rules refuse never reach the cache,
  * because it is consulted only for callers who may read at all (mayRead, the guard's own rule).
+ * A field that refuses some of those callers (audit events refuse anonymous ones) is safe as
+ * well: answers are kept per audience, and the refused audience's answers carry the refusal.
  *
  * Answers are kept as the text Apollo sends. Writing a kept result object again measured as
  * most of a hit's time (graphql-js builds results from prototype-less objects, which

@@ -1,11 +1,13 @@
 import {
   FieldNode,
   getDirectiveValues,
+  getNamedType,
   GraphQLIncludeDirective,
   GraphQLObjectType,
   GraphQLResolveInfo,
   GraphQLSkipDirective,
   isAbstractType,
+  isObjectType,
   Kind,
   SelectionSetNode,
 } from 'graphql';
@@ -47,4 +49,13 @@ function appliesTo(info: GraphQLResolveInfo, typeName: string, type: GraphQLObje
   const condition = info.schema.getType(typeName);
   if (!condition) return false;
   return condition === type || (isAbstractType(condition) && info.schema.isSubType(condition, type));
+}
+
+/** Whether a field's selection asks the object it returns for `name` (under any alias, through fragments, not skipped). */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type)) return false;
+  const fields = new Map<string, FieldNode[]>();
+  for (const node of info.fieldNodes) if (node.selectionSet) collectFields(info, type, node.selectionSet, fields);
+  return [...fields.values()].some((nodes) => nodes.some((node) => node.name.value === name));
 }

@@ -650,7 +650,8 @@ add('length', 'a body of 2 MB with an ADMIN mutation', mutation('createPerson', 
 
 // ---- ids that are not ids, in every id argument and filter ---------------------------------------
 
-const ID_SLOTS: [string, string][] = [
+// A third element: the token the slot needs to be reached at all (audit events are not for anonymous callers).
+const ID_SLOTS: [string, string, string?][] = [
   ['region(id)', 'query($id: ID!) { region(id: $id) { id } }'],
   ['alliance(id)', 'query($id: ID!) { alliance(id: $id) { id } }'],
   ['organisation(id)', 'query($id: ID!) { organisation(id: $id) { id } }'],
@@ -658,7 +659,8 @@ const ID_SLOTS: [string, string][] = [
   ['agreement(id)', 'query($id: ID!) { agreement(id: $id) { id } }'],
   ['meeting(id)', 'query($id: ID!) { meeting(id: $id) { id } }'],
   ['release(id)', 'query($id: ID!) { release(id: $id) { id } }'],
-  ['auditTrail(entityId)', 'query($id: ID!) { auditTrail(entityId: $id) { id } }'],
+  ['auditTrail(entityId)', 'query($id: ID!) { auditTrail(entityId: $id) { id } }', READER],
+  ['changes filter allianceId', 'query($id: ID) { changes(filter: { allianceId: $id }) { totalCount } }', READER],
   ['coverage(stateId)', 'query($id: ID!) { coverage(stateId: $id) { topLevelMeetingOverdue } }'],
   ['regions(parentId)', 'query($id: ID) { regions(parentId: $id) { id } }'],
   ['alliances filter regionId', 'query($id: ID) { alliances(filter: { regionId: $id }) { totalCount } }'],
@@ -678,8 +680,8 @@ const BAD_IDS: [string, unknown][] = [
   ['a UUID with a trailing space', `${FIXTURES.ownAlliance} `],
   ['a string of 10 KB', 'a'.repeat(10_000)],
 ];
-for (const [slot, query] of ID_SLOTS) {
-  for (const [name, id] of BAD_IDS) add('ids', `${slot} = ${name}`, gql(query, { id }), { code: INPUT });
+for (const [slot, query, token] of ID_SLOTS) {
+  for (const [name, id] of BAD_IDS) add('ids', `${slot} = ${name}`, gql(query, { id }, token), { code: INPUT });
 }
 const BAD_MUTATION_IDS: [string, MutationName, Record<string, unknown>][] = [
   ['updateAlliance id "1"', 'updateAlliance', { id: '1' }],
@@ -729,6 +731,22 @@ const BAD_DATES: [string, unknown][] = [
 for (const [slot, make] of DATE_SLOTS) {
   for (const [name, date] of BAD_DATES) add('dates', `${slot} = ${name}`, make(date), { code: INPUT });
 }
+const BAD_INSTANTS: [string, unknown][] = [
+  ['"yesterday"', 'yesterday'],
+  ['a calendar date', '2025-01-01'],
+  ['an instant without offset', '2025-01-01T00:00:00'],
+  ['2025-02-30T00:00:00Z', '2025-02-30T00:00:00Z'],
+  ['a number', 20250101],
+];
+for (const [name, instant] of BAD_INSTANTS)
+  add(
+    'dates',
+    `changes filter since = ${name}`,
+    gql('query($d: DateTime) { changes(filter: { since: $d }) { totalCount } }', { d: instant }, READER),
+    {
+      code: INPUT,
+    },
+  );
 add('dates', 'a date literal 2025-02-30 in the document', gql('{ overdueCommitments(asOf: "2025-02-30") { overdue } }'), { code: LITERAL });
 add(
   'dates',
@@ -811,6 +829,9 @@ for (const [name, { document, variables }] of Object.entries(MUTATIONS)) {
   add('access', `${name} without a token`, gql(document, variables), { code: UNAUTHENTICATED });
   add('access', `${name} with a READER token`, gql(document, variables, READER), { code: FORBIDDEN });
 }
+// Audit events name people: reading them takes a token, whatever PUBLIC_READ says.
+add('access', 'auditTrail without a token', gql(`{ auditTrail(entityId: "${MISSING}") { actor } }`), { code: UNAUTHENTICATED });
+add('access', 'changes without a token', gql('{ changes(first: 1) { edges { node { actor } } } }'), { code: UNAUTHENTICATED });
 const coordinatorCases: [string, MutationName, Record<string, unknown>][] = [
   ['creates an alliance', 'createAlliance', {}],
   ['creates an agreement', 'createAgreement', {}],

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Repository } from 'typeorm';
 import { Page } from '../database/keyset-page';
-import { AuditEntry, recordAuditEvent } from './audit-log';
 import { AuditEventEntity } from './audit-event.entity';
 import { ChangeFeedPage, readChangeFeed } from './change-feed';
 import { ChangeFilter } from './change-filter.input';
@@ -16,10 +14,6 @@ import { ChangeFilter } from './change-filter.input';
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
-
-  record(manager: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
-    return recordAuditEvent(manager, actor, entry);
-  }
 
   trail(entityId: string): Promise<AuditEventEntity[]> {
     return this.events.find({ where: { entityId }, order: { at: 'DESC', id: 'DESC' }, take: 1000 });

@@ -26,7 +26,7 @@ const RENAMED: Record<string, string> = {
  * `Variable "$input" got invalid value "2025-02-30" at "input.foundedOn"; …`; the contract wants
  * the field in extensions.fields, named as the validation pipe names it (inside the input).
  */
-function coercionFields(message: string): { field: string; message: string }[] | undefined {
+export function coercionFields(message: string): { field: string; message: string }[] | undefined {
   const missing = /^Variable "\$(\w+)" of (?:non-null|required) type "[^"]+" (must not be null|was not provided)\.$/.exec(message);
   if (missing) return [{ field: missing[1], message: missing[2] }];
   const match = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);

@@ -302,7 +302,7 @@ class StatementBuilder {
  * Whether a field answers with its parent's property of the same name: no resolver, or the one
  * @nestjs/graphql gives a plain @Field. Anything else may compute from the parent as it likes.
  */
-function readsProperty(definition: GraphQLField<unknown, unknown>): boolean {
+export function readsProperty(definition: GraphQLField<unknown, unknown>): boolean {
   return !definition.resolve || definition.resolve.name === 'rootFieldResolver';
 }
 

@@ -1,0 +1,103 @@
+import 'reflect-metadata';
+import { Args, GraphQLSchemaHost, PARAM_ARGS_METADATA } from '@nestjs/graphql';
+import { buildSchema, getVariableValues, GraphQLObjectType, parse, OperationDefinitionNode } from 'graphql';
+import { FieldArg } from '../src/graphql/field-arg.decorator';
+import { coercionFields } from '../src/graphql/format-error';
+import { PrefetchInterceptor } from '../src/graphql/prefetch.interceptor';
+import { readsProperty } from '../src/graphql/sql-projection';
+import { keysetPage } from '../src/database/keyset-page';
+import { AllianceEntity } from '../src/modules/alliances/alliance.entity';
+import { insertAlliance, insertMembership, insertOrganisation } from './support/factories';
+import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
+
+/**
+ * What the service relies on inside its frameworks, each stated once so that an upgrade that
+ * changes it fails here by name, instead of silently making the service slower or wrong.
+ */
+describe('framework internals the service relies on', () => {
+  let t: TestApp;
+  let intercepted: jest.SpyInstance;
+
+  beforeAll(async () => {
+    intercepted = jest.spyOn(PrefetchInterceptor.prototype, 'intercept');
+    t = await createTestApp(WITHOUT_RESPONSE_CACHE);
+  });
+  afterAll(async () => {
+    intercepted.mockRestore();
+    await t.close();
+  });
+
+  it("@nestjs/graphql gives a plain @Field the resolver named 'rootFieldResolver' (or none): the SQL projection answers such fields from the row", () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const alliance = schema.getType('Alliance') as GraphQLObjectType;
+    for (const plain of ['name', 'level', 'foundedOn', 'version']) expect(readsProperty(alliance.getFields()[plain])).toBe(true);
+    expect(readsProperty(alliance.getFields().lead)).toBe(false);
+  });
+
+  it('@nestjs/graphql keys argument metadata as "<kind>:<parameter index>": FieldArg removes the key it declares by that suffix', () => {
+    class WithArgs {
+      plain(_parent: unknown, _name: string) {
+        return null;
+      }
+      direct(_parent: unknown, _current: boolean) {
+        return null;
+      }
+    }
+    Args('name', { type: () => String })(WithArgs.prototype, 'plain', 1);
+    const keys = Object.keys(Reflect.getMetadata(PARAM_ARGS_METADATA, WithArgs, 'plain') as object);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/:1$/);
+    FieldArg('current', { type: () => Boolean, nullable: true })(WithArgs.prototype, 'direct', 1);
+    expect(Object.keys((Reflect.getMetadata(PARAM_ARGS_METADATA, WithArgs, 'direct') as object | undefined) ?? {})).toEqual([]);
+  });
+
+  it('@nestjs/graphql binds a field resolver without parameter decorators directly: Nest interceptors run for the root field only', async () => {
+    const alliance = await insertAlliance(t.dataSource);
+    for (let i = 0; i < 3; i += 1)
+      await insertMembership(t.dataSource, { allianceId: alliance, organisationId: await insertOrganisation(t.dataSource) });
+    intercepted.mockClear();
+    const result = await t.gql(
+      `query($id: ID!) { alliance(id: $id) { region { name } memberships { organisation { name roles { title } } } } }`,
+      {
+        id: alliance,
+      },
+    );
+    expect(result.data!.alliance.memberships).toHaveLength(3);
+    expect(intercepted).toHaveBeenCalledTimes(1);
+  });
+
+  it("graphql-js's variable coercion messages have the form format-error.ts reads the field from", () => {
+    const schema = buildSchema(`input I { day: String! } type Query { q(i: I!, n: Int!): Int }`);
+    const operation = parse('query($i: I!, $n: Int!) { q(i: $i, n: $n) }').definitions[0] as OperationDefinitionNode;
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], { i: { day: 7 } }, { maxErrors: 5 });
+    const messages = (coerced.errors ?? []).map((error) => error.message);
+    expect(messages).toHaveLength(2);
+    expect(messages.map((message) => coercionFields(message)?.[0].field)).toEqual(['day', 'n']);
+  });
+
+  it("Apollo hands stringifyResult the data object a plugin's responseForOperation returned: the response cache's hits are its kept text", async () => {
+    const cached = await createTestApp();
+    try {
+      const query = '{ regions(kind: STATE) { name code } }';
+      const first = await cached.gql(query);
+      const statements = await cached.countStatements(async () => {
+        const again = await cached.gql(query);
+        expect(again).toEqual(first);
+      });
+      expect(first.data!.regions).toEqual([{ name: 'Baden-Württemberg', code: '08' }]);
+      expect(statements).toBe(1);
+    } finally {
+      await cached.close();
+    }
+  });
+
+  it("TypeORM's query builder lists joins in expressionMap.joinAttributes: keysetPage refuses a joined query there", async () => {
+    const plain = t.dataSource.getRepository(AllianceEntity).createQueryBuilder('a');
+    expect(plain.expressionMap.joinAttributes).toEqual([]);
+    const joined = t.dataSource.getRepository(AllianceEntity).createQueryBuilder('a').leftJoin('a.region', 'r');
+    expect(joined.expressionMap.joinAttributes).toHaveLength(1);
+    await expect(keysetPage(joined, { first: 5 }, { expression: 'a.name', valueOf: (a) => a.name, direction: 'ASC' })).rejects.toThrow(
+      'keysetPage takes a query without joins',
+    );
+  });
+});

@@ -15,6 +15,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { PeopleModule } from './modules/people/people.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { ReleaseAnalysisModule } from './modules/release-analysis/release-analysis.module';
 import { ReleasesModule } from './modules/releases/releases.module';
 import { OverviewModule } from './overview/overview.module';
 
@@ -39,6 +40,7 @@ export class AppModule {
         AgreementsModule,
         MeetingsModule,
         ReleasesModule,
+        ReleaseAnalysisModule,
         DashboardModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: registryValidationPipe }],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { assertMayWriteAround } from '../../auth/coordinator-scope';
 import { AuditService } from '../../audit/audit.service';
@@ -14,6 +14,14 @@ import { MembershipsService } from '../alliances/memberships.service';
 import { CreateOrganisationInput, OrganisationFilter, RenameOrganisationInput, UpdateOrganisationInput } from './dto/organisation.inputs';
 import { OrganisationNameEntity } from './organisation-name.entity';
 import { OrganisationEntity } from './organisation.entity';
+import { OrganisationKind } from './organisation.enums';
+
+/** A name of an organisation with its half-open period. */
+export interface NamePeriod {
+  name: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
 
 @Injectable()
 export class OrganisationsService {
@@ -54,30 +62,56 @@ export class OrganisationsService {
     return keysetPage(query, page, { expression: 'o.name', valueOf: (o) => o.name, direction: 'ASC', german: true });
   }
 
+  /**
+   * Every organisation that is not archived, with every name it has had, has or will have: what a
+   * press release is read against (release-analysis), one statement whatever their number.
+   */
+  async namesOfAll(): Promise<{ id: string; kind: OrganisationKind; shortName: string | null; names: NamePeriod[] }[]> {
+    const rows: (NamePeriod & { id: string; kind: OrganisationKind; shortName: string | null })[] = await this.organisations
+      .createQueryBuilder('o')
+      .innerJoin(OrganisationNameEntity, 'n', 'n.organisationId = o.id')
+      .select(['o.id AS id', 'o.kind AS kind', 'o.shortName AS "shortName"'])
+      .addSelect(['n.name AS name', 'n.validFrom AS "validFrom"', 'n.validTo AS "validTo"'])
+      .where('o.archivedAt IS NULL')
+      .orderBy('o.id')
+      .addOrderBy('n.validFrom', 'ASC', 'NULLS FIRST')
+      .getRawMany();
+    const byId = new Map<string, { id: string; kind: OrganisationKind; shortName: string | null; names: NamePeriod[] }>();
+    for (const { id, kind, shortName, name, validFrom, validTo } of rows) {
+      const organisation = byId.get(id) ?? { id, kind, shortName, names: [] };
+      organisation.names.push({ name, validFrom, validTo });
+      byId.set(id, organisation);
+    }
+    return [...byId.values()];
+  }
+
   /** Any writer may create an organisation: a coordinator needs one before it can add it as a member. */
-  async create(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const organisation = await manager.save(
-        manager.create(OrganisationEntity, {
-          name: input.name,
-          shortName: input.shortName ?? null,
-          kind: input.kind,
-          regionId: input.regionId ?? null,
-          website: input.website ?? null,
-        }),
-      );
-      await manager.save(
-        manager.create(OrganisationNameEntity, { organisationId: organisation.id, name: input.name, validFrom: null, validTo: null }),
-      );
-      await this.audit.record(manager, actor, {
-        action: 'createOrganisation',
-        entityType: 'Organisation',
-        entityId: organisation.id,
-        before: null,
-        after: { ...organisation },
-      });
-      return organisation;
+  create(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationEntity> {
+    return this.dataSource.transaction((manager) => this.createWith(manager, actor, input));
+  }
+
+  /** create, in the caller's transaction: importRelease creates organisations together with the release. */
+  async createWith(manager: EntityManager, actor: Actor, input: CreateOrganisationInput): Promise<OrganisationEntity> {
+    const organisation = await manager.save(
+      manager.create(OrganisationEntity, {
+        name: input.name,
+        shortName: input.shortName ?? null,
+        kind: input.kind,
+        regionId: input.regionId ?? null,
+        website: input.website ?? null,
+      }),
+    );
+    await manager.save(
+      manager.create(OrganisationNameEntity, { organisationId: organisation.id, name: input.name, validFrom: null, validTo: null }),
+    );
+    await this.audit.record(manager, actor, {
+      action: 'createOrganisation',
+      entityType: 'Organisation',
+      entityId: organisation.id,
+      before: null,
+      after: { ...organisation },
     });
+    return organisation;
   }
 
   async update(actor: Actor, input: UpdateOrganisationInput): Promise<OrganisationEntity> {

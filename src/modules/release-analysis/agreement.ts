@@ -23,7 +23,7 @@ const CONCLUDED =
 const COMMITMENTS: [CommitmentKind, RegExp][] = [
   [
     CommitmentKind.ANNUAL_TOP_LEVEL_MEETING,
-    /(?:jährliche[sn]?|einmal im Jahr|jedes Jahr)[^.]{0,80}Spitzengespräch|Spitzengespräch[^.]{0,60}(?:jährlich|einmal im Jahr|jedes Jahr)/iu,
+    /(?:jährlich(?:e[sn]?)?|einmal im Jahr|jedes Jahr)[^.]{0,80}Spitzengespräch|Spitzengespräch[^.]{0,60}(?:jährlich|einmal im Jahr|jedes Jahr)/iu,
   ],
   [
     CommitmentKind.MUTUAL_SUPPORT,
@@ -34,11 +34,11 @@ const COMMITMENTS: [CommitmentKind, RegExp][] = [
     /gegenseitige[n]? Information|informieren sich gegenseitig|einander informieren|informieren einander/iu,
   ],
   [CommitmentKind.PERMANENT_REPRESENTATIVE, /ständige[rn]? Vertreter|ständige Vertreterin|dauerhaft vertreten/iu],
-  [CommitmentKind.COMMUNICATION_PLATFORM, /Kommunikationsplattform|Plattform[^.]{0,120}Kommunikation|Kommunikation[^.]{0,120}Plattform/iu],
   [
     CommitmentKind.SHARED_MONITORING,
     /\p{L}*[Mm]onitor\w*[^.]{0,160}(?:nutzen|einsetzen|auswerten|verwenden)|(?:gemeinsam|Analyse)[^.]{0,160}[Mm]onitor/iu,
   ],
+  [CommitmentKind.COMMUNICATION_PLATFORM, /Kommunikationsplattform|Plattform[^.]{0,120}Kommunikation|Kommunikation[^.]{0,120}Plattform/iu],
 ];
 
 /** An instrument of monitoring: "Arbeitsmarktmonitor der Bundesagentur für Arbeit", "IHK-Fachkräftemonitor". */

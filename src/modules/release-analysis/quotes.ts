@@ -84,11 +84,18 @@ export function attributeQuotes(text: string, spans: QuotedSpan[], people: { sta
   return found;
 }
 
-/** Whether a quote goes on from the previous one: in its paragraph or the next, with nobody else named between. */
+const INSERTED = new RegExp(`^,? ?${SPEECH_VERB}(?![\\p{L}])[^.!?]*, ?$`, 'u');
+
+/**
+ * Whether a quote goes on from the previous one: it opens a sentence, or follows the words that
+ * named the speaker in the same sentence ("…“, sagte sie, „…“), in the previous quote's paragraph
+ * or the next, with nobody else named between. A quoted name inside a sentence ("Projekt Zukunft") does not.
+ */
 function continues(text: string, previous: QuoteFinding, span: QuotedSpan, people: { start: number; end: number }[]): boolean {
   const between = text.slice(previous.end + 1, span.open);
+  if (sentenceStart(text, span.open + 1) !== span.open && !INSERTED.test(between)) return false;
   if ((between.match(/\n\n/g) ?? []).length > 1) return false;
-  if (between.includes('\n\n') && !/^[“”"«»]?[ ,.]*(?:\S+ ){0,6}\S*[.]?\n\n$/u.test(between)) return false;
+  if (between.includes('\n\n') && !/^[ ,.]*(?:\S+ ){0,6}\S*[.]?\n\n$/u.test(between)) return false;
   return people.every((person, index) => index === previous.speaker || person.end <= previous.end || person.start >= span.open);
 }
 

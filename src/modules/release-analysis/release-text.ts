@@ -15,8 +15,6 @@ export interface ReleaseText {
   text: string;
   /** The lines of `text`, as [start, end) pairs: the title is looked for among them. */
   lines: { start: number; end: number }[];
-  /** Where in `text` a word was joined across a line break: names read across one are less sure. */
-  joins: number[];
   /** What the source line names ("Quelle: Ministerium für …"), as an offset range into the text as given. */
   source: { text: string; start: number; end: number } | null;
   /** The span [start, end) of `text` as offsets into the text as given (UTF-16, end exclusive). */
@@ -52,7 +50,6 @@ function linesOf(given: string): Line[] {
 class Writer {
   text = '';
   readonly from: number[] = [];
-  readonly joins: number[] = [];
 
   put(piece: string, at: number): void {
     this.text += piece;
@@ -104,7 +101,6 @@ export function readRelease(given: string): ReleaseText {
         // "Bundes-" / "agentur": a word broken at the line's end; the hyphen was the break's, not the word's.
         out.text = out.text.slice(0, -1);
         out.from.pop();
-        out.joins.push(out.text.length);
       } else if (previous !== '-') {
         out.put('\n', line.at - 1);
       }
@@ -121,7 +117,6 @@ export function readRelease(given: string): ReleaseText {
   return {
     text: out.text,
     lines,
-    joins: out.joins,
     source,
     toGiven(start, end) {
       if (end <= start) return { start: from[start] ?? given.length, end: from[start] ?? given.length };

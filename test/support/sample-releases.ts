@@ -44,3 +44,33 @@ export const MINISTRY_NAMES = [
   { name: 'Ministerium für Wirtschaft, Arbeit und Wohnungsbau Baden-Württemberg', validFrom: '2016-05-12', validTo: '2021-05-12' },
   { name: 'Ministerium für Wirtschaft, Arbeit und Tourismus Baden-Württemberg', validFrom: '2021-05-12', validTo: null },
 ];
+
+/**
+ * Against the demo data (src/demo/heilbronn-franken.ts): published Wednesday 30 October 2013, a
+ * day after the first Spitzengespräch; the ministry under its name of then, written as a compound.
+ */
+export const HEILBRONN_MEETING_RELEASE = `Fachkräfte
+
+Erstes Spitzengespräch von Land und Region Heilbronn-Franken
+
+Berechne Lesezeit
+  • Teilen
+
+Gut ein Jahr nach ihrer Kooperationsvereinbarung sind die Allianz für Fachkräfte Baden-Württemberg und das Fachkräftebündnis Heilbronn-Franken am Dienstag in Heilbronn zum ersten Spitzengespräch zusammengekommen. Für das Finanz- und Wirtschaftsministerium nahm Staatssekretär Ingo Rust teil.
+
+„Die Region zeigt, wie Fachkräftesicherung vor Ort gelingt“, sagte Rust. „Diesen Austausch wollen wir jedes Jahr fortsetzen.“
+
+Kirsten Hirschmann, Vizepräsidentin der IHK Heilbronn-Franken, ergänzte: »Die Zahlen des Fachkräftemonitors helfen uns, früh gegenzusteuern.« Neu am Tisch saß die Hochschule Heilbronn, vertreten durch Rektorin Prof. Dr. Sabine Ostertag. "Wir bringen Studierende und Betriebe der Region zusammen", erklärte Ostertag.
+
+Die Ergebnisse fließen in die Arbeit der Wirtschafts-
+region Heilbronn-Franken GmbH ein.
+
+Quelle:
+
+Ministerium für Finanzen und Wirtschaft Baden-Württemberg
+
+Weitere Meldungen
+
+Förderprogramm
+Neues Programm für den Mittelstand
+`;

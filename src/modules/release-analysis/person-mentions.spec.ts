@@ -73,6 +73,18 @@ describe('person mentions', () => {
       { text: 'Blättner', name: 'Rolf Blättner', title: 'Geschäftsführer', organisation: null, person: 'blaettner' },
     ]);
     expect(people('Das betonte Geschäftsführer Unbekannt.').map((p) => [p.name, p.person])).toEqual([['Unbekannt', null]]);
+    // After a verb of speech, a family name alone only where it is known: from the text, or the registry.
+    expect(
+      people('Max Ost, Präsident der Kammer, kam. „Gut“, sagte Ost. „Ja“, sagte Blättner. „Nein“, sagte Niemand.').map((p) => [
+        p.text,
+        p.name,
+        p.person,
+      ]),
+    ).toEqual([
+      ['Max Ost', 'Max Ost', null],
+      ['Ost', 'Max Ost', null],
+      ['Blättner', 'Rolf Blättner', 'blaettner'],
+    ]);
   });
 
   it('matches umlauts written out, and of namesakes the one at the organisation the text names', () => {

@@ -87,6 +87,7 @@ export function findPeople(
     for (const match of text.matchAll(pattern)) candidates.push(...candidateOf(text, match, organisations));
   }
   candidates.push(...knownNames(text, registry));
+  candidates.push(...familyNamesAfterVerbs(text, candidates, registry));
 
   const chosen = mergeByPlace(candidates.filter((c) => !blocked.some((span) => overlaps(span, c))));
   for (const person of chosen)
@@ -154,6 +155,39 @@ function knownNames(text: string, registry: Registry): Candidate[] {
     }
   }
   return found;
+}
+
+const FAMILY_AFTER_VERB = new RegExp(`(?<![\\p{L}-])${SPEECH_VERB} (?<family>${NAME_WORD})(?![\\p{L}-])(?! ${NAME_WORD})`, 'gu');
+
+/**
+ * "…“, sagte Rust.": a family name alone after a verb of speech, where it is the family name of a
+ * person the text names in full, or of someone the registry knows; any capitalised word there
+ * would be too bold a guess.
+ */
+function familyNamesAfterVerbs(text: string, found: Candidate[], registry: Registry): Candidate[] {
+  const known = new Set([
+    ...found.filter((c) => c.givenName).map((c) => fold(c.familyName)),
+    ...registry.people.map((p) => fold(p.familyName)),
+  ]);
+  return [...text.matchAll(FAMILY_AFTER_VERB)].flatMap((match) => {
+    const family = match.groups!.family;
+    if (!known.has(fold(family))) return [];
+    const start = match.index + match[0].length - family.length;
+    return [
+      {
+        start,
+        end: start + family.length,
+        honorificPrefix: null,
+        givenName: '',
+        familyName: family,
+        title: null,
+        organisationId: null,
+        personId: null,
+        titleEnd: null,
+        abbreviation: null,
+      },
+    ];
+  });
 }
 
 /** One finding per place: what several patterns found there is merged; of overlapping places the longest wins. */

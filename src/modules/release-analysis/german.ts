@@ -86,28 +86,34 @@ function endsSentence(text: string, dot: number): boolean {
 
 const CLOSING = /[“”"«»]/;
 
+/**
+ * How far a sentence is looked for from a place: longer runs without a sentence's end are not
+ * prose, and an unbounded look would make a pasted text without periods cost its length squared.
+ */
+const SENTENCE_MAX = 2_000;
+
 /** Where the sentence around `position` begins: after the last sentence end or paragraph break before it. */
 export function sentenceStart(text: string, position: number): number {
-  for (let i = position - 1; i > 0; i--) {
+  for (let i = position - 1, stop = Math.max(0, position - SENTENCE_MAX); i > stop; i--) {
     if (text[i] === '\n' && text[i - 1] === '\n') return i + 1;
     if (!/[ \n]/.test(text[i]) || i + 1 >= text.length || !/[\p{Lu}\p{N}„"»«“]/u.test(text[i + 1])) continue;
     // A sentence ends with its mark, perhaps followed by the quotation mark it closes, before a capital, a digit or a quotation mark.
     const mark = CLOSING.test(text[i - 1]) && i > 1 ? i - 2 : i - 1;
     if (/[.!?]/.test(text[mark]) && endsSentence(text, mark)) return i + 1;
   }
-  return 0;
+  return Math.max(0, position - SENTENCE_MAX);
 }
 
 /** Where the sentence around `position` ends (exclusive): after its final mark (and a quotation mark it closes), or at the paragraph's end. */
 export function sentenceEnd(text: string, position: number): number {
-  for (let i = position; i < text.length; i++) {
+  for (let i = position, stop = Math.min(text.length, position + SENTENCE_MAX); i < stop; i++) {
     if (text[i] === '\n' && text[i + 1] === '\n') return i;
     if (!/[.!?]/.test(text[i]) || !endsSentence(text, i)) continue;
     const end = CLOSING.test(text[i + 1] ?? '') ? i + 2 : i + 1;
     const after = text.slice(end, end + 3);
     if (after === '' || after.startsWith('\n\n') || /^[ \n]+[\p{Lu}\p{N}„"»«“]/u.test(after)) return end;
   }
-  return text.length;
+  return Math.min(text.length, position + SENTENCE_MAX);
 }
 
 /** The sentences of a text, as [start, end) pairs. */

@@ -16,11 +16,13 @@ export interface MinistryPhrase {
 }
 
 const CAPITALISED = '\\p{Lu}[\\p{L}-]*';
+// Lists of topics are bounded ({0,8}): a portfolio has a few, and an unbounded list would let a text
+// of many capitalised words and hyphens cost its length squared.
 const LONG_FORM = new RegExp(
-  `(?<![\\p{L}])((?:Bundes|Landes)?)[Mm]inisterium(?:s)? für (${CAPITALISED}(?:(?:,| und| sowie) ${CAPITALISED})*)(?: (Baden-Württemberg))?`,
+  `(?<![\\p{L}])((?:Bundes|Landes)?)[Mm]inisterium(?:s)? für (${CAPITALISED}(?:(?:,| und| sowie) ${CAPITALISED}){0,8})(?: (Baden-Württemberg))?`,
   'gu',
 );
-const COMPOUND = /(?<![\p{L}-])((?:\p{Lu}\p{L}*-(?:,| und| sowie)? )*)(\p{Lu}\p{L}*?)ministerium(?:s)?(?![\p{L}])/gu;
+const COMPOUND = /(?<![\p{L}-])((?:\p{Lu}\p{L}*-(?:,| und| sowie)? ){0,8})(\p{Lu}\p{L}*?)ministerium(?:s)?(?![\p{L}])/gu;
 
 /** Topic words whose two forms differ by more than a linking s. */
 const TOPIC_FORMS: Record<string, string> = { finanzen: 'finanz', soziales: 'sozial', inneres: 'innen', laendlichen: 'laendlich' };

@@ -21,7 +21,7 @@ export interface NameMatch<T> {
   exact: boolean;
 }
 
-/** How close a misspelt name must come: one wrong letter in "Bundesagentur für Arbeit" passes. */
+/** How close a misspelt name must come, in its one misspelt word: one wrong letter in "Bundesagentur für Arbeit" passes. */
 export const FUZZY_SIMILARITY = 0.9;
 
 /** Words too common to anchor a misspelt name on. */
@@ -53,7 +53,7 @@ export function similarity(a: string, b: string): number {
 
 /**
  * Finds names in a text: each as written, inflected (sameWord), or, for names of two words or
- * more, misspelt in one place (FUZZY_SIMILARITY) as long as one of its distinctive words is
+ * more, misspelt in one word (FUZZY_SIMILARITY) as long as one of its distinctive words is
  * written right. Names are indexed by their words, so a text is compared only with the names
  * that share a word with it, whatever the size of the registry.
  */
@@ -64,6 +64,8 @@ export class NameIndex<T> {
     for (const entry of entries) {
       if (entry.keys.length === 0) continue;
       entry.keys.forEach((key, position) => {
+        // Common words ("für", "und") would tie every name to every place they stand; any other word of the name finds it.
+        if (WEAK.has(key) && entry.keys.some((other) => !WEAK.has(other))) return;
         const list = this.byWord.get(key) ?? [];
         list.push({ entry, position });
         this.byWord.set(key, list);
@@ -93,23 +95,27 @@ export class NameIndex<T> {
   private at(text: string, found: Word[], entry: NameEntry<T>, first: number): NameMatch<T> | null {
     const last = first + entry.keys.length - 1;
     if (first < 0 || last >= found.length) return null;
-    for (let i = first; i < last; i++) if (!joinable(text, found[i], found[i + 1])) return null;
-    const window = found.slice(first, last + 1);
-    let exact = true;
+    // Words first, the cheap test: a place that differs in more than one word is no place of this name.
+    let wrong = 0;
     let anchored = false;
-    for (let i = 0; i < window.length; i++) {
-      if (sameWord(window[i].key, entry.keys[i])) {
+    for (let i = 0; i < entry.keys.length; i++) {
+      if (sameWord(found[first + i].key, entry.keys[i])) {
         if (!WEAK.has(entry.keys[i])) anchored = true;
-      } else {
-        exact = false;
+      } else if (++wrong > 1) {
+        return null;
       }
     }
+    for (let i = first; i < last; i++) if (!joinable(text, found[i], found[i + 1])) return null;
+    const exact = wrong === 0;
     if (!exact) {
       if (entry.keys.length < 2 || !anchored) return null;
-      const written = window.map((word) => word.key).join(' ');
+      const written = found
+        .slice(first, last + 1)
+        .map((word) => word.key)
+        .join(' ');
       if (similarity(written, entry.keys.join(' ')) < FUZZY_SIMILARITY) return null;
     }
-    return { entry, first, last, start: window[0].start, end: window[window.length - 1].end, exact };
+    return { entry, first, last, start: found[first].start, end: found[last].end, exact };
   }
 }
 
@@ -137,12 +143,32 @@ export function pickLongest<M extends { start: number; end: number; exact?: bool
       (a.rank ?? 0) - (b.rank ?? 0) ||
       a.start - b.start,
   );
+  // The characters taken so far: a candidate is tested in its own length, not against every other.
+  const occupied = new Occupied([...candidates, ...taken]);
+  for (const span of taken) occupied.take(span);
   const chosen: M[] = [];
-  const occupied = [...taken];
   for (const candidate of order) {
-    if (occupied.some((span) => span.start < candidate.end && candidate.start < span.end)) continue;
+    if (occupied.overlaps(candidate)) continue;
     chosen.push(candidate);
-    occupied.push(candidate);
+    occupied.take(candidate);
   }
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Which characters of a text are taken by chosen findings. */
+export class Occupied {
+  private readonly taken: Uint8Array;
+
+  constructor(spans: { end: number }[]) {
+    this.taken = new Uint8Array(spans.reduce((end, span) => Math.max(end, span.end), 0));
+  }
+
+  overlaps({ start, end }: { start: number; end: number }): boolean {
+    for (let i = start; i < end; i++) if (this.taken[i]) return true;
+    return false;
+  }
+
+  take({ start, end }: { start: number; end: number }): void {
+    this.taken.fill(1, start, end);
+  }
 }

@@ -106,7 +106,7 @@ const KINDS: { pattern: RegExp; kind: OrganisationKind; genitive?: [RegExp, stri
 const NOT_A_NAME_START = /^(?:Die|Der|Das|Des|Dem|Den|Und|Mit|Im|In|Bei|Von|Zur|Zum|Für)$/;
 
 /** Names with a legal form the registry does not know: "Muster Logistik GmbH". */
-const LEGAL_NAME = /(?:\p{Lu}[\p{L}&-]*\s){1,4}(?:GmbH|gGmbH|AG|e\.\s?V\.?)(?![\p{L}])/gu;
+const LEGAL_NAME = /(?<![\p{L}&-])(?:\p{Lu}[\p{L}&-]*\s){1,4}(?:GmbH|gGmbH|AG|e\.\s?V\.?)(?![\p{L}])/gu;
 
 /** The organisations named in a text; `taken` are places other findings hold already (alliances). */
 export function findOrganisations(text: string, registry: Registry, day: string | null, taken: Span[] = []): OrganisationFinding[] {

@@ -1,5 +1,5 @@
 import { fold, NOT_NAMES, SPEECH_VERB } from './german';
-import { similarity } from './name-index';
+import { Occupied, similarity } from './name-index';
 import { organisationByAbbreviation, OrganisationFinding } from './organisation-mentions';
 import { Registry, RegistryPerson, validOn } from './registry';
 
@@ -33,7 +33,7 @@ const TITLE_NOUN = `(?:${TITLE_NOUNS}|${TITLE_NOUNS.toLowerCase()})`;
 /** A title: perhaps an adjective before it, perhaps an organisation's abbreviation ("IHK-"), perhaps the body it chairs after it. */
 const TITLE =
   '(?<title>(?:(?:stellvertretende|ehemalige|amtierende|scheidende|designierte|neue)[rn]? )?' +
-  `(?:(?<abbreviation>\\p{Lu}{2,6})-)?(?=\\p{Lu})\\p{L}*?${TITLE_NOUN}(?:in|innen|r|n|en)?(?![\\p{L}])` +
+  `(?:(?<abbreviation>\\p{Lu}{2,6})-)?(?=\\p{Lu})\\p{L}{0,30}?${TITLE_NOUN}(?:in|innen|r|n|en)?(?![\\p{L}])` +
   '(?: (?:der|des) (?:Geschäftsführung|Geschäftsleitung|Vorstands|Vorstandes|Aufsichtsrats|Aufsichtsrates|Verwaltungsrats|Verwaltungsrates|Regionaldirektion))?)';
 
 const IS_TITLE = new RegExp(`^${TITLE}$`, 'u');
@@ -64,8 +64,6 @@ interface Candidate extends PersonFinding {
   abbreviation: string | null;
 }
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
-
 /**
  * The people named in a text: by a title before or after the name, by a verb of speech, by an
  * honorific, or by a name the registry knows. A family name alone after a title ("Staatssekretär
@@ -89,7 +87,9 @@ export function findPeople(
   candidates.push(...knownNames(text, registry));
   candidates.push(...familyNamesAfterVerbs(text, candidates, registry));
 
-  const chosen = mergeByPlace(candidates.filter((c) => !blocked.some((span) => overlaps(span, c))));
+  const occupied = new Occupied([...blocked, ...candidates]);
+  for (const span of blocked) occupied.take(span);
+  const chosen = mergeByPlace(candidates.filter((c) => !occupied.overlaps(c)));
   for (const person of chosen)
     if (!person.organisationId && person.abbreviation)
       person.organisationId = organisationByAbbreviation(person.abbreviation, registry, named)?.id ?? null;
@@ -193,9 +193,10 @@ function familyNamesAfterVerbs(text: string, found: Candidate[], registry: Regis
 /** One finding per place: what several patterns found there is merged; of overlapping places the longest wins. */
 function mergeByPlace(candidates: Candidate[]): Candidate[] {
   const order = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const chosen: Candidate[] = [];
+  const byPlace = new Map<string, Candidate>();
+  const occupied = new Occupied(candidates);
   for (const candidate of order) {
-    const same = chosen.find((c) => c.start === candidate.start && c.end === candidate.end);
+    const same = byPlace.get(`${candidate.start}:${candidate.end}`);
     if (same) {
       same.title ??= candidate.title;
       same.titleEnd ??= candidate.titleEnd;
@@ -203,14 +204,12 @@ function mergeByPlace(candidates: Candidate[]): Candidate[] {
       same.abbreviation ??= candidate.abbreviation;
       continue;
     }
-    if (chosen.some((c) => overlaps(c, candidate))) continue;
-    chosen.push({ ...candidate });
+    if (occupied.overlaps(candidate)) continue;
+    byPlace.set(`${candidate.start}:${candidate.end}`, { ...candidate });
+    occupied.take(candidate);
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  return [...byPlace.values()].sort((a, b) => a.start - b.start);
 }
-
-const sameFamily = (a: PersonFinding, b: PersonFinding) => fold(a.familyName) === fold(b.familyName);
-const sameGiven = (a: PersonFinding, b: PersonFinding) => !a.givenName || !b.givenName || fold(a.givenName) === fold(b.givenName);
 
 /**
  * Findings of one person complete each other: a family name alone takes the given name, the
@@ -218,19 +217,33 @@ const sameGiven = (a: PersonFinding, b: PersonFinding) => !a.givenName || !b.giv
  * (else a later one); a title or organisation said once holds for their other findings.
  */
 function completeFromEachOther(people: Candidate[]): void {
-  people.forEach((person, index) => {
-    const earlier = people.slice(0, index).reverse();
-    const later = people.slice(index + 1);
-    const other = [...earlier, ...later].find(
-      (o) => o !== person && sameFamily(o, person) && sameGiven(o, person) && (o.givenName || o.personId),
-    );
-    if (!other) return;
-    person.givenName ||= other.givenName;
-    person.honorificPrefix ??= other.honorificPrefix;
-    person.personId ??= other.personId;
-    person.organisationId ??= other.organisationId;
-    person.title ??= other.title;
-  });
+  const pass = (order: Candidate[]) => {
+    // The latest finding so far of each family name that knows who it is: by given name, and without one.
+    type Seen = { person: Candidate; at: number };
+    const known = new Map<string, { any?: Seen; byGiven: Map<string, Seen>; unnamed?: Seen }>();
+    order.forEach((person, at) => {
+      const family = fold(person.familyName);
+      const seen = known.get(family);
+      const given = fold(person.givenName);
+      const named = seen && given ? seen.byGiven.get(given) : undefined;
+      const other = !seen ? undefined : given ? [named, seen.unnamed].sort((a, b) => (b?.at ?? -1) - (a?.at ?? -1))[0] : seen.any;
+      if (other) {
+        person.givenName ||= other.person.givenName;
+        person.honorificPrefix ??= other.person.honorificPrefix;
+        person.personId ??= other.person.personId;
+        person.organisationId ??= other.person.organisationId;
+        person.title ??= other.person.title;
+      }
+      if (!person.givenName && !person.personId) return;
+      const entry = seen ?? { byGiven: new Map<string, Seen>() };
+      entry.any = { person, at };
+      if (person.givenName) entry.byGiven.set(fold(person.givenName), { person, at });
+      else entry.unnamed = { person, at };
+      known.set(family, entry);
+    });
+  };
+  pass(people);
+  pass([...people].reverse());
 }
 
 /** Matches a finding with the registry's people of that name, preferring one with a role at the named organisation. */

@@ -59,21 +59,22 @@ const AFTER = new RegExp(`^[,.]? ?${SPEECH_VERB}(?![\\p{L}])`, 'u');
  * is none: short quoted names ("Umweltfinanzierung") stay out.
  */
 export function attributeQuotes(text: string, spans: QuotedSpan[], people: { start: number; end: number }[]): QuoteFinding[] {
+  // Spans and people come in the order of the text: neighbours are found by index and by halving, not by search.
   const found: QuoteFinding[] = [];
-  spans.forEach((span) => {
+  spans.forEach((span, index) => {
     const close = span.end + 1;
     let speaker = -1;
     if (AFTER.test(text.slice(close, close + 30))) {
-      const end = sentenceEnd(text, close);
-      const nextQuote = spans.find((other) => other.open > close);
-      const limit = Math.min(end, nextQuote ? nextQuote.open : text.length);
-      speaker = people.findIndex((person) => person.start >= close && person.start < limit);
+      const next = spans[index + 1];
+      const limit = Math.min(sentenceEnd(text, close), next ? next.open : text.length);
+      const first = firstFrom(people, close);
+      if (first < people.length && people[first].start < limit) speaker = first;
     }
     if (speaker < 0 && /: ?$/.test(text.slice(Math.max(0, span.open - 2), span.open))) {
-      const start = sentenceStart(text, span.open);
-      const previousQuote = [...spans].reverse().find((other) => other.end < span.open);
-      const from = Math.max(start, previousQuote ? previousQuote.end + 1 : 0);
-      speaker = lastIndex(people, (person) => person.start >= from && person.end <= span.open);
+      const previous = spans[index - 1];
+      const from = Math.max(sentenceStart(text, span.open), previous ? previous.end + 1 : 0);
+      const last = firstFrom(people, span.open) - 1;
+      if (last >= 0 && people[last].start >= from && people[last].end <= span.open) speaker = last;
     }
     if (speaker < 0) {
       const previous = found[found.length - 1];
@@ -82,6 +83,18 @@ export function attributeQuotes(text: string, spans: QuotedSpan[], people: { sta
     if (speaker >= 0) found.push({ ...span, speaker });
   });
   return found;
+}
+
+/** The index of the first of `items` (in the order of the text) that starts at `position` or later. */
+function firstFrom(items: { start: number }[], position: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (items[middle].start < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 const INSERTED = new RegExp(`^,? ?${SPEECH_VERB}(?![\\p{L}])[^.!?]*, ?$`, 'u');
@@ -96,10 +109,7 @@ function continues(text: string, previous: QuoteFinding, span: QuotedSpan, peopl
   if (sentenceStart(text, span.open + 1) !== span.open && !INSERTED.test(between)) return false;
   if ((between.match(/\n\n/g) ?? []).length > 1) return false;
   if (between.includes('\n\n') && !/^[ ,.]*(?:\S+ ){0,6}\S*[.]?\n\n$/u.test(between)) return false;
-  return people.every((person, index) => index === previous.speaker || person.end <= previous.end || person.start >= span.open);
-}
-
-function lastIndex<T>(items: T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
-  return -1;
+  for (let i = firstFrom(people, previous.end); i < people.length && people[i].start < span.open; i++)
+    if (i !== previous.speaker) return false;
+  return true;
 }

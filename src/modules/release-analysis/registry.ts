@@ -1,3 +1,4 @@
+import { periodContains } from '../../common/dates';
 import { OrganisationKind } from '../organisations/organisation.enums';
 
 /** What the analysis compares a release with: the registry's records, as plain data. */
@@ -30,4 +31,4 @@ export interface RegistryAlliance {
 
 /** Whether a half-open period (open ends allowed) contains the day; no day known: every period does. */
 export const validOn = (period: { validFrom: string | null; validTo: string | null }, day: string | null) =>
-  day === null || ((period.validFrom === null || period.validFrom <= day) && (period.validTo === null || period.validTo > day));
+  day === null || periodContains(period.validFrom, period.validTo, day);

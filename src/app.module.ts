@@ -16,6 +16,7 @@ import { OrganisationsModule } from './modules/organisations/organisations.modul
 import { PeopleModule } from './modules/people/people.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { ReleaseAnalysisModule } from './modules/release-analysis/release-analysis.module';
 import { ReleasesModule } from './modules/releases/releases.module';
 import { OverviewModule } from './overview/overview.module';
 
@@ -41,6 +42,7 @@ export class AppModule {
         MeetingsModule,
         ReleasesModule,
         ProposalsModule,
+        ReleaseAnalysisModule,
         DashboardModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: registryValidationPipe }],

@@ -11,10 +11,12 @@ export const PUBLIC_DIR = join(__dirname, '..', '..', 'public');
 // The packages' exports hide their browser builds from require.resolve; their package.json is exported.
 const packageFile = (name: string, file: string) => join(dirname(require.resolve(`${name}/package.json`)), file);
 
-/** Every file the two pages load, by the name they use; an allow-list, so node_modules is never served as a folder. */
+/** Every file the pages load, by the name they use; an allow-list, so node_modules is never served as a folder. */
 const ASSETS: Record<string, string> = {
   'overview.css': join(PUBLIC_DIR, 'overview.css'),
   'overview.js': join(PUBLIC_DIR, 'overview.js'),
+  'release-review.css': join(PUBLIC_DIR, 'release-review.css'),
+  'release-review.js': join(PUBLIC_DIR, 'release-review.js'),
   'graphiql-page.css': join(PUBLIC_DIR, 'graphiql-page.css'),
   'graphiql.js': join(PUBLIC_DIR, 'graphiql.js'),
   'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
@@ -28,6 +30,12 @@ export class OverviewController {
   @Get()
   page(@Res() res: Response): void {
     res.sendFile(join(PUBLIC_DIR, 'index.html'));
+  }
+
+  /** The review page for a press release: paste, check what the registry reads in it, import (analyseRelease, importRelease). */
+  @Get('releases/new')
+  releaseReview(@Res() res: Response): void {
+    res.sendFile(join(PUBLIC_DIR, 'release-review.html'));
   }
 
   @Get('assets/:name')

@@ -1,64 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { GraphQLClient } from '../../src/demo/graphql-client';
 import { loadHeilbronnFranken } from '../../src/demo/heilbronn-franken';
 import { createTestApp, TestApp } from '../support/test-app';
-
-/** Debian's Chromium; the flags keep it from reaching for Google's hosts, which this network refuses. */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { Browser, openBrowser } from './browser';
 
 const REGION_CODES = ['0801', '0802', '0803', '0804', '0805', '0806', '0807', '0808', '0809', '0810', '0811', '0812'];
 const DEMO_RELEASE = 'Kooperationsvereinbarung zwischen Fachkräftebündnis Heilbronn-Franken und Finanz- und Wirtschaftsministerium';
 const TOKEN_KEY = 'allianzregister.token';
-
-interface Browser {
-  context: BrowserContext;
-  /** A new tab that fails the test on any script error of the page. */
-  page(): Promise<Page>;
-  close(): Promise<void>;
-}
-
-/** A fresh profile each time, so no state leaks between runs or test files. */
-async function openBrowser(): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'allianzregister-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1440, height: 1000 },
-    locale: 'de-DE',
-  });
-  const errors: string[] = [];
-  return {
-    context,
-    async page() {
-      const page = await context.newPage();
-      page.on('pageerror', (error) => errors.push(error.message));
-      // Chromium logs every 4xx answer as a console error; the page shows those to the user itself.
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
-      });
-      return page;
-    },
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-      expect(errors).toEqual([]);
-    },
-  };
-}
 
 const coverageOf = (page: Page, code: string) => page.locator(`[data-region-code="${code}"]`).first().getAttribute('data-coverage');
 

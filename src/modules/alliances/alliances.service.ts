@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMayWriteAround, assertMinistry } from '../../auth/coordinator-scope';
 import { keysetPage, Page } from '../../database/keyset-page';
@@ -18,6 +18,11 @@ export class AlliancesService {
 
   find(id: string): Promise<AllianceEntity | null> {
     return this.alliances.findOneBy({ id });
+  }
+
+  /** The id and name of every alliance that is not archived: what a press release is read against (release-analysis). */
+  namesOfAll(): Promise<{ id: string; name: string }[]> {
+    return this.alliances.find({ select: { id: true, name: true }, where: { archivedAt: IsNull() }, order: { name: 'ASC' } });
   }
 
   list(filter: AllianceFilter = {}, page: { first: number; after?: string }): Promise<Page<AllianceEntity>> {

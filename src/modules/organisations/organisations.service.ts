@@ -22,6 +22,14 @@ import {
 import { OrganisationNameEntity } from './organisation-name.entity';
 import { listedNameSql, LOCK_NAME_SQL, NAME_TAKEN_SQL, nameOn } from './organisation-names';
 import { OrganisationEntity } from './organisation.entity';
+import { OrganisationKind } from './organisation.enums';
+
+/** A name of an organisation with its half-open period. */
+export interface NamePeriod {
+  name: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
 
 /** The part of a versioned write that every write of an organisation shares: which record, and who may write it. */
 type OrganisationWrite = Omit<VersionedWrite<OrganisationEntity>, 'action' | 'change'>;
@@ -72,27 +80,53 @@ export class OrganisationsService {
     return keysetPage(query, page, { expression: name, property: 'name', valueOf: (o) => o.name, direction: 'ASC', german: true });
   }
 
+  /**
+   * Every organisation that is not archived, with every name it has had, has or will have: what a
+   * press release is read against (release-analysis), one statement whatever their number.
+   */
+  async namesOfAll(): Promise<{ id: string; kind: OrganisationKind; shortName: string | null; names: NamePeriod[] }[]> {
+    const rows: (NamePeriod & { id: string; kind: OrganisationKind; shortName: string | null })[] = await this.organisations
+      .createQueryBuilder('o')
+      .innerJoin(OrganisationNameEntity, 'n', 'n.organisationId = o.id')
+      .select(['o.id AS id', 'o.kind AS kind', 'o.shortName AS "shortName"'])
+      .addSelect(['n.name AS name', 'n.validFrom AS "validFrom"', 'n.validTo AS "validTo"'])
+      .where('o.archivedAt IS NULL')
+      .orderBy('o.id')
+      .addOrderBy('n.validFrom', 'ASC', 'NULLS FIRST')
+      .getRawMany();
+    const byId = new Map<string, { id: string; kind: OrganisationKind; shortName: string | null; names: NamePeriod[] }>();
+    for (const { id, kind, shortName, name, validFrom, validTo } of rows) {
+      const organisation = byId.get(id) ?? { id, kind, shortName, names: [] };
+      organisation.names.push({ name, validFrom, validTo });
+      byId.set(id, organisation);
+    }
+    return [...byId.values()];
+  }
+
   /** Any writer may create an organisation: a coordinator needs one before it can add it as a member. */
   create(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.assertNameFree(manager, input.name, null, input.allowDuplicateName);
-      const organisation = await insertAudited(manager, actor, {
-        entity: OrganisationEntity,
-        entityType: 'Organisation',
-        action: 'createOrganisation',
-        values: {
-          name: input.name,
-          shortName: input.shortName ?? null,
-          kind: input.kind,
-          regionId: input.regionId ?? null,
-          website: input.website ?? null,
-        },
-        audited: duplicateAllowed(input),
-      });
-      // The first name has no start: it is in force on every day before the first rename.
-      await manager.insert(OrganisationNameEntity, { organisationId: organisation.id, name: input.name, validFrom: null, validTo: null });
-      return organisation;
+    return this.dataSource.transaction((manager) => this.createWith(manager, actor, input));
+  }
+
+  /** create, in the caller's transaction: importRelease creates organisations together with the release. */
+  async createWith(manager: EntityManager, actor: Actor, input: CreateOrganisationInput): Promise<OrganisationEntity> {
+    await this.assertNameFree(manager, input.name, null, input.allowDuplicateName);
+    const organisation = await insertAudited(manager, actor, {
+      entity: OrganisationEntity,
+      entityType: 'Organisation',
+      action: 'createOrganisation',
+      values: {
+        name: input.name,
+        shortName: input.shortName ?? null,
+        kind: input.kind,
+        regionId: input.regionId ?? null,
+        website: input.website ?? null,
+      },
+      audited: duplicateAllowed(input),
     });
+    // The first name has no start: it is in force on every day before the first rename.
+    await manager.insert(OrganisationNameEntity, { organisationId: organisation.id, name: input.name, validFrom: null, validTo: null });
+    return organisation;
   }
 
   update(actor: Actor, input: UpdateOrganisationInput): Promise<OrganisationEntity> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMayWriteAround } from '../../auth/coordinator-scope';
 import type { Snapshot } from '../../audit/audit-log';
@@ -16,6 +16,9 @@ import { RoleEntity } from './role.entity';
 
 /** Family name first, as a register files people; given name breaks ties between namesakes. */
 const SORT_NAME = "(p.familyName || ' ' || p.givenName)";
+
+/** A family name as release-analysis compares names: lower case, umlauts and ß written out. */
+const FOLDED_FAMILY_NAME = "replace(replace(replace(replace(lower(p.familyName), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss')";
 
 /** A prefix that trims to nothing is no prefix, so displayName never starts with a space. */
 const prefixOf = (honorificPrefix: string | null | undefined) => honorificPrefix || null;
@@ -56,14 +59,34 @@ export class PeopleService {
   }
 
   createPerson(actor: Actor, input: CreatePersonInput): Promise<PersonEntity> {
-    return this.dataSource.transaction((manager) =>
-      insertAudited(manager, actor, {
-        entity: PersonEntity,
-        entityType: 'Person',
-        action: 'createPerson',
-        values: { honorificPrefix: prefixOf(input.honorificPrefix), givenName: input.givenName, familyName: input.familyName },
-      }),
-    );
+    return this.dataSource.transaction((manager) => this.createPersonWith(manager, actor, input));
+  }
+
+  /** createPerson, in the caller's transaction: importRelease creates people together with the release. */
+  createPersonWith(manager: EntityManager, actor: Actor, input: CreatePersonInput): Promise<PersonEntity> {
+    return insertAudited(manager, actor, {
+      entity: PersonEntity,
+      entityType: 'Person',
+      action: 'createPerson',
+      values: { honorificPrefix: prefixOf(input.honorificPrefix), givenName: input.givenName, familyName: input.familyName },
+    });
+  }
+
+  /**
+   * The people who are not archived and whose family name is one of `familyNames`, compared as
+   * folded (lower case, umlauts written out: "Blättner" finds "Blaettner"), each with all their
+   * roles: the namesakes a press release is read against (release-analysis). Two statements.
+   */
+  async withFamilyNames(familyNames: string[]): Promise<(PersonEntity & { roles: RoleEntity[] })[]> {
+    if (familyNames.length === 0) return [];
+    const people = await this.people
+      .createQueryBuilder('p')
+      .where('p.archivedAt IS NULL')
+      .andWhere(`${FOLDED_FAMILY_NAME} = ANY(:familyNames)`, { familyNames })
+      .getMany();
+    if (people.length === 0) return [];
+    const roles = await this.dataSource.getRepository(RoleEntity).find({ where: { personId: In(people.map((p) => p.id)) } });
+    return people.map((person) => Object.assign(person, { roles: roles.filter((role) => role.personId === person.id) }));
   }
 
   /** Corrects the spelling of a name; displayName follows, as it is computed from the parts. */

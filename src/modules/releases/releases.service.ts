@@ -32,6 +32,14 @@ function assertMayChange(actor: Actor, release: ReleaseEntity): void {
   throw forbidden('You may change only the releases you created');
 }
 
+/** A new release whose references check() has found; see insertWith. */
+export interface CheckedRelease {
+  input: CreateReleaseInput;
+  publisherId: string | null;
+  links: LinkSnapshot[];
+  quotes: QuoteInput[];
+}
+
 /** What a release refers to by id, to be checked before anything is written. */
 interface References {
   publisherId?: string | null;
@@ -76,6 +84,17 @@ export class ReleasesService {
 
   /** Everything is checked before the transaction starts, so a bad link or quote writes nothing. */
   async create(actor: Actor, input: CreateReleaseInput, loaders: RequestLoaders): Promise<ReleaseEntity> {
+    const checked = await this.check(input, loaders);
+    return this.dataSource.transaction((manager) => this.insertWith(manager, actor, checked));
+  }
+
+  /**
+   * A new release's links and references, checked: each record linked once (BAD_USER_INPUT), and
+   * every id names a record (NOT_FOUND naming each field that does not). `pending` are references
+   * to records the caller creates in the same transaction, with their kind (importRelease's
+   * "new:0"); they are taken as they are and resolved by insertWith.
+   */
+  async check(input: CreateReleaseInput, loaders: RequestLoaders, pending = new Map<string, LinkedEntityType>()): Promise<CheckedRelease> {
     const links = input.links ?? [];
     const quotes = input.quotes ?? [];
     const publisherId = input.publisherId ?? null;
@@ -86,31 +105,47 @@ export class ReleasesService {
     });
     if (duplicates.length) throw new DomainError('BAD_USER_INPUT', 'A release links to each record once', { fields: duplicates });
 
-    const types = await this.assertReferencesExist(loaders, { publisherId, links, quotes });
+    const types = await this.assertReferencesExist(loaders, { publisherId, links, quotes }, pending);
     const linkRows: LinkSnapshot[] = links.map((link) => ({ ...link, entityType: types.get(link.entityId)! }));
-    return this.dataSource.transaction(async (manager) => {
-      const release = await insertAudited(manager, actor, {
-        entity: ReleaseEntity,
-        entityType: 'Release',
-        action: 'createRelease',
-        values: {
-          title: input.title,
-          publishedOn: input.publishedOn,
-          publisherId,
-          url: input.url ?? null,
-          body: input.body ?? null,
-          createdBy: actor.sub,
-        },
-        audited: { links: linkRows, quotes: quotes.map(quoteOf) },
-      });
-      if (linkRows.length)
-        await manager.insert(
-          ReleaseLinkEntity,
-          linkRows.map((link, position) => ({ ...link, releaseId: release.id, position })),
-        );
-      await this.insertQuotes(manager, release.id, quotes);
-      return release;
+    return { input, publisherId, links: linkRows, quotes };
+  }
+
+  /**
+   * Writes a checked release with its links, quotes and audit event in the caller's transaction.
+   * `idOf` resolves the references to records created in the same transaction (see check).
+   */
+  async insertWith(
+    manager: EntityManager,
+    actor: Actor,
+    checked: CheckedRelease,
+    idOf: (reference: string) => string = (id) => id,
+    action = 'createRelease',
+  ): Promise<ReleaseEntity> {
+    const { input } = checked;
+    const publisherId = checked.publisherId && idOf(checked.publisherId);
+    const linkRows = checked.links.map((link) => ({ ...link, entityId: idOf(link.entityId) }));
+    const quotes = checked.quotes.map((quote) => ({ ...quote, personId: idOf(quote.personId) }));
+    const release = await insertAudited(manager, actor, {
+      entity: ReleaseEntity,
+      entityType: 'Release',
+      action,
+      values: {
+        title: input.title,
+        publishedOn: input.publishedOn,
+        publisherId,
+        url: input.url ?? null,
+        body: input.body ?? null,
+        createdBy: actor.sub,
+      },
+      audited: { links: linkRows, quotes: quotes.map(quoteOf) },
     });
+    if (linkRows.length)
+      await manager.insert(
+        ReleaseLinkEntity,
+        linkRows.map((link, position) => ({ ...link, releaseId: release.id, position })),
+      );
+    await this.insertQuotes(manager, release.id, quotes);
+    return release;
   }
 
   /**
@@ -238,23 +273,35 @@ export class ReleasesService {
    * the kind of record each link names otherwise. Records are never deleted, so what exists
    * before the transaction still exists when it commits.
    */
-  private async assertReferencesExist(loaders: RequestLoaders, references: References): Promise<Map<string, LinkedEntityType>> {
+  private async assertReferencesExist(
+    loaders: RequestLoaders,
+    references: References,
+    pending = new Map<string, LinkedEntityType>(),
+  ): Promise<Map<string, LinkedEntityType>> {
     const { publisherId, links = [], quotes = [] } = references;
+    const isPending = (id: string, type: LinkedEntityType) => pending.get(id) === type;
     const [types, quoted, publisher] = await Promise.all([
       this.entityTypes(
         loaders,
-        links.map((link) => link.entityId),
+        links.map((link) => link.entityId).filter((id) => !pending.has(id)),
       ),
-      Promise.all(quotes.map((quote) => this.people.byId(loaders).load(quote.personId))),
-      publisherId ? this.organisations.byId(loaders).load(publisherId) : null,
+      Promise.all(
+        quotes.map((quote) => (pending.has(quote.personId) ? Promise.resolve(null) : this.people.byId(loaders).load(quote.personId))),
+      ),
+      publisherId && !pending.has(publisherId) ? this.organisations.byId(loaders).load(publisherId) : null,
     ]);
+    for (const [id, type] of pending) if (links.some((link) => link.entityId === id)) types.set(id, type);
     const missing: FieldError[] = [
-      ...(publisherId && !publisher ? [{ field: 'publisherId', message: `Organisation ${publisherId} does not exist` }] : []),
+      ...(publisherId && !publisher && !isPending(publisherId, LinkedEntityType.ORGANISATION)
+        ? [{ field: 'publisherId', message: `Organisation ${publisherId} does not exist` }]
+        : []),
       ...links.flatMap((link, index) =>
         types.has(link.entityId) ? [] : [{ field: `links[${index}].entityId`, message: noRecord(link.entityId) }],
       ),
       ...quotes.flatMap((quote, index) =>
-        quoted[index] ? [] : [{ field: `quotes[${index}].personId`, message: `Person ${quote.personId} does not exist` }],
+        quoted[index] || isPending(quote.personId, LinkedEntityType.PERSON)
+          ? []
+          : [{ field: `quotes[${index}].personId`, message: `Person ${quote.personId} does not exist` }],
       ),
     ];
     if (missing.length) throw new DomainError('NOT_FOUND', missing.map((m) => m.message).join('; '), { fields: missing });

@@ -47,6 +47,176 @@
     OTHER: 'Sonstige',
   };
 
+  // ---- the registry's activity: open change proposals and the change feed ----------------------
+
+  // Roles whose token may list proposals (ministry staff all of them, a coordinator its own); a
+  // READER's request would be refused, so the page does not send it.
+  const PROPOSAL_ROLES = ['ADMIN', 'EDITOR', 'COORDINATOR'];
+  const ROLE_LABELS = { ADMIN: 'Administration', EDITOR: 'Redaktion', COORDINATOR: 'Koordination', READER: 'Lesezugriff' };
+  const ACTIVITY_PAGE = 20;
+  // The API's limit on root fields per operation; the records that proposals name are looked up in
+  // operations of at most this many.
+  const MAX_ROOT_FIELDS = 20;
+
+  const ENTITY_TYPES = {
+    Alliance: 'Allianz',
+    Organisation: 'Organisation',
+    Person: 'Person',
+    Role: 'Funktion',
+    Membership: 'Mitgliedschaft',
+    Agreement: 'Vereinbarung',
+    Commitment: 'Verpflichtung',
+    Meeting: 'Treffen',
+    Release: 'Pressemitteilung',
+    ChangeProposal: 'Änderungsvorschlag',
+  };
+
+  // The record type has a column of its own, so an action says only what happened to it.
+  const ACTIONS = {
+    createAlliance: 'angelegt',
+    updateAlliance: 'geändert',
+    addMember: 'Mitglied aufgenommen',
+    endMembership: 'beendet',
+    correctMembership: 'korrigiert',
+    changeMembershipRole: 'Rolle gewechselt',
+    createOrganisation: 'angelegt',
+    updateOrganisation: 'geändert',
+    renameOrganisation: 'umbenannt',
+    correctOrganisationName: 'Name korrigiert',
+    createPerson: 'angelegt',
+    updatePerson: 'korrigiert',
+    assignRole: 'zugeordnet',
+    endRole: 'beendet',
+    updateRole: 'korrigiert',
+    createAgreement: 'angelegt',
+    updateAgreement: 'geändert',
+    signAgreement: 'unterzeichnet',
+    terminateAgreement: 'beendet',
+    updateCommitment: 'geändert',
+    recordMeeting: 'erfasst',
+    updateMeeting: 'geändert',
+    createRelease: 'erfasst',
+    updateRelease: 'geändert',
+    linkRelease: 'verknüpft',
+    unlinkRelease: 'Verknüpfung gelöst',
+    proposeOrganisationChange: 'vorgeschlagen',
+    proposePersonChange: 'vorgeschlagen',
+    acceptProposal: 'angenommen',
+    rejectProposal: 'abgelehnt',
+    withdrawProposal: 'zurückgezogen',
+  };
+  const entityTypeLabel = (type) => (Object.hasOwn(ENTITY_TYPES, type) ? ENTITY_TYPES[type] : type);
+  const actionLabel = (action) => {
+    if (Object.hasOwn(ACTIONS, action)) return ACTIONS[action];
+    if (action.startsWith('archive')) return 'archiviert';
+    if (action.startsWith('restore')) return 'wiederhergestellt';
+    return action;
+  };
+
+  // Field labels, in the order a summary names them: what identifies a record first.
+  const FIELDS = {
+    name: 'Name',
+    title: 'Titel',
+    honorificPrefix: 'Anrede/Titel',
+    givenName: 'Vorname',
+    familyName: 'Nachname',
+    shortName: 'Kurzname',
+    entityType: 'Datensatz',
+    changes: 'Änderung',
+    status: 'Status',
+    role: 'Rolle',
+    kind: 'Art',
+    level: 'Ebene',
+    signedOn: 'Unterzeichnet am',
+    terminatedOn: 'Beendet am',
+    heldOn: 'Datum',
+    publishedOn: 'Veröffentlicht am',
+    joinedOn: 'Beitritt',
+    leftOn: 'Austritt',
+    validFrom: 'Gültig ab',
+    validTo: 'Gültig bis',
+    foundedOn: 'Gegründet am',
+    location: 'Ort',
+    website: 'Website',
+    url: 'Adresse',
+    regionId: 'Region',
+    allianceId: 'Allianz',
+    organisationId: 'Organisation',
+    personId: 'Person',
+    agreementId: 'Vereinbarung',
+    publisherId: 'Herausgeber',
+    parties: 'Parteien',
+    commitments: 'Verpflichtungen',
+    participantIds: 'Teilnehmende',
+    instruments: 'Instrumente',
+    links: 'Verknüpfungen',
+    quotes: 'Zitate',
+    description: 'Beschreibung',
+    outcome: 'Ergebnis',
+    body: 'Text',
+    position: 'Position',
+    archivedAt: 'Archiviert',
+    note: 'Anmerkung',
+    reason: 'Begründung',
+    proposedBy: 'Vorgeschlagen von',
+    decidedBy: 'Entschieden von',
+    decidedAt: 'Entschieden am',
+  };
+  const FIELD_ORDER = Object.keys(FIELDS);
+  // Ids, versions and who created a record say nothing a reader needs in a summary (the actor is
+  // in a column of its own, and a write that applies a proposal names its proposer as well).
+  const UNSUMMARISED = new Set(['id', 'createdBy', 'entityId', 'baseVersion', 'proposalId']);
+  const SUMMARY_ITEMS = 4;
+  const TEXT_LENGTH = 80;
+
+  const VALUES = {
+    DRAFT: 'Entwurf',
+    SIGNED: 'unterzeichnet',
+    TERMINATED: 'beendet',
+    LOCAL: 'lokal',
+    REGIONAL: 'regional',
+    STATE: 'Land',
+    ACTIVE: 'aktiv',
+    DISSOLVED: 'aufgelöst',
+    LEAD: 'Federführung',
+    PARTNER: 'Partner',
+    PLANNED: 'geplant',
+    HELD: 'abgehalten',
+    CANCELLED: 'abgesagt',
+    TOP_LEVEL_MEETING: 'Spitzengespräch',
+    SKILLED_LABOUR_CONFERENCE: 'Fachkräftekonferenz',
+    OPEN: 'offen',
+    ACCEPTED: 'angenommen',
+    REJECTED: 'abgelehnt',
+    WITHDRAWN: 'zurückgezogen',
+    ANNOUNCES: 'kündigt an',
+    MENTIONS: 'erwähnt',
+    ANNUAL_TOP_LEVEL_MEETING: 'jährliches Spitzengespräch',
+    COMMUNICATION_PLATFORM: 'gemeinsame Kommunikationsplattform',
+    MUTUAL_INFORMATION: 'gegenseitige Information',
+    MUTUAL_SUPPORT: 'gegenseitige Unterstützung',
+    PERMANENT_REPRESENTATIVE: 'ständiger Vertreter',
+    SHARED_MONITORING: 'gemeinsames Monitoring',
+    MINISTRY: 'Ministerium, Landesbehörde',
+    CHAMBER_OF_COMMERCE: 'Industrie- und Handelskammer',
+    CHAMBER_OF_CRAFTS: 'Handwerkskammer',
+    EMPLOYMENT_AGENCY: 'Agentur für Arbeit',
+    TRADE_UNION: 'Gewerkschaft',
+    EMPLOYERS_ASSOCIATION: 'Arbeitgeberverband',
+    ECONOMIC_DEVELOPMENT: 'Wirtschaftsförderung',
+    MUNICIPALITY: 'Kommune, Regionalverband',
+    EDUCATION: 'Bildung, Hochschule',
+    WELCOME_CENTER: 'Welcome Center',
+    OTHER: 'Sonstige',
+  };
+
+  // What a proposal's record is looked up with, to name it and show the values it would change.
+  const RECORDS = {
+    Organisation: (variable) => `organisation(id: ${variable}) { name shortName kind website region { name } }`,
+    Person: (variable) => `person(id: ${variable}) { displayName honorificPrefix givenName familyName }`,
+    Region: (variable) => `region(id: ${variable}) { name }`,
+  };
+
   const QUERIES = {
     state: 'query OverviewState { regions(kind: STATE) { id name code } }',
     coverage: `query OverviewCoverage($stateId: ID!, $asOf: Date) {
@@ -74,10 +244,20 @@
         edges { node { id title publishedOn url publisher { id name nameHistory { name validFrom validTo } } } }
       }
     }`,
+    proposals: `query OverviewOpenProposals($first: Int!) {
+      proposals(filter: { status: OPEN }, first: $first) {
+        totalCount
+        edges { node { id entityType entityId changes note proposedBy proposedAt } }
+      }
+    }`,
+    changes: `query OverviewChanges($first: Int!) {
+      changes(first: $first) { edges { node { id at actor action entityType entityId changes } } }
+    }`,
   };
 
   const numberFormat = new Intl.NumberFormat('de-DE');
   const dateFormat = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+  const instantFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
   const DAY_MS = 24 * 60 * 60 * 1000;
 
   const $ = (id) => document.getElementById(id);
@@ -93,6 +273,18 @@
   }
 
   const storedToken = () => sessionStorage.getItem(TOKEN_KEY);
+
+  // The token's claims (sub, role), read without checking the signature: only to say who is signed
+  // in and to leave out what the role may not read. The API checks the token on every request.
+  function tokenClaims(token) {
+    try {
+      const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0))));
+      return claims && typeof claims === 'object' ? claims : {};
+    } catch {
+      return {};
+    }
+  }
 
   async function gql(query, variables = {}) {
     const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
@@ -154,6 +346,70 @@
     const hyphen = name.lastIndexOf('-', LABEL_WIDTH_CHARS - 1);
     return hyphen > 0 ? [name.slice(0, hyphen + 1), name.slice(hyphen + 1)] : [name];
   };
+
+  const formatInstant = (iso) => instantFormat.format(new Date(iso));
+
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+  const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+  const isReference = (value) =>
+    (typeof value === 'string' && UUID.test(value)) || (Array.isArray(value) && value.length > 0 && value.every(isReference));
+
+  const shorten = (text) => (text.length > TEXT_LENGTH ? `${text.slice(0, TEXT_LENGTH - 1).trimEnd()}…` : text);
+
+  /** A value of a changed field as a reader would say it: dates in German, codes as words, long texts cut. */
+  function describeValue(value) {
+    if (value === null || value === undefined || value === '') return '—';
+    if (typeof value === 'boolean') return value ? 'ja' : 'nein';
+    if (typeof value === 'number') return numberFormat.format(value);
+    if (Array.isArray(value)) {
+      if (value.every((v) => typeof v === 'string')) return value.length ? shorten(value.map(describeValue).join(', ')) : '—';
+      return value.length === 1 ? '1 Eintrag' : `${numberFormat.format(value.length)} Einträge`;
+    }
+    if (typeof value === 'object') return Object.keys(value).map(fieldLabel).join(', ') || '—';
+    if (ISO_DAY.test(value)) return formatDate(value);
+    if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return formatInstant(value);
+    if (Object.hasOwn(VALUES, value)) return VALUES[value];
+    if (Object.hasOwn(ENTITY_TYPES, value)) return entityTypeLabel(value);
+    return `„${shorten(value)}“`;
+  }
+
+  const fieldLabel = (field) => (Object.hasOwn(FIELDS, field) ? FIELDS[field] : field);
+  const fieldRank = (field) => {
+    const rank = FIELD_ORDER.indexOf(field);
+    return rank < 0 ? FIELD_ORDER.length : rank;
+  };
+
+  /**
+   * One line per changed field of an audit event, "Label: before → after", those that identify a
+   * record first. A field that holds ids says only whether it was set, changed or cleared: an id
+   * means nothing to a reader.
+   */
+  function changeList(changes) {
+    const lines = Object.entries(changes)
+      .filter(([field]) => !UNSUMMARISED.has(field))
+      .sort(([a], [b]) => fieldRank(a) - fieldRank(b))
+      .map(([field, [before, after]]) => {
+        const label = fieldLabel(field);
+        if (isReference(before) || isReference(after)) {
+          const what = before === null ? 'gesetzt' : after === null ? 'entfernt' : 'geändert';
+          return `${label} ${what}`;
+        }
+        if (before === null) return `${label}: ${describeValue(after)}`;
+        return `${label}: ${describeValue(before)} → ${describeValue(after)}`;
+      });
+    return summaryList(lines);
+  }
+
+  /** The lines as a list, the first `shown` of them and a count of the rest. */
+  function summaryList(lines, shown = SUMMARY_ITEMS) {
+    const list = el('ul', { className: 'change-list' }, ...lines.slice(0, shown).map((line) => el('li', {}, line)));
+    const rest = lines.length - shown;
+    if (rest > 0)
+      list.append(el('li', { className: 'muted' }, rest === 1 ? 'und 1 weiteres Feld' : `und ${numberFormat.format(rest)} weitere Felder`));
+    if (!lines.length) list.append(el('li', { className: 'muted' }, 'keine Felder'));
+    return list;
+  }
 
   const el = (tag, attributes = {}, ...children) => {
     const node = document.createElement(tag);
@@ -371,15 +627,147 @@
     );
   }
 
+  // A cell whose content is one element: the stacked layout of narrow screens puts its label
+  // beside it in a grid of two columns.
+  const cell = (tag, label, field, ...children) =>
+    el(tag, { role: tag === 'th' ? 'rowheader' : 'cell', 'data-label': label, 'data-field': field }, el('div', {}, ...children));
+  const instant = (iso) => el('time', { datetime: iso }, formatInstant(iso));
+
+  /**
+   * The records that proposals change, and the regions they would move organisations to, looked up
+   * by id: at most MAX_ROOT_FIELDS to an operation, the operations side by side. A record that is
+   * gone (or hidden from the caller) is null.
+   */
+  async function lookUp(references) {
+    const chunks = [];
+    for (let i = 0; i < references.length; i += MAX_ROOT_FIELDS) chunks.push(references.slice(i, i + MAX_ROOT_FIELDS));
+    const answers = await Promise.all(
+      chunks.map(async (chunk) => {
+        const variables = Object.fromEntries(chunk.map(({ id }, i) => [`r${i}`, id]));
+        const query = `query OverviewProposalRecords(${chunk.map((_, i) => `$r${i}: ID!`).join(', ')}) {
+          ${chunk.map(({ type }, i) => `r${i}: ${RECORDS[type](`$r${i}`)}`).join('\n')}
+        }`;
+        const data = await gql(query, variables);
+        return chunk.map(({ type, id }, i) => [`${type}:${id}`, data[`r${i}`]]);
+      }),
+    );
+    return new Map(answers.flat());
+  }
+
+  const proposalChanges = (proposal) => JSON.parse(proposal.changes);
+
+  async function loadProposals(own) {
+    const { proposals } = await gql(QUERIES.proposals, { first: ACTIVITY_PAGE });
+    const nodes = proposals.edges.map((e) => e.node);
+    const references = new Map();
+    for (const proposal of nodes) {
+      if (Object.hasOwn(RECORDS, proposal.entityType))
+        references.set(`${proposal.entityType}:${proposal.entityId}`, { type: proposal.entityType, id: proposal.entityId });
+      const { regionId } = proposalChanges(proposal);
+      if (regionId) references.set(`Region:${regionId}`, { type: 'Region', id: regionId });
+    }
+    renderProposals(proposals.totalCount, nodes, await lookUp([...references.values()]), own);
+  }
+
+  const recordName = (type, record) => (!record ? null : type === 'Person' ? record.displayName : record.name);
+
+  /**
+   * What a proposal would change, one line per field: "Label: now → proposed" (only the proposed
+   * value when the record cannot be read any more), a rename with the day it takes effect.
+   */
+  function proposedChanges(proposal, record, records) {
+    const { validFrom, ...changes } = proposalChanges(proposal);
+    const region = (id) => (id ? recordName('Region', records.get(`Region:${id}`)) || 'unbekannte Region' : '—');
+    const lines = Object.entries(changes)
+      .sort(([a], [b]) => fieldRank(a) - fieldRank(b))
+      .map(([field, value]) => {
+        const proposed = field === 'regionId' ? region(value) : describeValue(value);
+        let line = `${fieldLabel(field)}: ${proposed}`;
+        if (record) {
+          const now = field === 'regionId' ? (record.region ? record.region.name : '—') : describeValue(record[field]);
+          line = `${fieldLabel(field)}: ${now} → ${proposed}`;
+        }
+        return field === 'name' && validFrom ? `${line} ab ${formatDate(validFrom)}` : line;
+      });
+    // Whoever decides on a proposal needs all of it; it has at most the six fields a proposal takes.
+    return summaryList(lines, lines.length);
+  }
+
+  function renderProposals(totalCount, proposals, records, own) {
+    const shown = proposals.length;
+    $('proposals-empty').textContent = own ? 'Sie haben keine offenen Änderungsvorschläge.' : 'Keine offenen Änderungsvorschläge.';
+    $('proposals-empty').hidden = shown > 0;
+    $('proposals-table').hidden = shown === 0;
+    const count = `${numberFormat.format(totalCount)} ${own ? 'eigene offen' : 'offen'}`;
+    $('proposals-total').textContent = totalCount > shown ? `${count} · die neuesten ${numberFormat.format(shown)}` : count;
+    $('proposal-rows').replaceChildren(
+      ...proposals.map((proposal) => {
+        const record = records.get(`${proposal.entityType}:${proposal.entityId}`);
+        return el(
+          'tr',
+          { role: 'row', 'data-proposal-id': proposal.id },
+          cell(
+            'th',
+            'Datensatz',
+            'record',
+            el('span', { className: 'record-type' }, entityTypeLabel(proposal.entityType)),
+            ' ',
+            el('span', { className: 'record-name' }, recordName(proposal.entityType, record) || 'nicht mehr vorhanden'),
+          ),
+          cell('td', 'Vorgeschlagene Änderung', 'changes', proposedChanges(proposal, record, records)),
+          cell('td', 'Vorgeschlagen von', 'proposedBy', proposal.proposedBy),
+          cell('td', 'Am', 'proposedAt', instant(proposal.proposedAt)),
+          cell('td', 'Anmerkung', 'note', proposal.note || '—'),
+        );
+      }),
+    );
+  }
+
+  function renderChanges(events) {
+    $('changes-empty').hidden = events.length > 0;
+    $('changes-table').hidden = events.length === 0;
+    $('changes-total').textContent = events.length ? `Die neuesten ${numberFormat.format(events.length)}, neueste zuerst` : '';
+    $('change-rows').replaceChildren(
+      ...events.map((event) =>
+        el(
+          'tr',
+          { role: 'row', 'data-event-id': event.id },
+          cell('td', 'Zeitpunkt', 'at', instant(event.at)),
+          cell('td', 'Von', 'actor', event.actor),
+          cell('td', 'Aktion', 'action', actionLabel(event.action)),
+          cell('td', 'Datensatz', 'entityType', entityTypeLabel(event.entityType)),
+          cell('td', 'Änderungen', 'changes', changeList(JSON.parse(event.changes))),
+        ),
+      ),
+    );
+  }
+
   // ---- loading ---------------------------------------------------------------------------------
 
-  function showToken(message) {
-    $('token-section').hidden = false;
-    $('dashboard').hidden = true;
-    $('as-of-form').hidden = true;
+  const REFUSED = 'Das Token wurde nicht angenommen (ungültig oder abgelaufen). Bitte geben Sie ein gültiges Token ein.';
+
+  /** The token bar: whether a token is set and whose, and why one was dropped. */
+  function showTokenState(message) {
+    const token = storedToken();
+    const { sub, role } = token ? tokenClaims(token) : {};
+    let state = 'Ohne Token: letzte Änderungen und Änderungsvorschläge erst nach Anmeldung';
+    if (token) state = sub && Object.hasOwn(ROLE_LABELS, role) ? `Token gesetzt: ${sub} (${ROLE_LABELS[role]})` : 'Token gesetzt';
+    $('token-state').textContent = state;
+    $('token-forget').hidden = !token;
     const error = $('token-error');
     error.hidden = !message;
     error.textContent = message || '';
+  }
+
+  /** Empties the sections a token opens, so that another token never sees what the last one was shown. */
+  function clearActivity() {
+    for (const id of ['proposal-rows', 'change-rows', 'proposals-total', 'changes-total']) $(id).replaceChildren();
+  }
+
+  function showToken() {
+    $('token-section').hidden = false;
+    $('dashboard').hidden = true;
+    $('as-of-form').hidden = true;
     $('token-input').focus();
   }
 
@@ -401,8 +789,14 @@
 
   async function load() {
     const asOf = $('as-of').value || todayIso();
+    document.body.setAttribute('data-state', 'loading');
     showGlobalError(null);
-    $('sign-out').hidden = !storedToken();
+    // The change feed takes a token of any role; proposals only the roles that may list them.
+    const token = storedToken();
+    const { role } = token ? tokenClaims(token) : {};
+    const listsProposals = PROPOSAL_ROLES.includes(role);
+    $('changes-section').hidden = !token;
+    $('proposals-section').hidden = !listsProposals;
     try {
       const { regions } = await gql(QUERIES.state);
       const state = regions[0];
@@ -410,7 +804,14 @@
       $('token-section').hidden = true;
       $('dashboard').hidden = false;
       $('as-of-form').hidden = false;
-      document.body.setAttribute('data-state', 'loading');
+      const activity = [];
+      if (token)
+        activity.push(
+          section('changes', async () =>
+            renderChanges((await gql(QUERIES.changes, { first: ACTIVITY_PAGE })).changes.edges.map((e) => e.node)),
+          ),
+        );
+      if (listsProposals) activity.push(section('proposals', () => loadProposals(role === 'COORDINATOR')));
       await Promise.all([
         section('coverage', async () => {
           try {
@@ -423,17 +824,21 @@
         section('overdue', async () => renderOverdue((await gql(QUERIES.overdue, { asOf })).overdueCommitments, asOf)),
         section('stats', async () => renderStats((await gql(QUERIES.stats)).stats)),
         section('releases', async () => renderReleases((await gql(QUERIES.releases)).releases)),
+        ...activity,
       ]);
       document.body.setAttribute('data-state', 'ready');
     } catch (error) {
-      document.body.setAttribute('data-state', 'error');
-      if (error instanceof ApiError && error.needsToken) {
-        showToken(
-          storedToken() ? 'Das Token wurde nicht angenommen (ungültig oder abgelaufen). Bitte geben Sie ein gültiges Token ein.' : '',
-        );
-      } else {
-        showGlobalError(error);
+      if (error instanceof ApiError && error.needsToken && token && storedToken() === token) {
+        // A token the API refuses (mistyped, expired, signed for another service) is dropped: the
+        // page carries on without it where anyone may read, and asks for another where no one may.
+        sessionStorage.removeItem(TOKEN_KEY);
+        clearActivity();
+        showTokenState(REFUSED);
+        return load();
       }
+      document.body.setAttribute('data-state', 'error');
+      if (error instanceof ApiError && error.needsToken) showToken();
+      else showGlobalError(error);
     }
   }
 
@@ -447,6 +852,7 @@
       history.replaceState(null, '', url);
       load();
     });
+    // Kept for this browser session only, under the key the GraphQL explorer's token bar uses too.
     $('token-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const token = $('token-input')
@@ -455,12 +861,19 @@
       if (!token) return;
       sessionStorage.setItem(TOKEN_KEY, token);
       $('token-input').value = '';
+      clearActivity();
+      showTokenState();
       load();
     });
-    $('sign-out').addEventListener('click', () => {
+    $('token-forget').addEventListener('click', () => {
       sessionStorage.removeItem(TOKEN_KEY);
+      clearActivity();
+      showTokenState();
+      // The button hides itself; focus goes where a new token would be entered.
+      $('token-input').focus();
       load();
     });
+    showTokenState();
     drawMap();
     load();
   }

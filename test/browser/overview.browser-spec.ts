@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { GraphQLClient } from '../../src/demo/graphql-client';
-import { loadHeilbronnFranken } from '../../src/demo/heilbronn-franken';
+import { DemoIds, loadHeilbronnFranken } from '../../src/demo/heilbronn-franken';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Browser, openBrowser } from './browser';
 
@@ -223,5 +223,264 @@ describe('overview page with PUBLIC_READ=false', () => {
     );
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.graphiql-response').filter({ hasText: 'Baden-Württemberg' }).waitFor();
+  });
+});
+
+const TOKEN_STATE = '[data-testid="token-state"]';
+const PROPOSALS = '[data-testid="open-proposals"]';
+const CHANGES = '[data-testid="latest-changes"]';
+
+/** Enters a token through the page's own token bar and waits until the page has loaded with it. */
+async function enterToken(page: Page, token: string): Promise<void> {
+  await page.locator('#token-input').fill(token);
+  // The submit handler marks the page as loading before it returns, so "ready" below is the new load's.
+  await page.locator('#token-form button[type="submit"]').click();
+  await page.locator('body[data-state="ready"]').waitFor();
+}
+
+/** The names of the GraphQL operations the page sends, and a promise of every answer's errors. */
+function watchOperations(page: Page): { names: string[]; errors: () => Promise<unknown[]> } {
+  const names: string[] = [];
+  const answers: Promise<unknown>[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+    const { query } = JSON.parse(request.postData() ?? '{}') as { query?: string };
+    names.push(/^\s*query\s+(\w+)/.exec(query ?? '')?.[1] ?? '(anonymous)');
+  });
+  page.on('response', (response) => {
+    if (response.url().endsWith('/graphql') && response.request().method() === 'POST')
+      answers.push(response.json().then((body: { errors?: unknown[] }) => body.errors ?? null));
+  });
+  return { names, errors: async () => (await Promise.all(answers)).filter((errors) => errors !== null) };
+}
+
+/** A column of a section's table, row by row, as text or as one attribute of its cells. */
+async function column(page: Page, section: string, field: string, attribute?: string): Promise<(string | null)[]> {
+  const cells = page.locator(`${section} tbody tr [data-field="${field}"]`);
+  if (!attribute) return cells.allTextContents();
+  return Promise.all(Array.from({ length: await cells.count() }, (_, i) => cells.nth(i).locator(`[${attribute}]`).getAttribute(attribute)));
+}
+
+async function rowIds(page: Page, section: string, attribute: string): Promise<(string | null)[]> {
+  const rows = page.locator(`${section} tbody tr`);
+  return Promise.all(Array.from({ length: await rows.count() }, (_, i) => rows.nth(i).getAttribute(attribute)));
+}
+
+describe('overview page: open change proposals and the latest changes, with a token entered on the page', () => {
+  const OPEN = `query { proposals(filter: { status: OPEN }, first: 20) {
+    totalCount edges { node { id entityType entityId note proposedBy proposedAt } } } }`;
+  const FEED = 'query { changes(first: 20) { edges { node { id at actor action entityType } } } }';
+  const COORDINATOR = 'koordination-hn';
+
+  type Proposal = { id: string; entityType: string; entityId: string; note: string | null; proposedBy: string; proposedAt: string };
+  type Event = { id: string; at: string; actor: string; action: string; entityType: string };
+
+  let t: TestApp;
+  let browser: Browser;
+  let demo: DemoIds;
+  let coordinator: string;
+  let rejected: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    demo = await loadHeilbronnFranken(new GraphQLClient(`${t.url}/graphql`, t.tokens.admin));
+    coordinator = t.token('COORDINATOR', { sub: COORDINATOR, allianceIds: [demo.regionalAlliance] });
+    const { data } = await t.gql<{ regions: { id: string; code: string }[] }>('{ regions(kind: REGION) { id code } }');
+    const heilbronnFranken = data!.regions.find((r) => r.code === '0802')!.id;
+
+    const propose = async (kind: 'Organisation' | 'Person', input: Record<string, unknown>, token: string) => {
+      const result = await t.gql<Record<string, { id: string; version: number }>>(
+        `mutation($input: Propose${kind}ChangeInput!) { propose${kind}Change(input: $input) { id version } }`,
+        { input: { expectedVersion: 1, ...input } },
+        { token },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data![`propose${kind}Change`];
+    };
+    const discarded = await propose(
+      'Organisation',
+      { organisationId: demo.organisations.dgb, website: 'https://example.org/' },
+      t.tokens.editor,
+    );
+    const reject = await t.gql(
+      'mutation($id: ID!, $v: Int!) { rejectProposal(id: $id, expectedVersion: $v, reason: "Doppelt") { status } }',
+      { id: discarded.id, v: discarded.version },
+      { token: t.tokens.admin },
+    );
+    expect(reject.errors).toBeUndefined();
+    rejected = discarded.id;
+    await propose(
+      'Organisation',
+      { organisationId: demo.organisations.aaHeilbronn, shortName: 'AA HN', regionId: heilbronnFranken, note: 'Laut Impressum' },
+      t.tokens.editor,
+    );
+    await propose('Person', { personId: demo.people.blaettner, honorificPrefix: 'Dr.', note: 'Promotion 2019' }, coordinator);
+    await propose(
+      'Organisation',
+      {
+        organisationId: demo.organisations.employers,
+        name: 'Arbeitgeberverband Heilbronn-Franken und Hohenlohe e. V.',
+        validFrom: '2030-01-01',
+      },
+      t.tokens.editor,
+    );
+    const person = await t.gql(
+      'mutation { createPerson(input: { givenName: "Erika", familyName: "Mustermann" }) { id } }',
+      {},
+      {
+        token: t.tokens.editor,
+      },
+    );
+    expect(person.errors).toBeUndefined();
+    browser = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** The open proposals the API lists for a token, with the name of the record each one changes. */
+  async function openProposals(token: string) {
+    const { data } = await t.gql<{ proposals: { totalCount: number; edges: { node: Proposal }[] } }>(OPEN, {}, { token });
+    const proposals = data!.proposals.edges.map((e) => e.node);
+    const names = await Promise.all(
+      proposals.map(async (p) => {
+        const field = p.entityType === 'Person' ? 'person(id: $id) { name: displayName }' : 'organisation(id: $id) { name }';
+        const record = await t.gql<Record<string, { name: string }>>(`query($id: ID!) { record: ${field} }`, { id: p.entityId });
+        return record.data!.record.name;
+      }),
+    );
+    return { totalCount: data!.proposals.totalCount, proposals, names };
+  }
+
+  it('lists with an EDITOR token every open proposal and the latest changes exactly as the API does', async () => {
+    const page = await browser.page();
+    const operations = watchOperations(page);
+    await openOverview(page, t.url);
+    await expect(page.locator(PROPOSALS).isVisible()).resolves.toBe(false);
+    await expect(page.locator(CHANGES).isVisible()).resolves.toBe(false);
+
+    await enterToken(page, t.tokens.editor);
+    await page.locator(TOKEN_STATE).filter({ hasText: 'Token gesetzt: editor (Redaktion)' }).waitFor();
+    await expect(page.evaluate(`sessionStorage.getItem('${TOKEN_KEY}')`)).resolves.toBe(t.tokens.editor);
+    await expect(page.locator(`${PROPOSALS} h2`).textContent()).resolves.toBe('Offene Änderungsvorschläge');
+    await expect(page.locator(`${CHANGES} h2`).textContent()).resolves.toBe('Letzte Änderungen');
+
+    const { totalCount, proposals, names } = await openProposals(t.tokens.editor);
+    expect(totalCount).toBe(3);
+    await expect(page.locator('#proposals-total').textContent()).resolves.toBe(`${totalCount} offen`);
+    await expect(rowIds(page, PROPOSALS, 'data-proposal-id')).resolves.toEqual(proposals.map((p) => p.id));
+    expect(proposals.map((p) => p.id)).not.toContain(rejected);
+    await expect(column(page, PROPOSALS, 'record')).resolves.toEqual(
+      proposals.map((p, i) => `${p.entityType === 'Person' ? 'Person' : 'Organisation'} ${names[i]}`),
+    );
+    await expect(column(page, PROPOSALS, 'proposedBy')).resolves.toEqual(proposals.map((p) => p.proposedBy));
+    await expect(column(page, PROPOSALS, 'note')).resolves.toEqual(proposals.map((p) => p.note ?? '—'));
+    await expect(column(page, PROPOSALS, 'proposedAt', 'datetime')).resolves.toEqual(proposals.map((p) => p.proposedAt));
+    const changes = await column(page, PROPOSALS, 'changes');
+    expect(changes[proposals.findIndex((p) => p.note === 'Laut Impressum')]).toBe(
+      'Kurzname: — → „AA HN“Region: Heilbronn (Stadtkreis) → Heilbronn-Franken',
+    );
+    expect(changes[proposals.findIndex((p) => p.note === 'Promotion 2019')]).toBe('Anrede/Titel: — → „Dr.“');
+    expect(changes[proposals.findIndex((p) => p.note === null)]).toBe(
+      'Name: „Arbeitgeberverband Heilbronn-Franken e. V.“ → „Arbeitgeberverband Heilbronn-Franken und Hohenlohe e. V.“ ab 01.01.2030',
+    );
+
+    const feed = (await t.gql<{ changes: { edges: { node: Event }[] } }>(FEED, {}, { token: t.tokens.editor })).data!.changes.edges.map(
+      (e) => e.node,
+    );
+    expect(feed).toHaveLength(20);
+    await expect(rowIds(page, CHANGES, 'data-event-id')).resolves.toEqual(feed.map((e) => e.id));
+    await expect(column(page, CHANGES, 'at', 'datetime')).resolves.toEqual(feed.map((e) => e.at));
+    await expect(column(page, CHANGES, 'actor')).resolves.toEqual(feed.map((e) => e.actor));
+    expect(feed[0]).toMatchObject({ actor: 'editor', action: 'createPerson', entityType: 'Person' });
+    const newest = page.locator(`${CHANGES} tbody tr`).first();
+    await expect(newest.locator('[data-field="action"]').textContent()).resolves.toBe('angelegt');
+    await expect(newest.locator('[data-field="entityType"]').textContent()).resolves.toBe('Person');
+    await expect(newest.locator('[data-field="changes"]').textContent()).resolves.toBe('Vorname: „Erika“Nachname: „Mustermann“');
+
+    await expect(operations.errors()).resolves.toEqual([]);
+  });
+
+  it('shows a coordinator only its own open proposals, and says so when it has none', async () => {
+    const page = await browser.page();
+    await openOverview(page, t.url);
+    await enterToken(page, coordinator);
+    const { proposals } = await openProposals(coordinator);
+    expect(proposals.map((p) => p.proposedBy)).toEqual([COORDINATOR]);
+    await expect(page.locator('#proposals-total').textContent()).resolves.toBe('1 eigene offen');
+    await expect(rowIds(page, PROPOSALS, 'data-proposal-id')).resolves.toEqual(proposals.map((p) => p.id));
+
+    await enterToken(page, t.token('COORDINATOR', { sub: 'koordination-ohne-vorschlag', allianceIds: [demo.regionalAlliance] }));
+    await page.locator('#proposals-empty').filter({ hasText: 'Sie haben keine offenen Änderungsvorschläge.' }).waitFor();
+    await expect(page.locator(`${PROPOSALS} table`).isVisible()).resolves.toBe(false);
+    await expect(page.locator('#proposals-total').textContent()).resolves.toBe('0 eigene offen');
+  });
+
+  it('shows a READER only the latest changes and never asks it for proposals', async () => {
+    const page = await browser.page();
+    const operations = watchOperations(page);
+    await openOverview(page, t.url);
+    await enterToken(page, t.tokens.reader);
+    await expect(page.locator(CHANGES).isVisible()).resolves.toBe(true);
+    await expect(page.locator(PROPOSALS).isVisible()).resolves.toBe(false);
+    await expect(page.locator(`${CHANGES} tbody tr`).count()).resolves.toBe(20);
+    expect(operations.names).toContain('OverviewChanges');
+    expect(operations.names).not.toContain('OverviewOpenProposals');
+    await expect(operations.errors()).resolves.toEqual([]);
+  });
+
+  it('shows neither section to anonymous callers and asks the API for neither; forgetting the token hides them again', async () => {
+    const page = await browser.page();
+    const operations = watchOperations(page);
+    await openOverview(page, t.url);
+    await page.locator(TOKEN_STATE).filter({ hasText: 'Ohne Token' }).waitFor();
+    await expect(page.locator('#token-forget').isVisible()).resolves.toBe(false);
+    await expect(page.locator(PROPOSALS).isVisible()).resolves.toBe(false);
+    await expect(page.locator(CHANGES).isVisible()).resolves.toBe(false);
+    expect(operations.names.filter((name) => name === 'OverviewChanges' || name === 'OverviewOpenProposals')).toEqual([]);
+
+    await enterToken(page, t.tokens.editor);
+    await expect(page.locator(PROPOSALS).isVisible()).resolves.toBe(true);
+    await expect(page.locator(CHANGES).isVisible()).resolves.toBe(true);
+
+    await page.locator('#token-forget').click();
+    await page.locator('body[data-state="ready"]').waitFor();
+    await page.locator(TOKEN_STATE).filter({ hasText: 'Ohne Token' }).waitFor();
+    await expect(page.evaluate(`sessionStorage.getItem('${TOKEN_KEY}')`)).resolves.toBeNull();
+    await expect(page.locator(PROPOSALS).isVisible()).resolves.toBe(false);
+    await expect(page.locator(CHANGES).isVisible()).resolves.toBe(false);
+    await expect(page.locator(`${PROPOSALS} tbody tr`).count()).resolves.toBe(0);
+    await expect(page.locator('#dashboard').isVisible()).resolves.toBe(true);
+    await expect(operations.errors()).resolves.toEqual([]);
+  });
+
+  it('drops a token the API refuses and goes on showing what anyone may read', async () => {
+    const page = await browser.page();
+    await openOverview(page, t.url);
+    await enterToken(page, 'not-a-token');
+    await page.locator('#token-error').filter({ hasText: 'nicht angenommen' }).waitFor();
+    await expect(page.evaluate(`sessionStorage.getItem('${TOKEN_KEY}')`)).resolves.toBeNull();
+    await expect(page.locator('#dashboard').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-testid="token-form"]').isVisible()).resolves.toBe(false);
+    await expect(page.locator(CHANGES).isVisible()).resolves.toBe(false);
+  });
+
+  it('fits a phone: nothing wider than 390 px, the tables become one block per row', async () => {
+    const page = await browser.page();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openOverview(page, t.url);
+    await enterToken(page, t.tokens.editor);
+    await expect(page.locator(`${PROPOSALS} tbody tr`).count()).resolves.toBe(3);
+    const overflow = await page.evaluate(`(() => {
+      const wider = (e) => e.scrollWidth - e.clientWidth;
+      return [document.documentElement, ...document.querySelectorAll('${PROPOSALS}, ${CHANGES}, ${PROPOSALS} .table-wrap, ${CHANGES} .table-wrap')].map(wider);
+    })()`);
+    expect(overflow).toEqual([0, 0, 0, 0, 0]);
+    const label = await page.evaluate(
+      `getComputedStyle(document.querySelector('${PROPOSALS} tbody td[data-field="proposedBy"]'), '::before').content`,
+    );
+    expect(label).toBe('"Vorgeschlagen von"');
   });
 });

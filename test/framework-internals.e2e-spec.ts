@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { EventEmitter } from 'node:events';
-import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { Args, GraphQLSchemaHost, PARAM_ARGS_METADATA } from '@nestjs/graphql';
 import { buildSchema, getVariableValues, GraphQLObjectType, parse, OperationDefinitionNode } from 'graphql';
 import { FieldArg } from '../src/graphql/field-arg.decorator';

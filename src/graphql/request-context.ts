@@ -24,15 +24,19 @@ export interface RequestContext {
  */
 export type NoArgs = Record<string, never>;
 
+/** Who asks, by a request's Authorization header: the actor (null for none), or the error of a token that failed verification. */
+export function identify(tokens: Tokens, authorization: string | undefined): Pick<RequestContext, 'actor' | 'authError'> {
+  try {
+    return { actor: tokens.fromHeader(authorization), authError: null };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { actor: null, authError: error };
+  }
+}
+
 export function requestContextFactory(tokens: Tokens) {
   return ({ req }: { req: Request }): RequestContext => {
-    const context: RequestContext = { actor: null, authError: null, loaders: new RequestLoaders(), projections: new Projections(), req };
-    try {
-      context.actor = tokens.fromHeader(req.headers.authorization);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      context.authError = error;
-    }
-    return context;
+    const { actor, authError } = identify(tokens, req.headers.authorization);
+    return { actor, authError, loaders: new RequestLoaders(), projections: new Projections(), req };
   };
 }

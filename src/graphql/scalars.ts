@@ -29,7 +29,8 @@ export class ScalarFormError extends Error {
   }
 }
 
-const DATE_FORM = 'a calendar date in the form YYYY-MM-DD (e.g. 2013-03-18)';
+/** What a Date must look like, as errors about one say it. */
+export const DATE_FORM = 'a calendar date in the form YYYY-MM-DD (e.g. 2013-03-18)';
 
 function parseDate(value: unknown): string {
   if (typeof value === 'string' && isCalendarDate(value)) return value;

@@ -9,6 +9,7 @@ import type { RequestContext } from '../../graphql/request-context';
 import { then } from '../../graphql/request-loaders';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { VersionedRecordArgs } from '../../graphql/versioned-change.input';
+import { displayName } from './display-name';
 import { AssignRoleInput, CreatePersonInput, EndRoleInput, PersonFilter, UpdatePersonInput, UpdateRoleInput } from './dto/people.inputs';
 import { PeopleLoader } from './people.loader';
 import { PeopleService } from './people.service';
@@ -98,7 +99,7 @@ export class PeopleResolver {
 
   @ResolveField(() => String, { description: 'Prefix, given and family name, e.g. "Dr. Andreas Schumm".' })
   displayName(person: Person) {
-    return [person.honorificPrefix, person.givenName, person.familyName].filter(Boolean).join(' ');
+    return displayName(person);
   }
 
   @ResolveField(() => [Role], {

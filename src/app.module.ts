@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
 import { AlliancesModule } from './modules/alliances/alliances.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { ExportModule } from './modules/export/export.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { PeopleModule } from './modules/people/people.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ProposalsModule,
         ReleaseAnalysisModule,
         DashboardModule,
+        ExportModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: registryValidationPipe }],
     };

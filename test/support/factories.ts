@@ -185,6 +185,7 @@ export async function insertRelease(
   values: {
     title?: string;
     publishedOn?: string;
+    url?: string | null;
     body?: string | null;
     publisherId?: string | null;
     createdBy?: string;
@@ -194,6 +195,7 @@ export async function insertRelease(
   const id = await insert(ds, 'release', {
     title: values.title ?? unique('Pressemitteilung'),
     published_on: values.publishedOn ?? '2012-09-24',
+    url: values.url ?? null,
     body: values.body ?? null,
     publisher_id: values.publisherId ?? null,
     created_by: values.createdBy ?? 'admin',

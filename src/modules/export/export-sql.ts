@@ -1,0 +1,41 @@
+import { ongoingSql } from '../../graphql/sql-projection';
+import { RELEASE_ORDER, sourcesOf } from '../releases/releases.loader';
+
+/** The day an export is as of: every export statement takes it as its one parameter. */
+export const DAY = '$1::date';
+
+/**
+ * The last day of a half-open period, whose end is the first day it no longer holds: Popolo's
+ * end_date (and the CSV's) is the last day it holds. Null stays null: ongoing.
+ */
+export const lastDaySql = (end: string) => `(${end} - 1)`;
+
+/**
+ * A period that holds on at least one day. A period that ends on the day it starts holds on none
+ * (changeMembershipRole from the day a membership began leaves one behind); as an inclusive
+ * Popolo period it would end before it starts, so the exports leave it out.
+ */
+export const holdsSomeDaySql = (from: string, to: string) => `(${from} IS NULL OR ${to} IS NULL OR ${to} > ${from})`;
+
+/** Whether the period holds on the day, as the API's `current: true` decides it (ongoingSql); never NULL, so NOT is its opposite. */
+export const currentSql = (from: string, to: string) => `(${ongoingSql(from, to, DAY)})`;
+
+/**
+ * An alliance that exists as of the day, as the API's point-in-time rule has it: not archived,
+ * and founded on or before the day (or undated).
+ */
+export const allianceExistsSql = (alias: string) =>
+  `${alias}.archived_at IS NULL AND (${alias}.founded_on IS NULL OR ${alias}.founded_on <= ${DAY})`;
+
+/** A Popolo link ({url, title}) to each source of the record `record` (an SQL id), as `sources` answers them, that has a URL and was published by the day; newest first. */
+export const sourcesSql = (record: string) =>
+  `(SELECT coalesce(json_agg(json_build_object('url', url, 'title', title) ORDER BY ${RELEASE_ORDER}), '[]') FROM release WHERE ${sourcesOf(record)} AND url IS NOT NULL AND published_on <= ${DAY})`;
+
+/** A source as sourcesSql builds it. */
+export interface SourceRow {
+  url: string;
+  title: string;
+}
+
+/** An enum value as the exports write it: lower case, like Popolo's classifications (CHAMBER_OF_COMMERCE -> chamber_of_commerce). */
+export const enumSql = (value: string) => `lower(${value}::text)`;

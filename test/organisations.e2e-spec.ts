@@ -388,7 +388,7 @@ describe('organisations', () => {
         lead: { name: `Agentur Heute ${marker}` },
         memberships: [{ organisation: { name: `Agentur Heute ${marker}` } }],
       });
-      const trail = await t.gql(TRAIL, { id });
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.reader });
       expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({
         name: [`Agentur Heute ${marker}`, `Agentur Morgen ${marker}`],
         validFrom: [null, tomorrow()],
@@ -502,7 +502,7 @@ describe('organisations', () => {
       };
       expect(corrected.data!.correctOrganisationName).toEqual(expected);
       await expect(t.gql(READ, { id }).then((r) => r.data!.organisation)).resolves.toMatchObject(expected);
-      const trail = await t.gql(TRAIL, { id });
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail[0]).toMatchObject({ actor: 'editor', action: 'correctOrganisationName', entityId: id });
       expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({
         name: ['Handwerkskammer Heilbron-Franken und Hohenlohe', 'Handwerkskammer Heilbronn-Franken und Hohenlohe'],
@@ -564,7 +564,7 @@ describe('organisations', () => {
         version: 1,
         nameHistory: [{ name: 'Wirtschaftsregion Heilbronn-Franken GmbH', validFrom: null, validTo: null }],
       });
-      await expect(t.gql(TRAIL, { id }).then((r) => r.data!.auditTrail)).resolves.toEqual([]);
+      await expect(t.gql(TRAIL, { id }, { token: t.tokens.reader }).then((r) => r.data!.auditTrail)).resolves.toEqual([]);
     });
 
     it('is for ADMIN and EDITOR: an archived organisation is no current member of a coordinator’s alliances', async () => {
@@ -589,7 +589,7 @@ describe('organisations', () => {
         { token: coordinator },
       );
       expect(allowed.data!.correctOrganisationName).toMatchObject({ name: 'Mitglied Schreibfehler', version: 2 });
-      const trail = await t.gql(TRAIL, { id: member });
+      const trail = await t.gql(TRAIL, { id: member }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail).toEqual([expect.objectContaining({ actor: 'koordination-name', action: 'correctOrganisationName' })]);
     });
   });
@@ -661,7 +661,7 @@ describe('organisations', () => {
       expect(created.errors).toBeUndefined();
       const id = created.data!.createOrganisation.id;
       expect(id).not.toBe(existing);
-      const trail = await t.gql(TRAIL, { id });
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.reader });
       expect(JSON.parse(trail.data!.auditTrail[0].changes)).toMatchObject({ allowDuplicateName: [null, true] });
       await expect(t.gql(LIST, { filter: { search: marker } }).then(names)).resolves.toEqual([
         `Welcome Center ${marker}`,
@@ -686,7 +686,7 @@ describe('organisations', () => {
         name: `DGB Region ${marker}`,
         version: 1,
       });
-      await expect(t.gql(TRAIL, { id }).then((r) => r.data!.auditTrail)).resolves.toEqual([]);
+      await expect(t.gql(TRAIL, { id }, { token: t.tokens.reader }).then((r) => r.data!.auditTrail)).resolves.toEqual([]);
       const allowedRename = await t.gql(RENAME, { input: { ...rename, allowDuplicateName: true } }, { token: t.tokens.admin });
       expect(allowedRename.data!.renameOrganisation).toMatchObject({ name: `dgb nordwürttemberg ${marker}`, version: 2 });
       const allowedCorrection = await t.gql(
@@ -719,7 +719,7 @@ describe('organisations', () => {
       await expect(t.gql(LIST, { filter: { search: marker } }).then(names)).resolves.toEqual([`Wiederkehr ${marker}`]);
       const again = await t.gql(RESTORE, { id, v: 3 }, { token: t.tokens.admin });
       expect(again.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'id' })] });
-      const trail = await t.gql(TRAIL, { id });
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.reader });
       expect(trail.data!.auditTrail.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
         ['editor', 'restoreOrganisation'],
         ['admin', 'archiveOrganisation'],

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { Actor, isMinistry } from '../../auth/actor';
-import { badInput, DomainError, FieldError, forbidden, notFound } from '../../common/domain-error';
+import { Actor } from '../../auth/actor';
+import { assertMay } from '../../auth/policy';
+import { badInput, DomainError, FieldError, notFound } from '../../common/domain-error';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { archiveVersioned, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
 import { RequestLoaders } from '../../graphql/request-loaders';
@@ -25,12 +26,6 @@ const noRecord = (id: string) => `No alliance, organisation, person, agreement o
 
 const snapshotOf = ({ relation, entityType, entityId }: LinkSnapshot): LinkSnapshot => ({ relation, entityType, entityId });
 const quoteOf = ({ personId, text }: QuoteSnapshot): QuoteSnapshot => ({ personId, text });
-
-/** Ministry staff change every release; a coordinator only the releases it created. */
-function assertMayChange(actor: Actor, release: ReleaseEntity): void {
-  if (isMinistry(actor) || (actor.role === 'COORDINATOR' && release.createdBy === actor.sub)) return;
-  throw forbidden('You may change only the releases you created');
-}
 
 /** What a release refers to by id, to be checked before anything is written. */
 interface References {
@@ -89,6 +84,7 @@ export class ReleasesService {
     const types = await this.assertReferencesExist(loaders, { publisherId, links, quotes });
     const linkRows: LinkSnapshot[] = links.map((link) => ({ ...link, entityType: types.get(link.entityId)! }));
     return this.dataSource.transaction(async (manager) => {
+      await assertMay(manager, actor, 'createRelease');
       const release = await insertAudited(manager, actor, {
         entity: ReleaseEntity,
         entityType: 'Release',
@@ -126,7 +122,7 @@ export class ReleasesService {
         id: input.id,
         expectedVersion: input.expectedVersion,
         action: 'updateRelease',
-        check: (release) => assertMayChange(actor, release),
+        check: (release) => assertMay(manager, actor, 'updateRelease', release),
         change: async (release) => {
           if (input.title !== undefined) release.title = input.title;
           if (input.publishedOn !== undefined) release.publishedOn = input.publishedOn;
@@ -162,7 +158,7 @@ export class ReleasesService {
         id: releaseId,
         expectedVersion: version,
         action: 'linkRelease',
-        check: (release) => assertMayChange(actor, release),
+        check: (release) => assertMay(manager, actor, 'linkRelease', release),
         change: async () => {
           const links = await linksOf(manager, releaseId);
           const before = links.map(snapshotOf);
@@ -193,7 +189,7 @@ export class ReleasesService {
         id: releaseId,
         expectedVersion,
         action: 'unlinkRelease',
-        check: (release) => assertMayChange(actor, release),
+        check: (release) => assertMay(manager, actor, 'unlinkRelease', release),
         change: async () => {
           const links = await linksOf(manager, releaseId);
           const link = links.find((other) => other.entityId === entityId);
@@ -216,7 +212,7 @@ export class ReleasesService {
         entityType: 'Release',
         id,
         expectedVersion,
-        check: (r) => assertMayChange(actor, r),
+        check: (release) => assertMay(manager, actor, 'archiveRelease', release),
       }),
     );
   }
@@ -228,7 +224,7 @@ export class ReleasesService {
         entityType: 'Release',
         id,
         expectedVersion,
-        check: (r) => assertMayChange(actor, r),
+        check: (release) => assertMay(manager, actor, 'restoreRelease', release),
       }),
     );
   }

@@ -179,6 +179,52 @@ describe('alliances and memberships', () => {
       expect(read.data!.alliance).toEqual({ description: null, version: 1 });
     });
 
+    it('changes level and region for ministry staff only: a coordinator of the alliance gets FORBIDDEN and nothing is written', async () => {
+      const READ = `query($id: ID!) { alliance(id: $id) { level region { code } version } }`;
+      const TRAIL = `query($id: ID!) { auditTrail(entityId: $id) { actor action changes } }`;
+      const id = await insertAlliance(t.dataSource, { level: 'LOCAL', regionCode: '0812' });
+      const stuttgart = await regionId(t.dataSource, '0811');
+      const coordinator = t.token('COORDINATOR', { sub: 'koordination-ebene', allianceIds: [id] });
+      for (const change of [{ level: 'REGIONAL' }, { regionId: stuttgart }]) {
+        const refused = await t.gql(UPDATE, { input: { id, expectedVersion: 1, name: 'Umgezogen', ...change } }, { token: coordinator });
+        expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
+      }
+      await expect(t.gql(READ, { id }).then((r) => r.data!.alliance)).resolves.toEqual({
+        level: 'LOCAL',
+        region: { code: '0812' },
+        version: 1,
+      });
+      const unknown = await t.gql(
+        UPDATE,
+        { input: { id, expectedVersion: 1, regionId: '00000000-0000-4000-8000-000000000009' } },
+        { token: t.tokens.editor },
+      );
+      expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'regionId' })] });
+      const bad = await t.gql(UPDATE, { input: { id, expectedVersion: 1, level: null } }, { token: t.tokens.editor });
+      expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'level' })] });
+      const stale = await t.gql(UPDATE, { input: { id, expectedVersion: 2, level: 'REGIONAL' } }, { token: t.tokens.editor });
+      expect(stale.errors![0].extensions.code).toBe('CONFLICT');
+
+      const moved = await t.gql(
+        UPDATE,
+        { input: { id, expectedVersion: 1, level: 'REGIONAL', regionId: stuttgart } },
+        { token: t.tokens.editor },
+      );
+      expect(moved.errors).toBeUndefined();
+      await expect(t.gql(READ, { id }).then((r) => r.data!.alliance)).resolves.toEqual({
+        level: 'REGIONAL',
+        region: { code: '0811' },
+        version: 2,
+      });
+      const trail = await t.gql(TRAIL, { id }, { token: t.tokens.reader });
+      expect(trail.data!.auditTrail).toHaveLength(1);
+      expect(trail.data!.auditTrail[0]).toMatchObject({ actor: 'editor', action: 'updateAlliance' });
+      expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({
+        level: ['LOCAL', 'REGIONAL'],
+        regionId: [expect.any(String), stuttgart],
+      });
+    });
+
     it('hides an archived alliance from lists unless includeArchived, and keeps it readable by id', async () => {
       const id = await insertAlliance(t.dataSource, { name: 'Archivierbare Allianz Qx' });
       const archived = await t.gql(ARCHIVE, { id, v: 1 }, { token: t.tokens.admin });

@@ -269,7 +269,11 @@ describe('meetings', () => {
 
       const own = await t.gql(RECORD, { input: meeting({ kind: 'SKILLED_LABOUR_CONFERENCE', allianceId: regional }) }, { token });
       expect(own.errors).toBeUndefined();
-      const underAgreement = await t.gql(RECORD, { input: meeting({ agreementId: agreement }) }, { token });
+      // A meeting that names no alliance, under an agreement with the state alliance, is the state
+      // alliance's too: shared, so the coordinator names its own alliance to record it.
+      const shared = await t.gql(RECORD, { input: meeting({ agreementId: agreement }) }, { token });
+      expect(shared.errors![0].extensions.code).toBe('FORBIDDEN');
+      const underAgreement = await t.gql(RECORD, { input: meeting({ agreementId: agreement, allianceId: regional }) }, { token });
       expect(underAgreement.errors).toBeUndefined();
       const ownUpdate = await t.gql(
         UPDATE,
@@ -597,8 +601,10 @@ describe('meetings', () => {
       const { agreement, regional, outsider } = await scene();
       const token = t.token('COORDINATOR', { sub: 'koordination-hf', allianceIds: [regional] });
       const own = await insertMeeting(t.dataSource, { heldOn: '2015-04-04', allianceId: regional });
-      const underAgreement = await insertMeeting(t.dataSource, { heldOn: '2015-04-05', agreementId: agreement });
+      const underAgreement = await insertMeeting(t.dataSource, { heldOn: '2015-04-05', agreementId: agreement, allianceId: regional });
       const foreign = await insertMeeting(t.dataSource, { heldOn: '2015-04-06', allianceId: outsider });
+      // Naming no alliance, a meeting under the agreement with the state alliance is shared.
+      const shared = await insertMeeting(t.dataSource, { heldOn: '2015-04-07', agreementId: agreement });
       const before = await counts();
       const anonymous = await t.gql(ARCHIVE, { id: own, v: 1 });
       expect(anonymous.errors![0].extensions.code).toBe('UNAUTHENTICATED');
@@ -606,6 +612,8 @@ describe('meetings', () => {
       expect(reader.errors![0].extensions.code).toBe('FORBIDDEN');
       const denied = await t.gql(ARCHIVE, { id: foreign, v: 1 }, { token });
       expect(denied.errors![0].extensions.code).toBe('FORBIDDEN');
+      const deniedShared = await t.gql(ARCHIVE, { id: shared, v: 1 }, { token });
+      expect(deniedShared.errors![0].extensions.code).toBe('FORBIDDEN');
       await expect(counts()).resolves.toEqual(before);
 
       for (const id of [own, underAgreement]) {

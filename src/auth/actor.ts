@@ -1,3 +1,5 @@
+import type { DomainError } from '../common/domain-error';
+
 export const ROLES = ['ADMIN', 'EDITOR', 'COORDINATOR', 'READER'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -9,8 +11,15 @@ export interface Actor {
   allianceIds: string[];
 }
 
-/** Ministry staff: they may write everything. */
-export const isMinistry = (actor: Actor) => actor.role === 'ADMIN' || actor.role === 'EDITOR';
+/**
+ * What a request knows about its caller, as the guard reads it: the GraphQL context of a request
+ * (src/graphql/request-context.ts) is one, with the request's loaders besides.
+ */
+export interface Authentication {
+  actor: Actor | null;
+  /** Set when the request carried a token that failed verification; the guard raises it. */
+  authError: DomainError | null;
+}
 
 /** The system actor that writes reference and demo data. */
 export const SYSTEM_ACTOR: Actor = { sub: 'system', role: 'ADMIN', allianceIds: [] };

@@ -18,6 +18,11 @@ export function periodContains(from: string | null, to: string | null, date: str
   return (from === null || from <= date) && (to === null || to > date);
 }
 
+/** SQL for "the period of `from`..`to` contains the day" (SQL expressions each), as periodContains decides it. */
+export function ongoingSql(from: string, to: string, day: string): string {
+  return `(${from} IS NULL OR ${from} <= ${day}) AND (${to} IS NULL OR ${to} > ${day})`;
+}
+
 /** The items a `current` argument asks for: true = ongoing today, false = not ongoing today, null/undefined = all. */
 export function filterCurrent<T>(
   items: T[],

@@ -1,7 +1,6 @@
 import { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
-import type { Actor } from '../auth/actor';
-import { recordAuditEvent, Snapshot } from '../audit/audit-log';
 import { badInput, DomainError, notFound } from '../common/domain-error';
+import { Author, recordAuditEvent, Snapshot } from './audit-log';
 import { ArchivableEntity, VersionedEntity } from './versioned.entity';
 
 /**
@@ -58,7 +57,7 @@ export interface VersionedWrite<T extends VersionedEntity> {
  */
 export async function writeVersioned<T extends VersionedEntity>(
   manager: EntityManager,
-  actor: Actor,
+  actor: Author,
   write: VersionedWrite<T>,
 ): Promise<T> {
   const record = await lockForUpdate(manager, write.entity, write.entityType, write.id, write.expectedVersion);
@@ -91,7 +90,7 @@ function auditedColumns<T extends object>(manager: EntityManager, entity: Entity
 /** A new record and its audit event, with the manager of the caller's transaction. */
 export async function insertAudited<T extends object>(
   manager: EntityManager,
-  actor: Actor,
+  actor: Author,
   insert: { entity: EntityTarget<T>; entityType: string; action: string; values: Partial<T>; audited?: Snapshot },
 ): Promise<T & { id: string }> {
   const record = (await manager.save(insert.entity, manager.create(insert.entity, insert.values as T))) as T & { id: string };
@@ -108,7 +107,7 @@ export async function insertAudited<T extends object>(
 type ArchiveWrite<T extends ArchivableEntity> = Omit<VersionedWrite<T>, 'change' | 'action'> & { action?: string };
 
 /** Archives a record: it leaves lists and current views until restored; nothing is deleted. */
-export function archiveVersioned<T extends ArchivableEntity>(manager: EntityManager, actor: Actor, write: ArchiveWrite<T>): Promise<T> {
+export function archiveVersioned<T extends ArchivableEntity>(manager: EntityManager, actor: Author, write: ArchiveWrite<T>): Promise<T> {
   return writeVersioned(manager, actor, {
     ...write,
     action: write.action ?? `archive${write.entityType}`,
@@ -120,7 +119,7 @@ export function archiveVersioned<T extends ArchivableEntity>(manager: EntityMana
 }
 
 /** Brings an archived record back into lists and current views. */
-export function restoreVersioned<T extends ArchivableEntity>(manager: EntityManager, actor: Actor, write: ArchiveWrite<T>): Promise<T> {
+export function restoreVersioned<T extends ArchivableEntity>(manager: EntityManager, actor: Author, write: ArchiveWrite<T>): Promise<T> {
   return writeVersioned(manager, actor, {
     ...write,
     action: write.action ?? `restore${write.entityType}`,

@@ -1,15 +1,12 @@
 import type { Request } from 'express';
-import { Actor } from '../auth/actor';
+import { Authentication } from '../auth/actor';
 import { Tokens } from '../auth/tokens';
 import { DomainError } from '../common/domain-error';
 import { RequestLoaders } from './request-loaders';
 import { Projections } from './sql-projection';
 
 /** What every resolver of one request shares: who asks, and that request's DataLoaders. */
-export interface RequestContext {
-  actor: Actor | null;
-  /** Set when the request carried a token that failed verification; the guard raises it. */
-  authError: DomainError | null;
+export interface RequestContext extends Authentication {
   loaders: RequestLoaders;
   /** Relation values found in SQL ahead of their resolvers (sql-projection.ts). */
   projections: Projections;

@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { today } from '../common/dates';
+import { ongoingSql, today } from '../common/dates';
 import { columnSql } from '../database/day-columns';
 import { column } from '../database/plain-rows';
 import { collectFields } from './selection';
@@ -59,11 +59,6 @@ export function rowsOf(
  */
 export function narrowedBy(relation: RelationSql, condition: string): RelationSql {
   return { ...relation, where: (key, day) => `${relation.where(key, day)} AND ${condition}` };
-}
-
-/** SQL for "the period of `from`..`to` contains the day", as periodContains (common/dates) decides it. */
-export function ongoingSql(from: string, to: string, day: string): string {
-  return `(${from} IS NULL OR ${from} <= ${day}) AND (${to} IS NULL OR ${to} > ${day})`;
 }
 
 /**

@@ -48,7 +48,15 @@ export async function insertAlliance(
 
 export async function insertOrganisation(
   ds: DataSource,
-  values: { name?: string; shortName?: string | null; kind?: string; regionCode?: string | null; archivedAt?: Date | null } = {},
+  values: {
+    name?: string;
+    shortName?: string | null;
+    kind?: string;
+    regionCode?: string | null;
+    archivedAt?: Date | null;
+    /** The coordinator that created it; null (the default): ministry staff. */
+    createdBy?: string | null;
+  } = {},
 ): Promise<string> {
   const name = values.name ?? unique('Organisation');
   const id = await insert(ds, 'organisation', {
@@ -57,6 +65,7 @@ export async function insertOrganisation(
     kind: values.kind ?? 'CHAMBER_OF_COMMERCE',
     region_id: values.regionCode ? await regionId(ds, values.regionCode) : null,
     archived_at: values.archivedAt ?? null,
+    created_by: values.createdBy ?? null,
   });
   await insert(ds, 'organisation_name', { organisation_id: id, name, valid_from: null, valid_to: null });
   return id;
@@ -81,6 +90,8 @@ export async function insertMembership(
     joinedOn?: string | null;
     leftOn?: string | null;
     archivedAt?: Date | null;
+    /** The coordinator that added it; null (the default): ministry staff. */
+    createdBy?: string | null;
   },
 ): Promise<string> {
   return insert(ds, 'membership', {
@@ -90,23 +101,41 @@ export async function insertMembership(
     joined_on: values.joinedOn ?? null,
     left_on: values.leftOn ?? null,
     archived_at: values.archivedAt ?? null,
+    created_by: values.createdBy ?? null,
   });
 }
 
 export async function insertPerson(
   ds: DataSource,
-  values: { givenName?: string; familyName?: string; honorificPrefix?: string | null } = {},
+  values: {
+    givenName?: string;
+    familyName?: string;
+    honorificPrefix?: string | null;
+    archivedAt?: Date | null;
+    /** The coordinator that recorded the person; null (the default): ministry staff. */
+    createdBy?: string | null;
+  } = {},
 ): Promise<string> {
   return insert(ds, 'person', {
     given_name: values.givenName ?? unique('Vorname'),
     family_name: values.familyName ?? unique('Nachname'),
     honorific_prefix: values.honorificPrefix ?? null,
+    archived_at: values.archivedAt ?? null,
+    created_by: values.createdBy ?? null,
   });
 }
 
 export async function insertRole(
   ds: DataSource,
-  values: { personId: string; organisationId: string; title?: string; validFrom?: string | null; validTo?: string | null },
+  values: {
+    personId: string;
+    organisationId: string;
+    title?: string;
+    validFrom?: string | null;
+    validTo?: string | null;
+    /** The coordinator that assigned it; null (the default): ministry staff. */
+    createdBy?: string | null;
+  },
 ): Promise<string> {
   return insert(ds, 'role', {
     person_id: values.personId,
@@ -114,6 +143,7 @@ export async function insertRole(
     title: values.title ?? 'Geschäftsführer',
     valid_from: values.validFrom ?? null,
     valid_to: values.validTo ?? null,
+    created_by: values.createdBy ?? null,
   });
 }
 
@@ -164,6 +194,7 @@ export async function insertMeeting(
     agreementId?: string | null;
     allianceId?: string | null;
     participantIds?: string[];
+    archivedAt?: Date | null;
   },
 ): Promise<string> {
   const id = await insert(ds, 'meeting', {
@@ -173,6 +204,7 @@ export async function insertMeeting(
     held_on: values.heldOn,
     agreement_id: values.agreementId ?? null,
     alliance_id: values.allianceId ?? null,
+    archived_at: values.archivedAt ?? null,
   });
   for (const [position, personId] of (values.participantIds ?? []).entries()) {
     await ds.query('INSERT INTO meeting_participant (meeting_id, person_id, position) VALUES ($1, $2, $3)', [id, personId, position]);
@@ -190,6 +222,7 @@ export async function insertRelease(
     publisherId?: string | null;
     createdBy?: string;
     links?: { relation?: string; entityType: string; entityId: string }[];
+    archivedAt?: Date | null;
   } = {},
 ): Promise<string> {
   const id = await insert(ds, 'release', {
@@ -199,6 +232,7 @@ export async function insertRelease(
     body: values.body ?? null,
     publisher_id: values.publisherId ?? null,
     created_by: values.createdBy ?? 'admin',
+    archived_at: values.archivedAt ?? null,
   });
   for (const [position, link] of (values.links ?? []).entries()) {
     await insert(ds, 'release_link', {
@@ -210,6 +244,26 @@ export async function insertRelease(
     });
   }
   return id;
+}
+
+/** An OPEN change proposal of an organisation or a person, against its version 1 unless told. */
+export async function insertProposal(
+  ds: DataSource,
+  values: {
+    entityType: 'Organisation' | 'Person';
+    entityId: string;
+    proposedBy: string;
+    changes: Record<string, unknown>;
+    baseVersion?: number;
+  },
+): Promise<string> {
+  return insert(ds, 'change_proposal', {
+    entity_type: values.entityType,
+    entity_id: values.entityId,
+    base_version: values.baseVersion ?? 1,
+    changes: JSON.stringify(values.changes),
+    proposed_by: values.proposedBy,
+  });
 }
 
 export async function rowCount(ds: DataSource, table: string): Promise<number> {

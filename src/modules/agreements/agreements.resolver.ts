@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
-import { CurrentActor, Roles } from '../../auth/roles.decorator';
+import { CurrentActor } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import { Prefetchable } from '../../graphql/prefetch';
 import { rowById, rowsOf } from '../../graphql/sql-projection';
@@ -45,7 +45,6 @@ export class AgreementsResolver {
   }
 
   @Mutation(() => Agreement, { description: 'Records an agreement with its parties and commitments. ADMIN and EDITOR.' })
-  @Roles('ADMIN', 'EDITOR')
   createAgreement(@CurrentActor() actor: Actor, @Args('input') input: CreateAgreementInput) {
     return this.service.create(actor, input);
   }
@@ -54,7 +53,6 @@ export class AgreementsResolver {
     description:
       'Corrects an agreement: its title in every status; its parties while it is a DRAFT, only who represented and who signed once it is SIGNED, not at all once TERMINATED. ADMIN and EDITOR.',
   })
-  @Roles('ADMIN', 'EDITOR')
   updateAgreement(@CurrentActor() actor: Actor, @Args('input') input: UpdateAgreementInput) {
     return this.service.update(actor, input);
   }
@@ -63,7 +61,6 @@ export class AgreementsResolver {
     description:
       'Signs a DRAFT agreement on signedOn: DRAFT -> SIGNED; from any other status BAD_USER_INPUT naming status. ADMIN and EDITOR.',
   })
-  @Roles('ADMIN', 'EDITOR')
   signAgreement(@CurrentActor() actor: Actor, @Args('input') input: SignAgreementInput) {
     return this.service.sign(actor, input);
   }
@@ -72,7 +69,6 @@ export class AgreementsResolver {
     description:
       'Ends a SIGNED agreement from terminatedOn on: SIGNED -> TERMINATED; from any other status BAD_USER_INPUT naming status. ADMIN and EDITOR.',
   })
-  @Roles('ADMIN', 'EDITOR')
   terminateAgreement(@CurrentActor() actor: Actor, @Args('input') input: TerminateAgreementInput) {
     return this.service.terminate(actor, input);
   }
@@ -81,7 +77,6 @@ export class AgreementsResolver {
     description:
       'Archives an agreement entered by mistake: it leaves the agreement list, Alliance.agreements and the dashboards, never deleted; meetings still name it. ADMIN and EDITOR.',
   })
-  @Roles('ADMIN', 'EDITOR')
   archiveAgreement(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The agreement.' }, UuidPipe) id: string,
@@ -91,7 +86,6 @@ export class AgreementsResolver {
   }
 
   @Mutation(() => Agreement, { description: 'Brings an archived agreement back into lists and dashboards. ADMIN and EDITOR.' })
-  @Roles('ADMIN', 'EDITOR')
   restoreAgreement(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The agreement.' }, UuidPipe) id: string,
@@ -124,7 +118,6 @@ export class CommitmentsResolver {
     description:
       'Adds a promise to a DRAFT or SIGNED agreement, after those it has; a TERMINATED or archived agreement takes none (BAD_USER_INPUT naming agreementId). ADMIN and EDITOR.',
   })
-  @Roles('ADMIN', 'EDITOR')
   addCommitment(@CurrentActor() actor: Actor, @Args('input') input: AddCommitmentInput) {
     return this.service.addCommitment(actor, input);
   }
@@ -132,7 +125,6 @@ export class CommitmentsResolver {
   @Mutation(() => Commitment, {
     description: "Corrects a commitment's description or instruments, in any status of its agreement. ADMIN and EDITOR.",
   })
-  @Roles('ADMIN', 'EDITOR')
   updateCommitment(@CurrentActor() actor: Actor, @Args('input') input: UpdateCommitmentInput) {
     return this.service.updateCommitment(actor, input);
   }

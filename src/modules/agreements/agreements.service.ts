@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
-import { assertMinistry } from '../../auth/coordinator-scope';
+import { assertMay } from '../../auth/policy';
 import { badInput, notFound } from '../../common/domain-error';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { archiveVersioned, AuditedExtras, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
@@ -36,11 +36,6 @@ const partySnapshot = ({ allianceId, representedById, signatoryId }: AgreementPa
   representedById: representedById ?? null,
   signatoryId: signatoryId ?? null,
 });
-
-/** Writes of agreements and commitments are for ministry staff only: agreements are made between alliances, above any one coordinator. */
-function assertMayWrite(actor: Actor): void {
-  assertMinistry(actor, 'change agreements and their commitments');
-}
 
 /** An archived agreement was entered by mistake: it is restored before anything about it changes. */
 function assertNotArchived(agreement: AgreementEntity, field: string): void {
@@ -85,13 +80,15 @@ export class AgreementsService {
   }
 
   /**
-   * The alliances party to an agreement, in order; null when there is no such agreement. A write
-   * passes its transaction's manager, so that its permission check reads inside the transaction.
+   * Whether the alliance is a party to the agreement (false for no alliance); null when there is no
+   * such agreement. A write passes its transaction's manager, to read what it sees.
    */
-  async partyAllianceIds(agreementId: string, manager: EntityManager = this.dataSource.manager): Promise<string[] | null> {
-    if (!(await manager.existsBy(AgreementEntity, { id: agreementId }))) return null;
-    const parties = await manager.find(AgreementPartyEntity, { where: { agreementId }, order: { position: 'ASC' } });
-    return parties.map((party) => party.allianceId);
+  async isParty(agreementId: string, allianceId: string | null, manager: EntityManager = this.dataSource.manager): Promise<boolean | null> {
+    const [agreement]: { party: boolean }[] = await manager.query(
+      'SELECT EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = g.id AND p.alliance_id = $2) AS party FROM agreement g WHERE g.id = $1',
+      [agreementId, allianceId],
+    );
+    return agreement ? agreement.party : null;
   }
 
   list(filter: AgreementFilter = {}, page: { first: number; after?: string }): Promise<Page<AgreementEntity>> {
@@ -115,7 +112,7 @@ export class AgreementsService {
 
   create(actor: Actor, input: CreateAgreementInput): Promise<AgreementEntity> {
     return this.dataSource.transaction(async (manager) => {
-      assertMayWrite(actor);
+      await assertMay(manager, actor, 'createAgreement');
       const commitments = input.commitments ?? [];
       const agreement = await insertAudited(manager, actor, {
         entity: AgreementEntity,
@@ -143,8 +140,8 @@ export class AgreementsService {
         id: input.id,
         expectedVersion: input.expectedVersion,
         action: 'updateAgreement',
-        check: (agreement) => {
-          assertMayWrite(actor);
+        check: async (agreement) => {
+          await assertMay(manager, actor, 'updateAgreement');
           assertNotArchived(agreement, 'id');
         },
         change: async (agreement) => {
@@ -163,8 +160,8 @@ export class AgreementsService {
         id: input.id,
         expectedVersion: input.expectedVersion,
         action: 'signAgreement',
-        check: (agreement) => {
-          assertMayWrite(actor);
+        check: async (agreement) => {
+          await assertMay(manager, actor, 'signAgreement');
           assertNotArchived(agreement, 'id');
           assertStatus(agreement, AgreementStatus.DRAFT, 'signed');
         },
@@ -185,8 +182,8 @@ export class AgreementsService {
         id: input.id,
         expectedVersion: input.expectedVersion,
         action: 'terminateAgreement',
-        check: (agreement) => {
-          assertMayWrite(actor);
+        check: async (agreement) => {
+          await assertMay(manager, actor, 'terminateAgreement');
           assertNotArchived(agreement, 'id');
           assertStatus(agreement, AgreementStatus.SIGNED, 'terminated');
         },
@@ -205,7 +202,7 @@ export class AgreementsService {
         entityType: AGREEMENT,
         id,
         expectedVersion,
-        check: () => assertMayWrite(actor),
+        check: () => assertMay(manager, actor, 'archiveAgreement'),
       }),
     );
   }
@@ -217,7 +214,7 @@ export class AgreementsService {
         entityType: AGREEMENT,
         id,
         expectedVersion,
-        check: () => assertMayWrite(actor),
+        check: () => assertMay(manager, actor, 'restoreAgreement'),
       }),
     );
   }
@@ -228,7 +225,7 @@ export class AgreementsService {
    */
   addCommitment(actor: Actor, input: AddCommitmentInput): Promise<CommitmentEntity> {
     return this.dataSource.transaction(async (manager) => {
-      assertMayWrite(actor);
+      await assertMay(manager, actor, 'addCommitment');
       const agreement = await manager.findOne(AgreementEntity, { where: { id: input.agreementId }, lock: { mode: 'pessimistic_write' } });
       if (!agreement) throw notFound(AGREEMENT, input.agreementId, 'agreementId');
       assertNotArchived(agreement, 'agreementId');
@@ -253,7 +250,7 @@ export class AgreementsService {
         expectedVersion: input.expectedVersion,
         action: 'updateCommitment',
         check: async (commitment) => {
-          assertMayWrite(actor);
+          await assertMay(manager, actor, 'updateCommitment');
           const agreement = await manager.findOneOrFail(AgreementEntity, {
             where: { id: commitment.agreementId },
             lock: { mode: 'pessimistic_read' },

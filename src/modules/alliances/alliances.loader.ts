@@ -3,7 +3,7 @@ import { PlainRows } from '../../database/plain-rows';
 import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
 import { RelationSql } from '../../graphql/sql-projection';
 import { AllianceEntity } from './alliance.entity';
-import { currentMembershipSql, listedMembershipSql, MembershipRow, organisationArchivedSql } from './current-membership';
+import { currentMembershipSql, listedMembershipSql, organisationArchivedSql } from '../../common/current-membership';
 import { MembershipEntity } from './membership.entity';
 
 const BY_ID = Symbol('alliance.byId');
@@ -11,6 +11,11 @@ const BY_REGION = Symbol('alliance.byRegion');
 const MEMBERSHIP_BY_ID = Symbol('membership.byId');
 const MEMBERSHIPS_BY_ALLIANCE = Symbol('membership.byAlliance');
 const MEMBERSHIPS_BY_ORGANISATION = Symbol('membership.byOrganisation');
+
+/** A membership as the loaders read it: with whether its organisation is archived (see isCurrentMembership). */
+export interface MembershipRow extends MembershipEntity {
+  organisationArchived: boolean;
+}
 
 /** Leads first, then by the day they joined: the order members are listed in. */
 export const MEMBERSHIP_ORDER = 'role ASC, joined_on ASC NULLS FIRST, id ASC';

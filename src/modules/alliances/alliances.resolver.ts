@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
-import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
+import { CurrentActor } from '../../auth/roles.decorator';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import { Prefetchable } from '../../graphql/prefetch';
@@ -10,7 +10,7 @@ import { UuidPipe } from '../../graphql/uuid.pipe';
 import { Alliance, Membership } from './alliance.model';
 import { AlliancesLoader, membershipsOf } from './alliances.loader';
 import { AlliancesService } from './alliances.service';
-import { currentMemberships } from './current-membership';
+import { currentMemberships } from '../../common/current-membership';
 import { AllianceFilter, CreateAllianceInput, UpdateAllianceInput } from './dto/alliance.inputs';
 
 @ObjectType()
@@ -34,15 +34,14 @@ export class AlliancesResolver {
   }
 
   @Mutation(() => Alliance, { description: 'Founds an alliance. ADMIN and EDITOR.' })
-  @Roles('ADMIN', 'EDITOR')
   createAlliance(@CurrentActor() actor: Actor, @Args('input') input: CreateAllianceInput) {
     return this.service.create(actor, input);
   }
 
   @Mutation(() => Alliance, {
-    description: "Changes an alliance's name, status, founding day or description. ADMIN, EDITOR; a COORDINATOR for its own alliances.",
+    description:
+      "Changes an alliance's name, status, founding day, description, level or region. ADMIN, EDITOR; a COORDINATOR for its own alliances, except their level and region.",
   })
-  @Roles(...WRITERS)
   updateAlliance(@CurrentActor() actor: Actor, @Args('input') input: UpdateAllianceInput) {
     return this.service.update(actor, input);
   }
@@ -50,7 +49,6 @@ export class AlliancesResolver {
   @Mutation(() => Alliance, {
     description: 'Archives an alliance: hidden from lists, never deleted. ADMIN, EDITOR; a COORDINATOR for its own alliances.',
   })
-  @Roles(...WRITERS)
   archiveAlliance(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The alliance.' }, UuidPipe) id: string,
@@ -62,7 +60,6 @@ export class AlliancesResolver {
   @Mutation(() => Alliance, {
     description: 'Brings an archived alliance back into lists. ADMIN, EDITOR; a COORDINATOR for its own alliances.',
   })
-  @Roles(...WRITERS)
   restoreAlliance(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The alliance.' }, UuidPipe) id: string,

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
-import { assertMayWriteAround, assertMinistry } from '../../auth/coordinator-scope';
+import { assertMay } from '../../auth/policy';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { likeLiteral, nameContains } from '../../database/text-search';
 import { archiveVersioned, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
 import { AllianceEntity } from './alliance.entity';
 import { AllianceFilter, CreateAllianceInput, UpdateAllianceInput } from './dto/alliance.inputs';
+
+const ALLIANCE = { entity: AllianceEntity, entityType: 'Alliance' };
 
 @Injectable()
 export class AlliancesService {
@@ -43,11 +45,10 @@ export class AlliancesService {
   }
 
   create(actor: Actor, input: CreateAllianceInput): Promise<AllianceEntity> {
-    return this.dataSource.transaction((manager) => {
-      assertMinistry(actor, 'create alliances');
+    return this.dataSource.transaction(async (manager) => {
+      await assertMay(manager, actor, 'createAlliance');
       return insertAudited(manager, actor, {
-        entity: AllianceEntity,
-        entityType: 'Alliance',
+        ...ALLIANCE,
         action: 'createAlliance',
         values: {
           name: input.name,
@@ -60,13 +61,24 @@ export class AlliancesService {
     });
   }
 
+  /** Level and region are the ministry's to change (the policy's notForOwn): a coordinator may send them unchanged. */
   update(actor: Actor, input: UpdateAllianceInput): Promise<AllianceEntity> {
     return this.dataSource.transaction((manager) =>
       writeVersioned(manager, actor, {
-        ...this.ownAlliance(actor, input.id, input.expectedVersion),
+        ...ALLIANCE,
+        id: input.id,
+        expectedVersion: input.expectedVersion,
         action: 'updateAlliance',
+        check: (alliance) => {
+          const changed = (['level', 'regionId'] as const).filter(
+            (field) => input[field] !== undefined && input[field] !== alliance[field],
+          );
+          return assertMay(manager, actor, 'updateAlliance', { allianceId: alliance.id }, changed);
+        },
         change: (alliance) => {
           if (input.name !== undefined) alliance.name = input.name;
+          if (input.level !== undefined) alliance.level = input.level;
+          if (input.regionId !== undefined) alliance.regionId = input.regionId;
           if (input.status !== undefined) alliance.status = input.status;
           if (input.foundedOn !== undefined) alliance.foundedOn = input.foundedOn;
           if (input.description !== undefined) alliance.description = input.description;
@@ -76,21 +88,24 @@ export class AlliancesService {
   }
 
   archive(actor: Actor, id: string, expectedVersion: number): Promise<AllianceEntity> {
-    return this.dataSource.transaction((manager) => archiveVersioned(manager, actor, this.ownAlliance(actor, id, expectedVersion)));
+    return this.dataSource.transaction((manager) =>
+      archiveVersioned(manager, actor, {
+        ...ALLIANCE,
+        id,
+        expectedVersion,
+        check: (alliance) => assertMay(manager, actor, 'archiveAlliance', { allianceId: alliance.id }),
+      }),
+    );
   }
 
   restore(actor: Actor, id: string, expectedVersion: number): Promise<AllianceEntity> {
-    return this.dataSource.transaction((manager) => restoreVersioned(manager, actor, this.ownAlliance(actor, id, expectedVersion)));
-  }
-
-  /** A write of one alliance that ministry staff, and a coordinator of that alliance, may make. */
-  private ownAlliance(actor: Actor, id: string, expectedVersion: number) {
-    return {
-      entity: AllianceEntity,
-      entityType: 'Alliance',
-      id,
-      expectedVersion,
-      check: (alliance: AllianceEntity) => assertMayWriteAround(actor, [alliance.id], 'this alliance'),
-    };
+    return this.dataSource.transaction((manager) =>
+      restoreVersioned(manager, actor, {
+        ...ALLIANCE,
+        id,
+        expectedVersion,
+        check: (alliance) => assertMay(manager, actor, 'restoreAlliance', { allianceId: alliance.id }),
+      }),
+    );
   }
 }

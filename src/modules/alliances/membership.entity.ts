@@ -1,6 +1,5 @@
 import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { ArchivableEntity } from '../../database/versioned.entity';
-import { OrganisationEntity } from '../organisations/organisation.entity';
 import { MembershipRole } from './alliance.enums';
 import { AllianceEntity } from './alliance.entity';
 
@@ -33,9 +32,13 @@ export class MembershipEntity extends ArchivableEntity {
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
 
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  /**
+   * The foreign key to the organisation, named by its table: the organisations module comes after
+   * this one (it resolves Membership.organisation), so this module does not import its entity.
+   */
+  @ManyToOne('organisation', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'membership_organisation_fkey' })
-  organisation?: OrganisationEntity;
+  organisation?: unknown;
 
   @Column({ type: 'enum', enum: MembershipRole, enumName: 'membership_role' })
   role: MembershipRole;
@@ -45,4 +48,11 @@ export class MembershipEntity extends ArchivableEntity {
 
   @Column({ name: 'left_on', type: 'date', nullable: true })
   leftOn: string | null;
+
+  /**
+   * The coordinator that added it (its token's sub); null when ministry staff did. Only a
+   * membership ministry staff recorded makes its organisation a coordinator's own (auth/policy.ts).
+   */
+  @Column({ name: 'created_by', type: 'varchar', length: 200, nullable: true })
+  createdBy: string | null;
 }

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
-import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
+import { CurrentActor } from '../../auth/roles.decorator';
 import { Prefetchable } from '../../graphql/prefetch';
 import { rowById } from '../../graphql/sql-projection';
 import { UuidPipe } from '../../graphql/uuid.pipe';
@@ -23,13 +23,11 @@ export class MembershipsResolver {
       'An organisation joins an alliance. Its memberships of one alliance never overlap and an alliance has one LEAD a day: ' +
       'otherwise BAD_USER_INPUT naming joinedOn or role. ADMIN, EDITOR; a COORDINATOR for its own alliances.',
   })
-  @Roles(...WRITERS)
   addMember(@CurrentActor() actor: Actor, @Args('input') input: AddMemberInput) {
     return this.service.add(actor, input);
   }
 
   @Mutation(() => Membership, { description: 'An organisation leaves an alliance. ADMIN, EDITOR; a COORDINATOR for its own alliances.' })
-  @Roles(...WRITERS)
   endMembership(@CurrentActor() actor: Actor, @Args('input') input: EndMembershipInput) {
     return this.service.end(actor, input);
   }
@@ -39,7 +37,6 @@ export class MembershipsResolver {
       'Ends this membership on `from` and returns the new one with `role` from that day until the old end; making a member LEAD ' +
       'turns the LEAD of that day into a PARTNER from the same day, in the same transaction. ADMIN, EDITOR; a COORDINATOR for its own alliances.',
   })
-  @Roles(...WRITERS)
   changeMembershipRole(@CurrentActor() actor: Actor, @Args('input') input: ChangeMembershipRoleInput) {
     return this.service.changeRole(actor, input);
   }
@@ -49,7 +46,6 @@ export class MembershipsResolver {
       "Corrects a membership's dates in place (a mistake, not a change in the world; the audit trail keeps the old dates). " +
       'ADMIN, EDITOR; a COORDINATOR for its own alliances.',
   })
-  @Roles(...WRITERS)
   correctMembership(@CurrentActor() actor: Actor, @Args('input') input: CorrectMembershipInput) {
     return this.service.correct(actor, input);
   }
@@ -58,7 +54,6 @@ export class MembershipsResolver {
     description:
       'Archives a membership entered by mistake: it leaves every list and current view, never deleted. ADMIN, EDITOR; a COORDINATOR for its own alliances.',
   })
-  @Roles(...WRITERS)
   archiveMembership(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The membership.' }, UuidPipe) id: string,
@@ -72,7 +67,6 @@ export class MembershipsResolver {
       'Brings an archived membership back; one that would overlap another of its organisation or add a second LEAD is BAD_USER_INPUT ' +
       'naming joinedOn or role. ADMIN, EDITOR; a COORDINATOR for its own alliances.',
   })
-  @Roles(...WRITERS)
   restoreMembership(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The membership.' }, UuidPipe) id: string,

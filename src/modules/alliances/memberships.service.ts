@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../auth/actor';
-import { assertMayWriteAround } from '../../auth/coordinator-scope';
+import { assertMay, createdBy } from '../../auth/policy';
 import { badInput, notFound } from '../../common/domain-error';
-import { today } from '../../common/dates';
-import { ongoingSql } from '../../graphql/sql-projection';
+import { ongoingSql } from '../../common/dates';
 import { archiveVersioned, insertAudited, restoreVersioned, VersionedWrite, writeVersioned } from '../../database/versioned-write';
 import { MembershipRole } from './alliance.enums';
 import { AllianceEntity } from './alliance.entity';
-import { currentMembershipSql, listedMembershipSql } from './current-membership';
+import { listedMembershipSql } from '../../common/current-membership';
 import { AddMemberInput, ChangeMembershipRoleInput, CorrectMembershipInput, EndMembershipInput } from './dto/membership.inputs';
 import { MembershipEntity } from './membership.entity';
 
@@ -17,7 +16,7 @@ const ENTITY_TYPE = 'Membership';
 const MEMBERSHIP = { entity: MembershipEntity, entityType: ENTITY_TYPE };
 
 /**
- * Who belongs to which alliance, and when; also the data behind the coordinator rule.
+ * Who belongs to which alliance, and when.
  *
  * The database holds the membership rules (exclusion constraints: one organisation's memberships
  * in one alliance never overlap, one LEAD a day; a check: no period ends before it starts), and
@@ -29,28 +28,22 @@ const MEMBERSHIP = { entity: MembershipEntity, entityType: ENTITY_TYPE };
 export class MembershipsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /**
-   * The alliances each organisation is a current member of (today): what a coordinator may write
-   * around. Pass the manager of a write's transaction to read what it sees.
-   */
-  async currentAllianceIds(organisationIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    if (organisationIds.length === 0) return [];
-    const rows: { alliance_id: string }[] = await manager.query(
-      `SELECT DISTINCT m.alliance_id FROM membership m WHERE m.organisation_id = ANY($1) AND ${currentMembershipSql('m.', '$2::date')}`,
-      [organisationIds, today()],
-    );
-    return rows.map((row) => row.alliance_id);
-  }
-
+  /** Any existing organisation may join: what a coordinator adds does not make the organisation its own (auth/policy.ts). */
   add(actor: Actor, input: AddMemberInput): Promise<MembershipEntity> {
     return this.dataSource.transaction(async (manager) => {
-      assertMayWriteAround(actor, [input.allianceId], 'the members of this alliance');
       await lockAlliance(manager, input.allianceId);
+      await assertMay(manager, actor, 'addMember', { allianceId: input.allianceId });
       // No check in JavaScript: an overlap or a second LEAD is refused by the constraints, also for racing writers.
       return insertAudited(manager, actor, {
         ...MEMBERSHIP,
         action: 'addMember',
-        values: { allianceId: input.allianceId, organisationId: input.organisationId, role: input.role, joinedOn: input.joinedOn ?? null },
+        values: {
+          allianceId: input.allianceId,
+          organisationId: input.organisationId,
+          role: input.role,
+          joinedOn: input.joinedOn ?? null,
+          createdBy: createdBy(actor),
+        },
       });
     });
   }
@@ -82,8 +75,8 @@ export class MembershipsService {
         id: input.id,
         expectedVersion: input.expectedVersion,
         from: input.from,
-        check: (membership) => {
-          mayWrite(actor, membership);
+        check: async (membership) => {
+          await assertMay(manager, actor, 'changeMembershipRole', { allianceId: membership.allianceId });
           refuseArchived(membership);
           if (membership.role === input.role) throw badInput('role', `The member is a ${input.role} already`);
         },
@@ -120,28 +113,40 @@ export class MembershipsService {
 
   archive(actor: Actor, id: string, expectedVersion: number): Promise<MembershipEntity> {
     return this.inLockedAlliance(id, (manager) =>
-      archiveVersioned(manager, actor, { ...MEMBERSHIP, id, expectedVersion, check: (locked) => mayWrite(actor, locked) }),
+      archiveVersioned(manager, actor, {
+        ...MEMBERSHIP,
+        id,
+        expectedVersion,
+        check: (locked) => assertMay(manager, actor, 'archiveMembership', { allianceId: locked.allianceId }),
+      }),
     );
   }
 
   /** The restored membership must fit the rules again: an overlap or a second LEAD is refused by the constraints. */
   restore(actor: Actor, id: string, expectedVersion: number): Promise<MembershipEntity> {
     return this.inLockedAlliance(id, (manager) =>
-      restoreVersioned(manager, actor, { ...MEMBERSHIP, id, expectedVersion, check: (locked) => mayWrite(actor, locked) }),
+      restoreVersioned(manager, actor, {
+        ...MEMBERSHIP,
+        id,
+        expectedVersion,
+        check: (locked) => assertMay(manager, actor, 'restoreMembership', { allianceId: locked.allianceId }),
+      }),
     );
   }
 
   /** One versioned write of a membership, with its alliance locked and the caller's permission checked on the locked row. */
   private writeMembership(
     actor: Actor,
-    write: Pick<VersionedWrite<MembershipEntity>, 'id' | 'expectedVersion' | 'action' | 'check' | 'change'>,
+    write: Pick<VersionedWrite<MembershipEntity>, 'id' | 'expectedVersion' | 'check' | 'change'> & {
+      action: 'endMembership' | 'correctMembership';
+    },
   ): Promise<MembershipEntity> {
     return this.inLockedAlliance(write.id, (manager) =>
       writeVersioned(manager, actor, {
         ...MEMBERSHIP,
         ...write,
         check: async (locked) => {
-          mayWrite(actor, locked);
+          await assertMay(manager, actor, write.action, { allianceId: locked.allianceId });
           await write.check?.(locked);
         },
       }),
@@ -157,11 +162,6 @@ export class MembershipsService {
       return write(manager, membership);
     });
   }
-}
-
-/** Ministry staff, and a coordinator of the membership's alliance, may write it. */
-function mayWrite(actor: Actor, membership: MembershipEntity): void {
-  assertMayWriteAround(actor, [membership.allianceId], 'the members of this alliance');
 }
 
 /** Locks the alliance's row so that membership writes within it queue; NOT_FOUND naming allianceId when there is none. */
@@ -191,7 +191,7 @@ interface EndOn {
   /** The day the membership ends and its continuation begins. */
   from: string;
   /** Permission and state checks on the locked membership, made before `from` is held against its period. */
-  check?: (membership: MembershipEntity) => void;
+  check?: (membership: MembershipEntity) => Promise<void>;
 }
 
 /** A membership ended on `from`, which must lie inside its period, with the end it had before. */
@@ -208,8 +208,8 @@ async function endOn(manager: EntityManager, actor: Actor, end: EndOn): Promise<
     id: end.id,
     expectedVersion: end.expectedVersion,
     action: 'changeMembershipRole',
-    check: (locked) => {
-      end.check?.(locked);
+    check: async (locked) => {
+      await end.check?.(locked);
       if ((locked.joinedOn !== null && end.from <= locked.joinedOn) || (locked.leftOn !== null && end.from >= locked.leftOn))
         throw badInput(
           'from',
@@ -224,7 +224,10 @@ async function endOn(manager: EntityManager, actor: Actor, end: EndOn): Promise<
   return { membership, until };
 }
 
-/** The membership that continues an ended one in a new role, from the day it ended until its old end. */
+/**
+ * The membership that continues an ended one in a new role, from the day it ended until its old
+ * end: the same membership in the policy's eyes, so it keeps who added it.
+ */
 function continueAs(manager: EntityManager, actor: Actor, { membership, until }: Ended, role: MembershipRole): Promise<MembershipEntity> {
   return insertAudited(manager, actor, {
     ...MEMBERSHIP,
@@ -235,6 +238,7 @@ function continueAs(manager: EntityManager, actor: Actor, { membership, until }:
       role,
       joinedOn: membership.leftOn,
       leftOn: until,
+      createdBy: membership.createdBy,
     },
   });
 }

@@ -1,4 +1,4 @@
-import { ongoingSql } from '../../graphql/sql-projection';
+import { ongoingSql } from '../../common/dates';
 import { RELEASE_ORDER, sourcesOf } from '../releases/releases.loader';
 
 /** The day an export is as of: every export statement takes it as its one parameter. */

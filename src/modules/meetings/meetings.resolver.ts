@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
-import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
+import { CurrentActor } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
@@ -40,9 +40,8 @@ export class MeetingsResolver {
   @Mutation(() => Meeting, {
     description:
       'Records a meeting under an agreement and/or of an alliance; a HELD one on a day after today is BAD_USER_INPUT naming heldOn (it is PLANNED). ' +
-      'ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.',
+      'ADMIN, EDITOR; a COORDINATOR for meetings of its alliances (one naming no alliance: under an agreement all of whose parties are its alliances).',
   })
-  @Roles(...WRITERS)
   recordMeeting(@CurrentActor() actor: Actor, @Args('input') input: RecordMeetingInput) {
     return this.service.record(actor, input);
   }
@@ -50,9 +49,8 @@ export class MeetingsResolver {
   @Mutation(() => Meeting, {
     description:
       "Changes a meeting's status, day, place, participants or outcome; making it HELD on a day after today is BAD_USER_INPUT naming heldOn, or status when only the status changes. " +
-      'ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.',
+      'ADMIN, EDITOR; a COORDINATOR for meetings of its alliances (one naming no alliance: under an agreement all of whose parties are its alliances).',
   })
-  @Roles(...WRITERS)
   updateMeeting(@CurrentActor() actor: Actor, @Args('input') input: UpdateMeetingInput) {
     return this.service.update(actor, input);
   }
@@ -60,17 +58,16 @@ export class MeetingsResolver {
   @Mutation(() => Meeting, {
     description:
       'Archives a meeting recorded by mistake: it leaves the meetings list and the meetings of its alliance and agreement, and fulfils no commitment, until restored; nothing is deleted. ' +
-      'ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.',
+      'ADMIN, EDITOR; a COORDINATOR for meetings of its alliances (one naming no alliance: under an agreement all of whose parties are its alliances).',
   })
-  @Roles(...WRITERS)
   archiveMeeting(@CurrentActor() actor: Actor, @Args() { id, expectedVersion }: VersionedRecordArgs) {
     return this.service.archive(actor, id, expectedVersion);
   }
 
   @Mutation(() => Meeting, {
-    description: 'Brings an archived meeting back. ADMIN, EDITOR; a COORDINATOR for meetings of its alliances.',
+    description:
+      'Brings an archived meeting back. ADMIN, EDITOR; a COORDINATOR for meetings of its alliances (one naming no alliance: under an agreement all of whose parties are its alliances).',
   })
-  @Roles(...WRITERS)
   restoreMeeting(@CurrentActor() actor: Actor, @Args() { id, expectedVersion }: VersionedRecordArgs) {
     return this.service.restore(actor, id, expectedVersion);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
-import { assertMayWriteAround } from '../../auth/coordinator-scope';
+import { assertMay } from '../../auth/policy';
 import { today } from '../../common/dates';
 import { badInput, DomainError, notFound } from '../../common/domain-error';
 import { databaseErrorToDomain } from '../../database/database-errors';
@@ -56,10 +56,10 @@ export class MeetingsService {
     if (!agreementId && !allianceId) throw badInput('agreementId', 'A meeting needs an agreementId, an allianceId or both');
     assertHeldByToday(input.status, input.heldOn, 'heldOn');
     return this.dataSource.transaction(async (manager) => {
-      const parties = agreementId ? await this.agreements.partyAllianceIds(agreementId, manager) : null;
-      if (agreementId && !parties) throw notFound('Agreement', agreementId, 'agreementId');
-      assertMayWriteAround(actor, allianceId ? [allianceId] : parties!, 'this meeting');
-      if (allianceId && parties && !parties.includes(allianceId)) {
+      const party = agreementId ? await this.agreements.isParty(agreementId, allianceId ?? null, manager) : null;
+      if (agreementId && party === null) throw notFound('Agreement', agreementId, 'agreementId');
+      await assertMay(manager, actor, 'recordMeeting', { allianceId: allianceId ?? null, agreementId: agreementId ?? null });
+      if (allianceId && agreementId && !party) {
         if (!(await this.alliances.find(allianceId))) throw notFound('Alliance', allianceId, 'allianceId');
         throw badInput('allianceId', 'The alliance is not a party to the agreement');
       }
@@ -94,7 +94,7 @@ export class MeetingsService {
         expectedVersion: input.expectedVersion,
         action: 'updateMeeting',
         check: async (meeting) => {
-          await this.assertMayChange(manager, actor, meeting);
+          await assertMay(manager, actor, 'updateMeeting', meeting);
           if (input.status !== undefined || input.heldOn !== undefined) {
             // Named after what the caller changes: the day when it moves, else the status.
             const field = input.heldOn !== undefined && input.heldOn !== meeting.heldOn ? 'heldOn' : 'status';
@@ -126,7 +126,7 @@ export class MeetingsService {
         entityType: 'Meeting',
         id,
         expectedVersion,
-        check: (meeting) => this.assertMayChange(manager, actor, meeting),
+        check: (meeting) => assertMay(manager, actor, 'archiveMeeting', meeting),
       }),
     );
   }
@@ -138,15 +138,9 @@ export class MeetingsService {
         entityType: 'Meeting',
         id,
         expectedVersion,
-        check: (meeting) => this.assertMayChange(manager, actor, meeting),
+        check: (meeting) => assertMay(manager, actor, 'restoreMeeting', meeting),
       }),
     );
-  }
-
-  /** The coordinator rule for a meeting: its own alliance, else (a meeting of no alliance) the parties of its agreement. */
-  private async assertMayChange(manager: EntityManager, actor: Actor, meeting: MeetingEntity): Promise<void> {
-    const scope = meeting.allianceId ? [meeting.allianceId] : await this.agreements.partyAllianceIds(meeting.agreementId!, manager);
-    assertMayWriteAround(actor, scope ?? [], 'this meeting');
   }
 
   private async insertParticipants(manager: EntityManager, meetingId: string, personIds: string[]): Promise<void> {

@@ -1,5 +1,4 @@
-import { periodContains } from '../../common/dates';
-import { ongoingSql } from '../../graphql/sql-projection';
+import { ongoingSql, periodContains } from '../../common/dates';
 
 /** A name with its half-open period, as organisation_name holds it. */
 export interface NamePeriod {

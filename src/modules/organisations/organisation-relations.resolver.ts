@@ -8,7 +8,7 @@ import { then } from '../../graphql/request-loaders';
 import { MembershipRole } from '../alliances/alliance.enums';
 import { Alliance, Membership } from '../alliances/alliance.model';
 import { AlliancesLoader, membershipsOf } from '../alliances/alliances.loader';
-import { currentMembershipSql, currentMemberships, isCurrentMembership } from '../alliances/current-membership';
+import { currentMembershipSql, currentMemberships, isCurrentMembership } from '../../common/current-membership';
 import { RegionEntity } from '../regions/region.entity';
 import { Region } from '../regions/region.model';
 import { RegionsLoader } from '../regions/regions.loader';

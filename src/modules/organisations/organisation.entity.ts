@@ -35,4 +35,8 @@ export class OrganisationEntity extends ArchivableEntity {
 
   @Column({ type: 'varchar', length: 2000, nullable: true })
   website: string | null;
+
+  /** The coordinator that created it (its token's sub); null when ministry staff did (auth/policy.ts). */
+  @Column({ name: 'created_by', type: 'varchar', length: 200, nullable: true })
+  createdBy: string | null;
 }

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
-import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
+import { CurrentActor } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
@@ -43,43 +43,38 @@ export class OrganisationsResolver {
     description:
       'Records an organisation. CONFLICT with extensions.existingId when another organisation that is not archived has or had the name (ignoring case and runs of spaces), unless allowDuplicateName. ADMIN, EDITOR and COORDINATOR.',
   })
-  @Roles(...WRITERS)
   createOrganisation(@CurrentActor() actor: Actor, @Args('input') input: CreateOrganisationInput) {
     return this.service.create(actor, input);
   }
 
   @Mutation(() => Organisation, {
     description:
-      "Changes an organisation's short name, kind, region or website. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.",
+      "Changes an organisation's short name, kind, region or website. ADMIN, EDITOR; a COORDINATOR for its own organisations (created by it, or members only of its alliances; not shared ones: see README, who may write what).",
   })
-  @Roles(...WRITERS)
   updateOrganisation(@CurrentActor() actor: Actor, @Args('input') input: UpdateOrganisationInput) {
     return this.service.update(actor, input);
   }
 
   @Mutation(() => Organisation, {
     description:
-      'Gives an organisation a new name from a day on, which may lie in the future: it is in nameHistory at once and its `name` from that day; the name it follows stays in nameHistory. CONFLICT with extensions.existingId when another organisation that is not archived has or had the new name, unless allowDuplicateName. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
+      'Gives an organisation a new name from a day on, which may lie in the future: it is in nameHistory at once and its `name` from that day; the name it follows stays in nameHistory. CONFLICT with extensions.existingId when another organisation that is not archived has or had the new name, unless allowDuplicateName. ADMIN, EDITOR; a COORDINATOR for its own organisations (created by it, or members only of its alliances; not shared ones: see README, who may write what).',
   })
-  @Roles(...WRITERS)
   renameOrganisation(@CurrentActor() actor: Actor, @Args('input') input: RenameOrganisationInput) {
     return this.service.rename(actor, input);
   }
 
   @Mutation(() => Organisation, {
     description:
-      'Corrects the spelling of the name an organisation has today, in place: no new nameHistory entry, the audit trail keeps the old spelling. CONFLICT with extensions.existingId when another organisation that is not archived has or had the name, unless allowDuplicateName. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
+      'Corrects the spelling of the name an organisation has today, in place: no new nameHistory entry, the audit trail keeps the old spelling. CONFLICT with extensions.existingId when another organisation that is not archived has or had the name, unless allowDuplicateName. ADMIN, EDITOR; a COORDINATOR for its own organisations (created by it, or members only of its alliances; not shared ones: see README, who may write what).',
   })
-  @Roles(...WRITERS)
   correctOrganisationName(@CurrentActor() actor: Actor, @Args('input') input: CorrectOrganisationNameInput) {
     return this.service.correctName(actor, input);
   }
 
   @Mutation(() => Organisation, {
     description:
-      'Archives an organisation: hidden from lists, never deleted. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
+      'Archives an organisation: hidden from lists, never deleted. ADMIN, EDITOR; a COORDINATOR for its own organisations (created by it, or members only of its alliances; not shared ones: see README, who may write what).',
   })
-  @Roles(...WRITERS)
   archiveOrganisation(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The organisation to archive.' }, UuidPipe) id: string,
@@ -90,9 +85,8 @@ export class OrganisationsResolver {
 
   @Mutation(() => Organisation, {
     description:
-      'Brings an archived organisation back into lists and current views. ADMIN, EDITOR; a COORDINATOR while it is a current member of one of its alliances.',
+      'Brings an archived organisation back into lists and current views. ADMIN, EDITOR; a COORDINATOR for its own organisations (created by it, or members only of its alliances; not shared ones: see README, who may write what).',
   })
-  @Roles(...WRITERS)
   restoreOrganisation(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The archived organisation.' }, UuidPipe) id: string,

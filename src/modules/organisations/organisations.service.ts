@@ -2,16 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../../auth/actor';
-import type { Snapshot } from '../../audit/audit-log';
-import { assertMayWriteAround, assertMinistry } from '../../auth/coordinator-scope';
+import type { Snapshot } from '../../database/audit-log';
+import { assertMay, createdBy, Operation } from '../../auth/policy';
 import { badInput, DomainError } from '../../common/domain-error';
 import { today } from '../../common/dates';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { PlainRows } from '../../database/plain-rows';
 import { likeLiteral, nameContains } from '../../database/text-search';
 import { archiveVersioned, insertAudited, restoreVersioned, VersionedWrite, writeVersioned } from '../../database/versioned-write';
-import { currentMembershipSql } from '../alliances/current-membership';
-import { MembershipsService } from '../alliances/memberships.service';
+import { currentMembershipSql } from '../../common/current-membership';
 import {
   CorrectOrganisationNameInput,
   CreateOrganisationInput,
@@ -34,6 +33,11 @@ export interface NamePeriod {
 /** The part of a versioned write that every write of an organisation shares: which record, and who may write it. */
 type OrganisationWrite = Omit<VersionedWrite<OrganisationEntity>, 'action' | 'change'>;
 
+type OrganisationOperation = Extract<
+  Operation,
+  'updateOrganisation' | 'renameOrganisation' | 'correctOrganisationName' | 'archiveOrganisation' | 'restoreOrganisation'
+>;
+
 /**
  * Organisations and their names. Every answer carries the name in force today (Europe/Berlin):
  * reads compute it in SQL (organisation.entity.ts), writes with nameOn from the rows they wrote.
@@ -44,7 +48,6 @@ export class OrganisationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
     private readonly rows: PlainRows,
-    private readonly memberships: MembershipsService,
   ) {}
 
   async find(id: string): Promise<OrganisationEntity | null> {
@@ -105,7 +108,10 @@ export class OrganisationsService {
 
   /** Any writer may create an organisation: a coordinator needs one before it can add it as a member. */
   create(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationEntity> {
-    return this.dataSource.transaction((manager) => this.createWith(manager, actor, input));
+    return this.dataSource.transaction(async (manager) => {
+      await assertMay(manager, actor, 'createOrganisation');
+      return this.createWith(manager, actor, input);
+    });
   }
 
   /** create, in the caller's transaction: importRelease creates organisations together with the release. */
@@ -121,6 +127,7 @@ export class OrganisationsService {
         kind: input.kind,
         regionId: input.regionId ?? null,
         website: input.website ?? null,
+        createdBy: createdBy(actor),
       },
       audited: duplicateAllowed(input),
     });
@@ -139,7 +146,7 @@ export class OrganisationsService {
    */
   applyUpdate(manager: EntityManager, actor: Actor, input: UpdateOrganisationInput, audited: Snapshot = {}): Promise<OrganisationEntity> {
     return writeVersioned(manager, actor, {
-      ...this.target(actor, input.id, input.expectedVersion),
+      ...this.target(manager, actor, 'updateOrganisation', input.id, input.expectedVersion),
       action: 'updateOrganisation',
       change: (organisation) => {
         if (input.shortName !== undefined) organisation.shortName = input.shortName;
@@ -164,7 +171,7 @@ export class OrganisationsService {
   /** renameOrganisation's write on the caller's transaction; `audited` as for applyUpdate. */
   applyRename(manager: EntityManager, actor: Actor, input: RenameOrganisationInput, audited: Snapshot = {}): Promise<OrganisationEntity> {
     return writeVersioned(manager, actor, {
-      ...this.target(actor, input.id, input.expectedVersion),
+      ...this.target(manager, actor, 'renameOrganisation', input.id, input.expectedVersion),
       action: 'renameOrganisation',
       change: async (organisation) => {
         // The organisation's row lock, held since writeVersioned read it, serialises the writes of its names.
@@ -198,7 +205,7 @@ export class OrganisationsService {
   correctName(actor: Actor, input: CorrectOrganisationNameInput): Promise<OrganisationEntity> {
     return this.write(async (manager) =>
       writeVersioned(manager, actor, {
-        ...this.target(actor, input.id, input.expectedVersion),
+        ...this.target(manager, actor, 'correctOrganisationName', input.id, input.expectedVersion),
         action: 'correctOrganisationName',
         change: async (organisation) => {
           const current = await this.nameOfToday(manager, organisation.id);
@@ -214,20 +221,18 @@ export class OrganisationsService {
   }
 
   archive(actor: Actor, id: string, expectedVersion: number): Promise<OrganisationEntity> {
-    return this.write(async (manager) => archiveVersioned(manager, actor, this.target(actor, id, expectedVersion)));
+    return this.write(async (manager) =>
+      archiveVersioned(manager, actor, this.target(manager, actor, 'archiveOrganisation', id, expectedVersion)),
+    );
   }
 
   /**
-   * Ministry staff only: an archived organisation is no current member anywhere, so no
-   * coordinator's alliances can be said to hold it (the scope policy of issue 13 may widen this
-   * to the coordinator who created it).
+   * An archived organisation is no current member anywhere, so among coordinators only the one
+   * that created it may restore it (auth/policy.ts).
    */
   restore(actor: Actor, id: string, expectedVersion: number): Promise<OrganisationEntity> {
     return this.write(async (manager) =>
-      restoreVersioned(manager, actor, {
-        ...this.target(actor, id, expectedVersion),
-        check: () => assertMinistry(actor, 'restore organisations'),
-      }),
+      restoreVersioned(manager, actor, this.target(manager, actor, 'restoreOrganisation', id, expectedVersion)),
     );
   }
 
@@ -241,17 +246,22 @@ export class OrganisationsService {
   }
 
   /**
-   * The record a write locks, and the coordinator rule of the contract checked on it inside the
-   * transaction: ADMIN and EDITOR write every organisation, a COORDINATOR one that is a current
-   * member of one of its alliances. An unknown id is NOT_FOUND before it is anyone's scope.
+   * The record a write locks, and the policy asked on it inside the transaction. An unknown id is
+   * NOT_FOUND before it is anyone's to write.
    */
-  private target(actor: Actor, id: string, expectedVersion: number): OrganisationWrite {
+  private target(
+    manager: EntityManager,
+    actor: Actor,
+    operation: OrganisationOperation,
+    id: string,
+    expectedVersion: number,
+  ): OrganisationWrite {
     return {
       entity: OrganisationEntity,
       entityType: 'Organisation',
       id,
       expectedVersion,
-      check: async () => assertMayWriteAround(actor, await this.memberships.currentAllianceIds([id]), 'this organisation'),
+      check: () => assertMay(manager, actor, operation, { organisationId: id }),
     };
   }
 

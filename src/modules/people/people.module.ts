@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AlliancesModule } from '../alliances/alliances.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PeopleLoader } from './people.loader';
 import { PeopleResolver } from './people.resolver';
@@ -10,7 +9,7 @@ import { OrganisationRolesResolver, RoleRelationsResolver } from './role-relatio
 import { RoleEntity } from './role.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PersonEntity, RoleEntity]), AlliancesModule, OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([PersonEntity, RoleEntity]), OrganisationsModule],
   providers: [PeopleService, PeopleLoader, PeopleResolver, RoleRelationsResolver, OrganisationRolesResolver],
   exports: [PeopleService, PeopleLoader],
 })

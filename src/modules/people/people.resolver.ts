@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
-import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
+import { CurrentActor } from '../../auth/roles.decorator';
 import { currentRoles } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
@@ -40,7 +40,6 @@ export class PeopleResolver {
   }
 
   @Mutation(() => Person, { description: 'Records a person. ADMIN, EDITOR, COORDINATOR.' })
-  @Roles(...WRITERS)
   createPerson(@CurrentActor() actor: Actor, @Args('input') input: CreatePersonInput) {
     return this.service.createPerson(actor, input);
   }
@@ -48,9 +47,8 @@ export class PeopleResolver {
   @Mutation(() => Person, {
     description:
       "Corrects the spelling of a person's name (displayName follows); the old spelling stays in the audit trail. " +
-      'ADMIN, EDITOR; a COORDINATOR for people who hold a role today at a current member of its alliances.',
+      'ADMIN, EDITOR; a COORDINATOR for its own people (created by it, or whose every current role is at one of its own organisations; see README, who may write what).',
   })
-  @Roles(...WRITERS)
   updatePerson(@CurrentActor() actor: Actor, @Args('input') input: UpdatePersonInput) {
     return this.service.updatePerson(actor, input);
   }
@@ -60,29 +58,27 @@ export class PeopleResolver {
       'Archives a person recorded by mistake: they leave the people list, meeting participants and organisation roles until restored; nothing is deleted. ' +
       'ADMIN, EDITOR; a COORDINATOR as for updatePerson.',
   })
-  @Roles(...WRITERS)
   archivePerson(@CurrentActor() actor: Actor, @Args() { id, expectedVersion }: VersionedRecordArgs) {
     return this.service.archivePerson(actor, id, expectedVersion);
   }
 
   @Mutation(() => Person, { description: 'Brings an archived person back into lists. ADMIN, EDITOR; a COORDINATOR as for updatePerson.' })
-  @Roles(...WRITERS)
   restorePerson(@CurrentActor() actor: Actor, @Args() { id, expectedVersion }: VersionedRecordArgs) {
     return this.service.restorePerson(actor, id, expectedVersion);
   }
 
   @Mutation(() => Role, {
-    description: 'Gives a person a role at an organisation. ADMIN, EDITOR; a COORDINATOR at current members of its alliances.',
+    description:
+      'Gives a person a role at an organisation. ADMIN, EDITOR; a COORDINATOR at its own organisations (as for updateOrganisation).',
   })
-  @Roles(...WRITERS)
   assignRole(@CurrentActor() actor: Actor, @Args('input') input: AssignRoleInput) {
     return this.service.assignRole(actor, input);
   }
 
   @Mutation(() => Role, {
-    description: 'Ends a role; it is kept with its period. ADMIN, EDITOR; a COORDINATOR at current members of its alliances.',
+    description:
+      'Ends a role; it is kept with its period. ADMIN, EDITOR; a COORDINATOR at its own organisations (as for updateOrganisation).',
   })
-  @Roles(...WRITERS)
   endRole(@CurrentActor() actor: Actor, @Args('input') input: EndRoleInput) {
     return this.service.endRole(actor, input);
   }
@@ -90,9 +86,8 @@ export class PeopleResolver {
   @Mutation(() => Role, {
     description:
       'Corrects a role recorded wrongly (title, validFrom, validTo) in place; the old values stay in the audit trail. ' +
-      'ADMIN, EDITOR; a COORDINATOR at current members of its alliances.',
+      'ADMIN, EDITOR; a COORDINATOR at its own organisations (as for updateOrganisation).',
   })
-  @Roles(...WRITERS)
   updateRole(@CurrentActor() actor: Actor, @Args('input') input: UpdateRoleInput) {
     return this.service.updateRole(actor, input);
   }

@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
-import { assertMayWriteAround } from '../../auth/coordinator-scope';
-import type { Snapshot } from '../../audit/audit-log';
+import { assertMay, createdBy } from '../../auth/policy';
+import type { Snapshot } from '../../database/audit-log';
 import { badInput } from '../../common/domain-error';
-import { currentRoles } from '../../common/dates';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { likeLiteral, nameContains } from '../../database/text-search';
 import { archiveVersioned, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
-import { MembershipsService } from '../alliances/memberships.service';
 import { AssignRoleInput, CreatePersonInput, EndRoleInput, PersonFilter, UpdatePersonInput, UpdateRoleInput } from './dto/people.inputs';
 import { PersonEntity } from './person.entity';
 import { RoleEntity } from './role.entity';
@@ -28,7 +26,6 @@ export class PeopleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
-    private readonly memberships: MembershipsService,
   ) {}
 
   /** One person, archived or not: a single record is always answered. */
@@ -59,7 +56,10 @@ export class PeopleService {
   }
 
   createPerson(actor: Actor, input: CreatePersonInput): Promise<PersonEntity> {
-    return this.dataSource.transaction((manager) => this.createPersonWith(manager, actor, input));
+    return this.dataSource.transaction(async (manager) => {
+      await assertMay(manager, actor, 'createPerson');
+      return this.createPersonWith(manager, actor, input);
+    });
   }
 
   /** createPerson, in the caller's transaction: importRelease creates people together with the release. */
@@ -68,7 +68,12 @@ export class PeopleService {
       entity: PersonEntity,
       entityType: 'Person',
       action: 'createPerson',
-      values: { honorificPrefix: prefixOf(input.honorificPrefix), givenName: input.givenName, familyName: input.familyName },
+      values: {
+        honorificPrefix: prefixOf(input.honorificPrefix),
+        givenName: input.givenName,
+        familyName: input.familyName,
+        createdBy: createdBy(actor),
+      },
     });
   }
 
@@ -105,7 +110,7 @@ export class PeopleService {
       id: input.id,
       expectedVersion: input.expectedVersion,
       action: 'updatePerson',
-      check: (person) => this.assertMayWritePerson(manager, actor, person.id),
+      check: (person) => assertMay(manager, actor, 'updatePerson', { personId: person.id }),
       change: (person) => {
         if (input.honorificPrefix !== undefined) person.honorificPrefix = prefixOf(input.honorificPrefix);
         if (input.givenName !== undefined) person.givenName = input.givenName;
@@ -122,7 +127,7 @@ export class PeopleService {
         entityType: 'Person',
         id,
         expectedVersion,
-        check: (person) => this.assertMayWritePerson(manager, actor, person.id),
+        check: (person) => assertMay(manager, actor, 'archivePerson', { personId: person.id }),
       }),
     );
   }
@@ -134,15 +139,19 @@ export class PeopleService {
         entityType: 'Person',
         id,
         expectedVersion,
-        check: (person) => this.assertMayWritePerson(manager, actor, person.id),
+        check: (person) => assertMay(manager, actor, 'restorePerson', { personId: person.id }),
       }),
     );
   }
 
-  /** An unknown person or organisation is NOT_FOUND by the role's foreign keys (role_person_fkey, role_organisation_fkey). */
+  /**
+   * A role at an organisation the caller may write, for any person: what a coordinator assigns does
+   * not make the person its own (auth/policy.ts). An unknown person or organisation is NOT_FOUND,
+   * by the policy's look-up or the role's foreign keys (role_person_fkey, role_organisation_fkey).
+   */
   assignRole(actor: Actor, input: AssignRoleInput): Promise<RoleEntity> {
     return this.dataSource.transaction(async (manager) => {
-      await this.assertMayWriteRolesAt(manager, actor, input.organisationId);
+      await assertMay(manager, actor, 'assignRole', { organisationId: input.organisationId });
       return insertAudited(manager, actor, {
         entity: RoleEntity,
         entityType: 'Role',
@@ -153,6 +162,7 @@ export class PeopleService {
           title: input.title,
           validFrom: input.validFrom ?? null,
           validTo: input.validTo ?? null,
+          createdBy: createdBy(actor),
         },
       });
     });
@@ -168,7 +178,7 @@ export class PeopleService {
         expectedVersion: input.expectedVersion,
         action: 'endRole',
         check: async (role) => {
-          await this.assertMayWriteRolesAt(manager, actor, role.organisationId);
+          await assertMay(manager, actor, 'endRole', { organisationId: role.organisationId });
           if (role.validTo !== null) throw badInput('id', 'The role has ended already');
         },
         change: (role) => {
@@ -187,7 +197,7 @@ export class PeopleService {
         id: input.id,
         expectedVersion: input.expectedVersion,
         action: 'updateRole',
-        check: (role) => this.assertMayWriteRolesAt(manager, actor, role.organisationId),
+        check: (role) => assertMay(manager, actor, 'updateRole', { organisationId: role.organisationId }),
         change: (role) => {
           if (input.title !== undefined) role.title = input.title;
           if (input.validFrom !== undefined) role.validFrom = input.validFrom;
@@ -195,23 +205,5 @@ export class PeopleService {
         },
       }),
     );
-  }
-
-  /** The coordinator rule for roles: at an organisation that is a current member of one of its alliances. */
-  private async assertMayWriteRolesAt(manager: EntityManager, actor: Actor, organisationId: string): Promise<void> {
-    assertMayWriteAround(actor, await this.memberships.currentAllianceIds([organisationId], manager), 'roles at this organisation');
-  }
-
-  /**
-   * The coordinator rule for a person, as for their roles: someone who holds a role today at an
-   * organisation that is a current member of one of its alliances.
-   */
-  private async assertMayWritePerson(manager: EntityManager, actor: Actor, personId: string): Promise<void> {
-    const held = currentRoles(await manager.find(RoleEntity, { where: { personId } }), true);
-    const allianceIds = await this.memberships.currentAllianceIds(
-      held.map((role) => role.organisationId),
-      manager,
-    );
-    assertMayWriteAround(actor, allianceIds, 'this person');
   }
 }

@@ -12,4 +12,8 @@ export class PersonEntity extends ArchivableEntity {
 
   @Column({ name: 'family_name', type: 'varchar', length: 300 })
   familyName: string;
+
+  /** The coordinator that recorded the person (its token's sub); null when ministry staff did (auth/policy.ts). */
+  @Column({ name: 'created_by', type: 'varchar', length: 200, nullable: true })
+  createdBy: string | null;
 }

@@ -31,4 +31,11 @@ export class RoleEntity extends VersionedEntity {
 
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   validTo: string | null;
+
+  /**
+   * The coordinator that assigned it (its token's sub); null when ministry staff did. Only a role
+   * ministry staff recorded makes its person a coordinator's own (auth/policy.ts).
+   */
+  @Column({ name: 'created_by', type: 'varchar', length: 200, nullable: true })
+  createdBy: string | null;
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { Actor, isMinistry } from '../../auth/actor';
-import { badInput, DomainError, forbidden, notFound } from '../../common/domain-error';
+import { Actor } from '../../auth/actor';
+import { assertMay, grantOf } from '../../auth/policy';
+import { badInput, DomainError, notFound } from '../../common/domain-error';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { insertAudited, staleVersion, writeVersioned } from '../../database/versioned-write';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -30,11 +31,6 @@ function assertOpen(proposal: ChangeProposalEntity): void {
   }
 }
 
-/** Who may do what with a proposal beyond the roles its operation states: the proposer alone withdraws it. */
-function assertProposer(actor: Actor, proposal: ChangeProposalEntity): void {
-  if (proposal.proposedBy !== actor.sub) throw forbidden('Only its proposer may withdraw a proposal');
-}
-
 function close(proposal: ChangeProposalEntity, actor: Actor, status: ProposalStatus): void {
   proposal.status = status;
   proposal.decidedBy = actor.sub;
@@ -42,8 +38,9 @@ function close(proposal: ChangeProposalEntity, actor: Actor, status: ProposalSta
 }
 
 /**
- * Change proposals to shared organisations and people. Anyone who writes may propose; ADMIN and
- * EDITOR accept or reject (the resolver's roles); a coordinator sees and withdraws only its own.
+ * Change proposals to shared organisations and people. Who may propose, accept, reject and
+ * withdraw is POLICY's (auth/policy.ts): anyone who writes proposes, ADMIN and EDITOR decide, the
+ * proposer alone withdraws; a coordinator sees only its own.
  * An accepted change is written through the owning service's write, on the acceptance's
  * transaction: the record and the proposal change together, or neither does.
  */
@@ -57,10 +54,10 @@ export class ProposalsService {
     private readonly regions: RegionsService,
   ) {}
 
-  /** Newest first. Ministry staff see every proposal, a coordinator only those it made. */
+  /** Newest first. Those who decide proposals (ministry staff) see every one, a coordinator only those it made. */
   list(actor: Actor, filter: ProposalFilter = {}, page: { first: number; after?: string }): Promise<Page<ChangeProposalEntity>> {
     const query = this.proposals.createQueryBuilder('p');
-    if (!isMinistry(actor)) query.andWhere('p.proposedBy = :self', { self: actor.sub });
+    if (grantOf('acceptProposal', actor.role) !== 'any') query.andWhere('p.proposedBy = :self', { self: actor.sub });
     if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
     if (filter.entityId) query.andWhere('p.entityId = :entityId', { entityId: filter.entityId });
     if (filter.proposedBy) query.andWhere('p.proposedBy = :proposedBy', { proposedBy: filter.proposedBy });
@@ -111,7 +108,10 @@ export class ProposalsService {
         id,
         expectedVersion,
         action: 'acceptProposal',
-        check: assertOpen,
+        check: async (proposal) => {
+          await assertMay(manager, actor, 'acceptProposal');
+          assertOpen(proposal);
+        },
         change: async (proposal) => {
           await this.apply(manager, actor, proposal);
           close(proposal, actor, ProposalStatus.ACCEPTED);
@@ -128,7 +128,10 @@ export class ProposalsService {
         id,
         expectedVersion,
         action: 'rejectProposal',
-        check: assertOpen,
+        check: async (proposal) => {
+          await assertMay(manager, actor, 'rejectProposal');
+          assertOpen(proposal);
+        },
         change: (proposal) => {
           close(proposal, actor, ProposalStatus.REJECTED);
           proposal.reason = reason;
@@ -145,8 +148,8 @@ export class ProposalsService {
         id,
         expectedVersion,
         action: 'withdrawProposal',
-        check: (proposal) => {
-          assertProposer(actor, proposal);
+        check: async (proposal) => {
+          await assertMay(manager, actor, 'withdrawProposal', proposal);
           assertOpen(proposal);
         },
         change: (proposal) => close(proposal, actor, ProposalStatus.WITHDRAWN),
@@ -156,21 +159,22 @@ export class ProposalsService {
 
   private propose(
     actor: Actor,
-    action: string,
+    action: 'proposeOrganisationChange' | 'proposePersonChange',
     entityType: ProposalEntityType,
     entityId: string,
     baseVersion: number,
     changes: object,
     note: string | null | undefined,
   ): Promise<ChangeProposalEntity> {
-    return this.dataSource.transaction((manager) =>
-      insertAudited(manager, actor, {
+    return this.dataSource.transaction(async (manager) => {
+      await assertMay(manager, actor, action);
+      return insertAudited(manager, actor, {
         entity: ChangeProposalEntity,
         entityType: 'ChangeProposal',
         action,
         values: { entityType, entityId, baseVersion, changes: { ...changes }, note: note || null, proposedBy: actor.sub },
-      }),
-    );
+      });
+    });
   }
 
   /**

@@ -33,7 +33,6 @@ export class ReleaseAnalysisResolver {
       'Links, quotes and the publisher may name the new records ("new:0", "newPerson:0"). A reference to no record is NOT_FOUND naming its field, ' +
       'and nothing is written. ADMIN, EDITOR, COORDINATOR.',
   })
-  @Roles(...WRITERS)
   importRelease(@CurrentActor() actor: Actor, @Args('input') input: ImportReleaseInput, @Context() { loaders }: RequestContext) {
     return this.service.import(actor, input, loaders);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
+import { assertMay } from '../../auth/policy';
 import { DomainError, FieldError } from '../../common/domain-error';
 import { databaseErrorToDomain } from '../../database/database-errors';
 import { RequestLoaders } from '../../graphql/request-loaders';
@@ -86,6 +87,7 @@ export class ReleaseAnalysisService {
 
     const checked = await naming('release.', () => this.releases.check(input.release, loaders, pending));
     return this.dataSource.transaction(async (manager) => {
+      await assertMay(manager, actor, 'importRelease');
       const organisationIds: string[] = [];
       for (const [index, organisation] of newOrganisations.entries()) {
         const created = await naming(`newOrganisations[${index}].`, () => this.organisations.createWith(manager, actor, organisation));

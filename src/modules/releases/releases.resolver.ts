@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
-import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
+import { CurrentActor } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
 import { Prefetchable } from '../../graphql/prefetch';
 import { rowById, rowsOf } from '../../graphql/sql-projection';
@@ -45,7 +45,6 @@ export class ReleasesResolver {
       'Records a release with the records it links to and the people it quotes. ADMIN, EDITOR, COORDINATOR. ' +
       'An id that names no record is NOT_FOUND naming the field (e.g. links[3].entityId), a record linked twice is BAD_USER_INPUT; either way nothing is written.',
   })
-  @Roles(...WRITERS)
   createRelease(@CurrentActor() actor: Actor, @Args('input') input: CreateReleaseInput, @Context() { loaders }: RequestContext) {
     return this.service.create(actor, input, loaders);
   }
@@ -55,7 +54,6 @@ export class ReleasesResolver {
       'Links a release to one more record and raises its version. A link to a record the release links to already changes ' +
       "that link's relation; the same link again is BAD_USER_INPUT. ADMIN, EDITOR; a COORDINATOR for the releases it created.",
   })
-  @Roles(...WRITERS)
   linkRelease(
     @CurrentActor() actor: Actor,
     @Args('releaseId', { type: () => ID }, UuidPipe) releaseId: string,
@@ -70,7 +68,6 @@ export class ReleasesResolver {
       'Removes the link of a release to a record and raises its version; the audit trail keeps the link. A record it does not link to is NOT_FOUND naming entityId. ' +
       'ADMIN, EDITOR; a COORDINATOR for the releases it created.',
   })
-  @Roles(...WRITERS)
   unlinkRelease(
     @CurrentActor() actor: Actor,
     @Args('releaseId', { type: () => ID, description: 'The release.' }, UuidPipe) releaseId: string,
@@ -87,7 +84,6 @@ export class ReleasesResolver {
       'An unknown publisher or quoted person is NOT_FOUND naming it (e.g. quotes[1].personId), and nothing is written. ' +
       'ADMIN, EDITOR; a COORDINATOR for the releases it created.',
   })
-  @Roles(...WRITERS)
   updateRelease(@CurrentActor() actor: Actor, @Args('input') input: UpdateReleaseInput, @Context() { loaders }: RequestContext) {
     return this.service.update(actor, input, loaders);
   }
@@ -97,7 +93,6 @@ export class ReleasesResolver {
       "Archives a release recorded by mistake: it leaves the releases list and every record's sources until restored; nothing is deleted. " +
       'ADMIN, EDITOR; a COORDINATOR for the releases it created.',
   })
-  @Roles(...WRITERS)
   archiveRelease(@CurrentActor() actor: Actor, @Args() { id, expectedVersion }: VersionedRecordArgs) {
     return this.service.archive(actor, id, expectedVersion);
   }
@@ -105,7 +100,6 @@ export class ReleasesResolver {
   @Mutation(() => Release, {
     description: 'Brings an archived release back. ADMIN, EDITOR; a COORDINATOR for the releases it created.',
   })
-  @Roles(...WRITERS)
   restoreRelease(@CurrentActor() actor: Actor, @Args() { id, expectedVersion }: VersionedRecordArgs) {
     return this.service.restore(actor, id, expectedVersion);
   }

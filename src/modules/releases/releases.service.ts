@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { Actor, isMinistry } from '../../auth/actor';
-import { badInput, DomainError, FieldError, forbidden, notFound } from '../../common/domain-error';
+import { Actor } from '../../auth/actor';
+import { assertMay } from '../../auth/policy';
+import { badInput, DomainError, FieldError, notFound } from '../../common/domain-error';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { archiveVersioned, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
 import { RequestLoaders } from '../../graphql/request-loaders';
@@ -25,12 +26,6 @@ const noRecord = (id: string) => `No alliance, organisation, person, agreement o
 
 const snapshotOf = ({ relation, entityType, entityId }: LinkSnapshot): LinkSnapshot => ({ relation, entityType, entityId });
 const quoteOf = ({ personId, text }: QuoteSnapshot): QuoteSnapshot => ({ personId, text });
-
-/** Ministry staff change every release; a coordinator only the releases it created. */
-function assertMayChange(actor: Actor, release: ReleaseEntity): void {
-  if (isMinistry(actor) || (actor.role === 'COORDINATOR' && release.createdBy === actor.sub)) return;
-  throw forbidden('You may change only the releases you created');
-}
 
 /** A new release whose references check() has found; see insertWith. */
 export interface CheckedRelease {
@@ -85,7 +80,10 @@ export class ReleasesService {
   /** Everything is checked before the transaction starts, so a bad link or quote writes nothing. */
   async create(actor: Actor, input: CreateReleaseInput, loaders: RequestLoaders): Promise<ReleaseEntity> {
     const checked = await this.check(input, loaders);
-    return this.dataSource.transaction((manager) => this.insertWith(manager, actor, checked));
+    return this.dataSource.transaction(async (manager) => {
+      await assertMay(manager, actor, 'createRelease');
+      return this.insertWith(manager, actor, checked);
+    });
   }
 
   /**
@@ -161,7 +159,7 @@ export class ReleasesService {
         id: input.id,
         expectedVersion: input.expectedVersion,
         action: 'updateRelease',
-        check: (release) => assertMayChange(actor, release),
+        check: (release) => assertMay(manager, actor, 'updateRelease', release),
         change: async (release) => {
           if (input.title !== undefined) release.title = input.title;
           if (input.publishedOn !== undefined) release.publishedOn = input.publishedOn;
@@ -197,7 +195,7 @@ export class ReleasesService {
         id: releaseId,
         expectedVersion: version,
         action: 'linkRelease',
-        check: (release) => assertMayChange(actor, release),
+        check: (release) => assertMay(manager, actor, 'linkRelease', release),
         change: async () => {
           const links = await linksOf(manager, releaseId);
           const before = links.map(snapshotOf);
@@ -228,7 +226,7 @@ export class ReleasesService {
         id: releaseId,
         expectedVersion,
         action: 'unlinkRelease',
-        check: (release) => assertMayChange(actor, release),
+        check: (release) => assertMay(manager, actor, 'unlinkRelease', release),
         change: async () => {
           const links = await linksOf(manager, releaseId);
           const link = links.find((other) => other.entityId === entityId);
@@ -251,7 +249,7 @@ export class ReleasesService {
         entityType: 'Release',
         id,
         expectedVersion,
-        check: (r) => assertMayChange(actor, r),
+        check: (release) => assertMay(manager, actor, 'archiveRelease', release),
       }),
     );
   }
@@ -263,7 +261,7 @@ export class ReleasesService {
         entityType: 'Release',
         id,
         expectedVersion,
-        check: (r) => assertMayChange(actor, r),
+        check: (release) => assertMay(manager, actor, 'restoreRelease', release),
       }),
     );
   }

@@ -64,7 +64,9 @@ export class CreateAllianceInput {
   description?: string;
 }
 
-@InputType({ description: 'Changes to an alliance; omitted fields keep their value. Level and region do not change.' })
+@InputType({
+  description: 'Changes to an alliance; omitted fields keep their value. Only ADMIN and EDITOR change its level and region.',
+})
 export class UpdateAllianceInput extends VersionedChange {
   @Field({ nullable: true, description: 'A new name.' })
   @UnlessOmitted()
@@ -72,6 +74,22 @@ export class UpdateAllianceInput extends VersionedChange {
   @IsString()
   @Length(1, NAME_MAX)
   name?: string;
+
+  @Field(() => AllianceLevel, {
+    nullable: true,
+    description: 'A new level. ADMIN and EDITOR only: FORBIDDEN to a coordinator when it differs from the current one.',
+  })
+  @UnlessOmitted()
+  @IsEnum(AllianceLevel)
+  level?: AllianceLevel;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The region it now works for. ADMIN and EDITOR only: FORBIDDEN to a coordinator when it differs from the current one.',
+  })
+  @UnlessOmitted()
+  @IsId()
+  regionId?: string;
 
   @Field(() => AllianceStatus, { nullable: true, description: 'Active or dissolved.' })
   @UnlessOmitted()

@@ -1,17 +1,19 @@
-import { periodContains, today } from '../../common/dates';
-import { ongoingSql } from '../../graphql/sql-projection';
-import { MembershipEntity } from './membership.entity';
+import { ongoingSql, periodContains, today } from './dates';
 
 /**
  * What makes a membership current on a day, in JavaScript (for the loaders' rows) and in SQL (for
- * the projection, Alliance.lead and the coordinator rule): its period contains the day, it is not
+ * the projection, Alliance.lead and the scope policy): its period contains the day, it is not
  * archived, and its organisation is not archived (the contract: an archived organisation is no
  * current member anywhere until restored). test/sql-projection.e2e-spec.ts holds both forms to
- * the same answers.
+ * the same answers. It lives here, below every module, because the alliances module (whose table
+ * it reads), the organisations module and the scope policy (src/auth/policy.ts) all need it.
  */
 
-/** A membership as the loaders read it: with whether its organisation is archived. */
-export interface MembershipRow extends MembershipEntity {
+/** What decides whether a membership is current: its period, and whether it or its organisation is archived. */
+export interface MembershipPeriod {
+  joinedOn: string | null;
+  leftOn: string | null;
+  archivedAt: Date | null;
   organisationArchived: boolean;
 }
 
@@ -31,12 +33,12 @@ export function currentMembershipSql(row: string, day: string): string {
 }
 
 /** Whether the membership is current on the day; the JavaScript form of currentMembershipSql. */
-export function isCurrentMembership(membership: MembershipRow, day: string): boolean {
+export function isCurrentMembership(membership: MembershipPeriod, day: string): boolean {
   return membership.archivedAt === null && !membership.organisationArchived && periodContains(membership.joinedOn, membership.leftOn, day);
 }
 
 /** The memberships a `current` argument asks for: true = current today, false = the others, null/undefined = all. */
-export function currentMemberships(memberships: MembershipRow[], current: boolean | null | undefined): MembershipRow[] {
+export function currentMemberships<T extends MembershipPeriod>(memberships: T[], current: boolean | null | undefined): T[] {
   if (current === undefined || current === null) return memberships;
   const day = today();
   return memberships.filter((membership) => isCurrentMembership(membership, day) === current);

@@ -1,7 +1,11 @@
 import { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
 
 export type Snapshot = Record<string, unknown>;
+
+/** Who writes, as the audit trail names them: a token's sub (every Actor of src/auth is one). */
+export interface Author {
+  sub: string;
+}
 
 const IGNORED = new Set(['version', 'createdAt', 'updatedAt']);
 
@@ -29,7 +33,7 @@ export interface AuditEntry {
 }
 
 /** Audit events are written with the manager of the mutation's transaction: both commit or neither. */
-export async function recordAuditEvent(manager: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAuditEvent(manager: EntityManager, actor: Author, entry: AuditEntry): Promise<void> {
   await manager.query('INSERT INTO audit_event (actor, action, entity_type, entity_id, changes) VALUES ($1, $2, $3, $4, $5)', [
     actor.sub,
     entry.action,

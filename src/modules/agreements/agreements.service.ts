@@ -153,44 +153,40 @@ export class AgreementsService {
   }
 
   sign(actor: Actor, input: SignAgreementInput): Promise<AgreementEntity> {
-    return this.dataSource.transaction((manager) =>
-      writeVersioned(manager, actor, {
-        entity: AgreementEntity,
-        entityType: AGREEMENT,
-        id: input.id,
-        expectedVersion: input.expectedVersion,
-        action: 'signAgreement',
-        check: async (agreement) => {
-          await assertMay(manager, actor, 'signAgreement');
-          assertNotArchived(agreement, 'id');
-          assertStatus(agreement, AgreementStatus.DRAFT, 'signed');
-        },
-        change: (agreement) => {
-          agreement.status = AgreementStatus.SIGNED;
-          agreement.signedOn = input.signedOn;
-        },
-      }),
-    );
+    return this.move(actor, input, { action: 'signAgreement', from: AgreementStatus.DRAFT, verb: 'signed' }, (agreement) => {
+      agreement.status = AgreementStatus.SIGNED;
+      agreement.signedOn = input.signedOn;
+    });
   }
 
   /** terminatedOn >= signedOn is agreement_termination_check's to hold: the database answers for it, naming terminatedOn. */
   terminate(actor: Actor, input: TerminateAgreementInput): Promise<AgreementEntity> {
+    return this.move(actor, input, { action: 'terminateAgreement', from: AgreementStatus.SIGNED, verb: 'terminated' }, (agreement) => {
+      agreement.status = AgreementStatus.TERMINATED;
+      agreement.terminatedOn = input.terminatedOn;
+    });
+  }
+
+  /** One step of an agreement's life (DRAFT -> SIGNED -> TERMINATED): only from `from`, never on an archived one. */
+  private move(
+    actor: Actor,
+    target: { id: string; expectedVersion: number },
+    step: { action: 'signAgreement' | 'terminateAgreement'; from: AgreementStatus; verb: string },
+    apply: (agreement: AgreementEntity) => void,
+  ): Promise<AgreementEntity> {
     return this.dataSource.transaction((manager) =>
       writeVersioned(manager, actor, {
         entity: AgreementEntity,
         entityType: AGREEMENT,
-        id: input.id,
-        expectedVersion: input.expectedVersion,
-        action: 'terminateAgreement',
+        id: target.id,
+        expectedVersion: target.expectedVersion,
+        action: step.action,
         check: async (agreement) => {
-          await assertMay(manager, actor, 'terminateAgreement');
+          await assertMay(manager, actor, step.action);
           assertNotArchived(agreement, 'id');
-          assertStatus(agreement, AgreementStatus.SIGNED, 'terminated');
+          assertStatus(agreement, step.from, step.verb);
         },
-        change: (agreement) => {
-          agreement.status = AgreementStatus.TERMINATED;
-          agreement.terminatedOn = input.terminatedOn;
-        },
+        change: apply,
       }),
     );
   }

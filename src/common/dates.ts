@@ -1,3 +1,5 @@
+import { periodContains } from './period';
+
 const BERLIN = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 // Formatting a date in a time zone costs microseconds, and a list request asks for today once
@@ -11,11 +13,6 @@ export function today(): string {
   const second = Math.floor(now / 1000);
   if (second !== known.second) known = { second, date: BERLIN.format(now) };
   return known.date;
-}
-
-/** Whether a period (open ends allowed) contains the date; `to` is the first day it no longer holds. */
-export function periodContains(from: string | null, to: string | null, date: string): boolean {
-  return (from === null || from <= date) && (to === null || to > date);
 }
 
 /** The items a `current` argument asks for: true = ongoing today, false = not ongoing today, null/undefined = all. */

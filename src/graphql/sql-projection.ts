@@ -12,6 +12,7 @@ import {
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { today } from '../common/dates';
+import { periodContainsSql } from '../common/period';
 import { columnSql } from '../database/day-columns';
 import { column } from '../database/plain-rows';
 import { collectFields } from './selection';
@@ -30,7 +31,7 @@ export interface RelationSql {
   many: boolean;
   where: (key: string, today: string) => string;
   orderBy?: string;
-  /** SQL for "the row is current on the day", when the field takes `current` (e.g. ongoingSql over its period). */
+  /** SQL for "the row is current on the day", when the field takes `current` (e.g. periodContainsSql over its period). */
   current?: (day: string) => string;
   /** Only for a parent whose property has this value (a link to a record of one type); for others the relation is empty. */
   when?: { property: string; value: string };
@@ -48,7 +49,7 @@ export function rowsOf(
   orderBy: string,
   period?: readonly [string, string],
 ): RelationSql {
-  const current = period && ((day: string) => ongoingSql(period[0], period[1], day));
+  const current = period && ((day: string) => periodContainsSql(period[0], period[1], day));
   return { entity, parentKey: 'id', many: true, where: (key) => `${column} = ${key}`, orderBy, current };
 }
 
@@ -59,11 +60,6 @@ export function rowsOf(
  */
 export function narrowedBy(relation: RelationSql, condition: string): RelationSql {
   return { ...relation, where: (key, day) => `${relation.where(key, day)} AND ${condition}` };
-}
-
-/** SQL for "the period of `from`..`to` contains the day", as periodContains (common/dates) decides it. */
-export function ongoingSql(from: string, to: string, day: string): string {
-  return `(${from} IS NULL OR ${from} <= ${day}) AND (${to} IS NULL OR ${to} > ${day})`;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { periodContains, today } from '../../common/dates';
-import { ongoingSql } from '../../graphql/sql-projection';
+import { today } from '../../common/dates';
+import { periodContains, periodContainsSql } from '../../common/period';
 import { MembershipEntity } from './membership.entity';
 
 /**
@@ -27,7 +27,7 @@ export function organisationArchivedSql(row: string): string {
 
 /** SQL: the membership row whose columns are prefixed `row` is current on `day` (an SQL expression). */
 export function currentMembershipSql(row: string, day: string): string {
-  return `${listedMembershipSql(row)} AND ${ongoingSql(`${row}joined_on`, `${row}left_on`, day)} AND NOT ${organisationArchivedSql(row)}`;
+  return `${listedMembershipSql(row)} AND ${periodContainsSql(`${row}joined_on`, `${row}left_on`, day)} AND NOT ${organisationArchivedSql(row)}`;
 }
 
 /** Whether the membership is current on the day; the JavaScript form of currentMembershipSql. */

@@ -5,7 +5,7 @@ import { Actor } from '../../auth/actor';
 import { assertMayWriteAround } from '../../auth/coordinator-scope';
 import { badInput, notFound } from '../../common/domain-error';
 import { today } from '../../common/dates';
-import { ongoingSql } from '../../graphql/sql-projection';
+import { periodContainsSql } from '../../common/period';
 import { archiveVersioned, insertAudited, restoreVersioned, VersionedWrite, writeVersioned } from '../../database/versioned-write';
 import { MembershipRole } from './alliance.enums';
 import { AllianceEntity } from './alliance.entity';
@@ -180,7 +180,7 @@ async function leadOn(manager: EntityManager, allianceId: string, day: string): 
   const lead = await manager
     .createQueryBuilder(MembershipEntity, 'm')
     .where('m.alliance_id = :allianceId AND m.role = :lead', { allianceId, lead: MembershipRole.LEAD })
-    .andWhere(`${listedMembershipSql('m.')} AND ${ongoingSql('m.joined_on', 'm.left_on', ':day')}`, { day })
+    .andWhere(`${listedMembershipSql('m.')} AND ${periodContainsSql('m.joined_on', 'm.left_on', ':day')}`, { day })
     .getOne();
   return lead && { id: lead.id, expectedVersion: lead.version };
 }

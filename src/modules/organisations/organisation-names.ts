@@ -1,5 +1,4 @@
-import { periodContains } from '../../common/dates';
-import { ongoingSql } from '../../graphql/sql-projection';
+import { periodContains, periodContainsSql } from '../../common/period';
 
 /** A name with its half-open period, as organisation_name holds it. */
 export interface NamePeriod {
@@ -31,7 +30,7 @@ export function nameOn<T extends NamePeriod>(names: readonly T[], day: string): 
  * they answer.
  */
 export function nameOnSql(organisationId: string, day: string): string {
-  return `SELECT day_name.name FROM organisation_name day_name WHERE day_name.organisation_id = ${organisationId} AND ${ongoingSql('day_name.valid_from', 'day_name.valid_to', day)} ORDER BY day_name.valid_from DESC NULLS LAST LIMIT 1`;
+  return `SELECT day_name.name FROM organisation_name day_name WHERE day_name.organisation_id = ${organisationId} AND ${periodContainsSql('day_name.valid_from', 'day_name.valid_to', day)} ORDER BY day_name.valid_from DESC NULLS LAST LIMIT 1`;
 }
 
 /**

@@ -1,16 +1,25 @@
 import type { Request } from 'express';
 import { Actor } from '../auth/actor';
 import { Tokens } from '../auth/tokens';
+import { today } from '../common/dates';
 import { DomainError } from '../common/domain-error';
+import { PlainRows } from '../database/plain-rows';
 import { RequestLoaders } from './request-loaders';
 import { Projections } from './sql-projection';
 
-/** What every resolver of one request shares: who asks, and that request's DataLoaders. */
+/** What every resolver of one request shares: who asks, the days it reads as of, and that request's DataLoaders. */
 export interface RequestContext {
   actor: Actor | null;
   /** Set when the request carried a token that failed verification; the guard raises it. */
   authError: DomainError | null;
+  /** Today in Baden-Württemberg when the request began: what every read is as of unless its root field's asOf says otherwise. */
+  today: string;
+  /** The day each root field reads as of, by its response key (see point-in-time.ts). */
+  asOf: Map<string, string>;
+  /** The loaders of reads as of today: mutations, and root fields without asOf. */
   loaders: RequestLoaders;
+  /** The loaders of reads as of other days, by day, made on first use. */
+  loadersByDay: Map<string, RequestLoaders>;
   /** Relation values found in SQL ahead of their resolvers (sql-projection.ts). */
   projections: Projections;
   req: Request;
@@ -24,9 +33,19 @@ export interface RequestContext {
  */
 export type NoArgs = Record<string, never>;
 
-export function requestContextFactory(tokens: Tokens) {
+export function requestContextFactory(tokens: Tokens, rows: PlainRows) {
   return ({ req }: { req: Request }): RequestContext => {
-    const context: RequestContext = { actor: null, authError: null, loaders: new RequestLoaders(), projections: new Projections(), req };
+    const day = today();
+    const context: RequestContext = {
+      actor: null,
+      authError: null,
+      today: day,
+      asOf: new Map<string, string>(),
+      loaders: new RequestLoaders(day, rows),
+      loadersByDay: new Map<string, RequestLoaders>(),
+      projections: new Projections(),
+      req,
+    };
     try {
       context.actor = tokens.fromHeader(req.headers.authorization);
     } catch (error) {

@@ -3,10 +3,13 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMinistry } from '../../auth/coordinator-scope';
+import { today } from '../../common/dates';
 import { badInput, notFound } from '../../common/domain-error';
 import { keysetPage, Page } from '../../database/keyset-page';
+import { PlainRows } from '../../database/plain-rows';
 import { archiveVersioned, AuditedExtras, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
 import { AgreementPartyEntity } from './agreement-party.entity';
+import { agreementStatusOnSql } from './agreement-status';
 import { AgreementEntity } from './agreement.entity';
 import { AgreementStatus } from './agreement.enums';
 import { CommitmentEntity } from './commitment.entity';
@@ -78,10 +81,13 @@ export class AgreementsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(AgreementEntity) private readonly agreements: Repository<AgreementEntity>,
+    private readonly rows: PlainRows,
   ) {}
 
-  find(id: string): Promise<AgreementEntity | null> {
-    return this.agreements.findOneBy({ id });
+  /** One agreement, archived or not, with its status on `day`. */
+  async find(id: string, day: string): Promise<AgreementEntity | null> {
+    const [agreement] = await this.rows.byKeys(AgreementEntity, 'id', [id], day);
+    return agreement ?? null;
   }
 
   /**
@@ -94,27 +100,33 @@ export class AgreementsService {
     return parties.map((party) => party.allianceId);
   }
 
-  list(filter: AgreementFilter = {}, page: { first: number; after?: string }): Promise<Page<AgreementEntity>> {
-    const query = this.agreements.createQueryBuilder('g');
+  /** Newest signed first, with and filtered by their status on `day`. */
+  list(filter: AgreementFilter = {}, page: { first: number; after?: string }, day: string): Promise<Page<AgreementEntity>> {
+    const query = this.agreements.createQueryBuilder('g').setParameter('day', day);
     if (!filter.includeArchived) query.andWhere('g.archivedAt IS NULL');
     if (filter.allianceId) {
       query.andWhere('g.id IN (SELECT p.agreement_id FROM agreement_party p WHERE p.alliance_id = :allianceId)', {
         allianceId: filter.allianceId,
       });
     }
-    if (filter.status) query.andWhere('g.status = :status', { status: filter.status });
+    if (filter.status) query.andWhere(`${agreementStatusOnSql('g', ':day')} = :status`, { status: filter.status });
     if (filter.signedFrom) query.andWhere('g.signedOn >= :signedFrom', { signedFrom: filter.signedFrom });
     if (filter.signedTo) query.andWhere('g.signedOn <= :signedTo', { signedTo: filter.signedTo });
-    return keysetPage(query, page, {
-      expression: `COALESCE(g.signedOn, DATE '${UNDATED}')`,
-      valueOf: (g) => g.signedOn ?? UNDATED,
-      direction: 'DESC',
-      date: true,
-    });
+    return keysetPage(
+      query,
+      page,
+      {
+        expression: `COALESCE(g.signedOn, DATE '${UNDATED}')`,
+        valueOf: (g) => g.signedOn ?? UNDATED,
+        direction: 'DESC',
+        date: true,
+      },
+      day,
+    );
   }
 
   create(actor: Actor, input: CreateAgreementInput): Promise<AgreementEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.write(async (manager) => {
       assertMayWrite(actor);
       const commitments = input.commitments ?? [];
       const agreement = await insertAudited(manager, actor, {
@@ -136,7 +148,7 @@ export class AgreementsService {
   }
 
   update(actor: Actor, input: UpdateAgreementInput): Promise<AgreementEntity> {
-    return this.dataSource.transaction((manager) =>
+    return this.write((manager) =>
       writeVersioned(manager, actor, {
         entity: AgreementEntity,
         entityType: AGREEMENT,
@@ -156,7 +168,7 @@ export class AgreementsService {
   }
 
   sign(actor: Actor, input: SignAgreementInput): Promise<AgreementEntity> {
-    return this.dataSource.transaction((manager) =>
+    return this.write((manager) =>
       writeVersioned(manager, actor, {
         entity: AgreementEntity,
         entityType: AGREEMENT,
@@ -178,7 +190,7 @@ export class AgreementsService {
 
   /** terminatedOn >= signedOn is agreement_termination_check's to hold: the database answers for it, naming terminatedOn. */
   terminate(actor: Actor, input: TerminateAgreementInput): Promise<AgreementEntity> {
-    return this.dataSource.transaction((manager) =>
+    return this.write((manager) =>
       writeVersioned(manager, actor, {
         entity: AgreementEntity,
         entityType: AGREEMENT,
@@ -199,7 +211,7 @@ export class AgreementsService {
   }
 
   archive(actor: Actor, id: string, expectedVersion: number): Promise<AgreementEntity> {
-    return this.dataSource.transaction((manager) =>
+    return this.write((manager) =>
       archiveVersioned(manager, actor, {
         entity: AgreementEntity,
         entityType: AGREEMENT,
@@ -211,7 +223,7 @@ export class AgreementsService {
   }
 
   restore(actor: Actor, id: string, expectedVersion: number): Promise<AgreementEntity> {
-    return this.dataSource.transaction((manager) =>
+    return this.write((manager) =>
       restoreVersioned(manager, actor, {
         entity: AgreementEntity,
         entityType: AGREEMENT,
@@ -220,6 +232,18 @@ export class AgreementsService {
         check: () => assertMayWrite(actor),
       }),
     );
+  }
+
+  /**
+   * One write of an agreement in its own transaction, answered as every read of today is: with
+   * its status of today (a terminatedOn still to come leaves it SIGNED until then).
+   */
+  private write(work: (manager: EntityManager) => Promise<AgreementEntity>): Promise<AgreementEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const written = await work(manager);
+      const [asOfToday] = await this.rows.byKeys(AgreementEntity, 'id', [written.id], today(), manager);
+      return asOfToday;
+    });
   }
 
   /**

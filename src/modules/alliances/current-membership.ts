@@ -1,43 +1,28 @@
-import { today } from '../../common/dates';
-import { periodContains, periodContainsSql } from '../../common/period';
-import { MembershipEntity } from './membership.entity';
+import { CurrentRule, currentSql } from '../../database/relation';
 
 /**
- * What makes a membership current on a day, in JavaScript (for the loaders' rows) and in SQL (for
- * the projection, Alliance.lead and the coordinator rule): its period contains the day, it is not
- * archived, and its organisation is not archived (the contract: an archived organisation is no
- * current member anywhere until restored). test/sql-projection.e2e-spec.ts holds both forms to
- * the same answers.
+ * What makes a membership current on a day: its period (joinedOn to leftOn, by the one rule of
+ * common/period.ts) contains the day, it is not archived, and its organisation is not archived
+ * (the contract: an archived organisation is no current member anywhere until restored). The
+ * relations that take `current`, Alliance.lead, the organisation list's allianceId filter and the
+ * coordinator rule all ask this rule.
  */
+export const CURRENT_MEMBERSHIP: CurrentRule = {
+  period: ['joined_on', 'left_on'],
+  also: (m) => `${listedMembershipSql(m)} AND NOT ${organisationArchivedSql(m)}`,
+};
 
-/** A membership as the loaders read it: with whether its organisation is archived. */
-export interface MembershipRow extends MembershipEntity {
-  organisationArchived: boolean;
+/** SQL: the membership row under the alias `m` is listed: archived ones leave every list. */
+export function listedMembershipSql(m: string): string {
+  return `${m}.archived_at IS NULL`;
 }
 
-/** SQL: the membership row whose columns are prefixed `row` ('m.', or '' when unqualified) is listed: archived ones leave every list. */
-export function listedMembershipSql(row: string): string {
-  return `${row}archived_at IS NULL`;
+/** SQL: the organisation of the membership row under the alias `m` is archived. */
+function organisationArchivedSql(m: string): string {
+  return `EXISTS (SELECT 1 FROM organisation member WHERE member.id = ${m}.organisation_id AND member.archived_at IS NOT NULL)`;
 }
 
-/** SQL: the organisation of the membership row whose columns are prefixed `row` is archived. */
-export function organisationArchivedSql(row: string): string {
-  return `EXISTS (SELECT 1 FROM organisation member WHERE member.id = ${row}organisation_id AND member.archived_at IS NOT NULL)`;
-}
-
-/** SQL: the membership row whose columns are prefixed `row` is current on `day` (an SQL expression). */
-export function currentMembershipSql(row: string, day: string): string {
-  return `${listedMembershipSql(row)} AND ${periodContainsSql(`${row}joined_on`, `${row}left_on`, day)} AND NOT ${organisationArchivedSql(row)}`;
-}
-
-/** Whether the membership is current on the day; the JavaScript form of currentMembershipSql. */
-export function isCurrentMembership(membership: MembershipRow, day: string): boolean {
-  return membership.archivedAt === null && !membership.organisationArchived && periodContains(membership.joinedOn, membership.leftOn, day);
-}
-
-/** The memberships a `current` argument asks for: true = current today, false = the others, null/undefined = all. */
-export function currentMemberships(memberships: MembershipRow[], current: boolean | null | undefined): MembershipRow[] {
-  if (current === undefined || current === null) return memberships;
-  const day = today();
-  return memberships.filter((membership) => isCurrentMembership(membership, day) === current);
+/** SQL: the membership row under the alias `m` is current on `day` (an SQL expression). */
+export function currentMembershipSql(m: string, day: string): string {
+  return currentSql(CURRENT_MEMBERSHIP, m, day);
 }

@@ -36,7 +36,7 @@ export class MembershipsService {
   async currentAllianceIds(organisationIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     if (organisationIds.length === 0) return [];
     const rows: { alliance_id: string }[] = await manager.query(
-      `SELECT DISTINCT m.alliance_id FROM membership m WHERE m.organisation_id = ANY($1) AND ${currentMembershipSql('m.', '$2::date')}`,
+      `SELECT DISTINCT m.alliance_id FROM membership m WHERE m.organisation_id = ANY($1) AND ${currentMembershipSql('m', '$2::date')}`,
       [organisationIds, today()],
     );
     return rows.map((row) => row.alliance_id);
@@ -180,7 +180,7 @@ async function leadOn(manager: EntityManager, allianceId: string, day: string): 
   const lead = await manager
     .createQueryBuilder(MembershipEntity, 'm')
     .where('m.alliance_id = :allianceId AND m.role = :lead', { allianceId, lead: MembershipRole.LEAD })
-    .andWhere(`${listedMembershipSql('m.')} AND ${periodContainsSql('m.joined_on', 'm.left_on', ':day')}`, { day })
+    .andWhere(`${listedMembershipSql('m')} AND ${periodContainsSql('m.joined_on', 'm.left_on', ':day')}`, { day })
     .getOne();
   return lead && { id: lead.id, expectedVersion: lead.version };
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlliancesModule } from '../alliances/alliances.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
-import { PeopleLoader } from './people.loader';
 import { PeopleResolver } from './people.resolver';
 import { PeopleService } from './people.service';
 import { PersonEntity } from './person.entity';
@@ -11,7 +10,7 @@ import { RoleEntity } from './role.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PersonEntity, RoleEntity]), AlliancesModule, OrganisationsModule],
-  providers: [PeopleService, PeopleLoader, PeopleResolver, RoleRelationsResolver, OrganisationRolesResolver],
-  exports: [PeopleService, PeopleLoader],
+  providers: [PeopleService, PeopleResolver, RoleRelationsResolver, OrganisationRolesResolver],
+  exports: [PeopleService],
 })
 export class PeopleModule {}

@@ -5,7 +5,8 @@ import { Actor } from '../../auth/actor';
 import { assertMayWriteAround } from '../../auth/coordinator-scope';
 import type { Snapshot } from '../../audit/audit-log';
 import { badInput } from '../../common/domain-error';
-import { currentRoles } from '../../common/dates';
+import { today } from '../../common/dates';
+import { periodContains } from '../../common/period';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { likeLiteral, nameContains } from '../../database/text-search';
 import { archiveVersioned, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
@@ -184,7 +185,10 @@ export class PeopleService {
    * organisation that is a current member of one of its alliances.
    */
   private async assertMayWritePerson(manager: EntityManager, actor: Actor, personId: string): Promise<void> {
-    const held = currentRoles(await manager.find(RoleEntity, { where: { personId } }), true);
+    const day = today();
+    const held = (await manager.find(RoleEntity, { where: { personId } })).filter((role) =>
+      periodContains(role.validFrom, role.validTo, day),
+    );
     const allianceIds = await this.memberships.currentAllianceIds(
       held.map((role) => role.organisationId),
       manager,

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor, isMinistry } from '../../auth/actor';
 import { badInput, DomainError, forbidden, notFound } from '../../common/domain-error';
+import { today } from '../../common/dates';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { insertAudited, staleVersion, writeVersioned } from '../../database/versioned-write';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -76,7 +77,8 @@ export class ProposalsService {
     const { organisationId, expectedVersion, note, ...fields } = input;
     const changes = given<OrganisationChanges>(fields);
     assertSomeChange(changes, 'shortName, kind, regionId, website, or name with validFrom');
-    const organisation = await this.organisations.find(organisationId);
+    // A proposal is made today, against the record as it stands.
+    const organisation = await this.organisations.find(organisationId, today());
     if (!organisation) throw notFound('Organisation', organisationId, 'organisationId');
     if (organisation.version !== expectedVersion) throw staleVersion('Organisation', organisationId, organisation.version, expectedVersion);
     // Refused now rather than at acceptance, where it could only be rejected.

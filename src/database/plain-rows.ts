@@ -62,7 +62,7 @@ export class PlainRows {
     let sql = this.relationStatements.get(relation);
     if (sql) return sql;
     const metadata = this.dataSource.getMetadata(relation.entity);
-    const rows = relationRows(relation, metadata, 't', 'l', DAY);
+    const rows = relationRows(relation, metadata, (entity) => this.dataSource.getMetadata(entity).tableName, 't', 'l', DAY);
     const values = [`${rows.key} AS "@key"`, columnsOf(metadata, 't')];
     if (relation.current) values.push(`${currentSql(relation.current, 't', DAY)} AS "@current"`);
     const conditions = [`${rows.key} = ANY(${KEYS}::uuid[])`, ...rows.conditions];

@@ -12,13 +12,33 @@ export interface CurrentRule {
   also?: (row: string) => string;
 }
 
-/** A table (or a subquery in parentheses) that links a key to rows: the key's column and the column of the row's id. */
+/**
+ * What links a key to rows: a table or a subquery in parentheses (SQL), or an entity's table;
+ * the key's column and the column of the row's id.
+ */
 export interface Link {
-  from: string;
+  from: string | { entity: EntityTarget<ObjectLiteral> };
   key: string;
   row: string;
   /** What a link must meet to count: SQL over the link's alias and the day. */
   where?: (link: string, day: string) => string;
+}
+
+/**
+ * A link made of another relation's rows, as that relation answers `current: true`: its own
+ * conditions and its `current` rule hold for the link too, so the two cannot mean different
+ * things (Alliance.lead is the organisation of the first LEAD among memberships(current: true)).
+ * `where` narrows them further; `row` is their column naming the linked row.
+ */
+export function currentRowsOf(rows: Relation, options: { row: string; where?: (link: string) => string }): Link {
+  const { by, current } = rows;
+  if (typeof by !== 'string' || !current) throw new Error('a link of current rows needs a relation by its own column with a current rule');
+  return {
+    from: { entity: rows.entity },
+    key: by,
+    row: options.row,
+    where: (link, day) => [rows.where?.(link, day), currentSql(current, link, day), options.where?.(link)].filter(Boolean).join(' AND '),
+  };
 }
 
 /**
@@ -80,15 +100,23 @@ export interface RelationRows {
   orderBy: string | null;
 }
 
-/** Builds a relation's rows for the aliases `row` and `link` and the day `day` (an SQL expression). */
-export function relationRows(relation: Relation, metadata: EntityMetadata, row: string, link: string, day: string): RelationRows {
+/** Builds a relation's rows for the aliases `row` and `link` and the day `day` (an SQL expression); `tableOf` names an entity's table. */
+export function relationRows(
+  relation: Relation,
+  metadata: EntityMetadata,
+  tableOf: (entity: EntityTarget<ObjectLiteral>) => string,
+  row: string,
+  link: string,
+  day: string,
+): RelationRows {
   const conditions: string[] = [];
   let from = `"${metadata.tableName}" ${row}`;
   let key: string;
   if (typeof relation.by === 'string') {
     key = `${row}."${relation.by}"`;
   } else {
-    from = `${relation.by.from} ${link} JOIN ${from} ON ${row}.id = ${link}."${relation.by.row}"`;
+    const linked = typeof relation.by.from === 'string' ? relation.by.from : `"${tableOf(relation.by.from.entity)}"`;
+    from = `${linked} ${link} JOIN ${from} ON ${row}.id = ${link}."${relation.by.row}"`;
     key = `${link}."${relation.by.key}"`;
     if (relation.by.where) conditions.push(relation.by.where(link, day));
   }

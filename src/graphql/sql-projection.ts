@@ -191,7 +191,8 @@ class StatementBuilder {
     if (!isObjectType(type)) throw new NotProjectable();
     const metadata = this.dataSource.getMetadata(relation.entity);
     const alias = `t${++this.aliases}`;
-    const rows = relationRows(relation, metadata, alias, `l${this.aliases}`, DAY);
+    const tableOf = (entity: Relation['entity']) => this.dataSource.getMetadata(entity).tableName;
+    const rows = relationRows(relation, metadata, tableOf, alias, `l${this.aliases}`, DAY);
     const conditions = [`${rows.key} = ${key}`, ...rows.conditions];
     const args = getArgumentValues(definition, nodes[0], this.info.variableValues);
     for (const [name, value] of Object.entries(args)) {

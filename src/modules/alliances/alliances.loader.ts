@@ -1,8 +1,8 @@
-import { ByIdOptions, Relation, rowById } from '../../database/relation';
+import { ByIdOptions, currentRowsOf, Relation, rowById } from '../../database/relation';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { AllianceEntity } from './alliance.entity';
 import { MembershipRole } from './alliance.enums';
-import { CURRENT_MEMBERSHIP, currentMembershipSql, listedMembershipSql } from './current-membership';
+import { CURRENT_MEMBERSHIP, listedMembershipSql } from './current-membership';
 import { MembershipEntity } from './membership.entity';
 
 /**
@@ -42,18 +42,15 @@ export const MEMBERSHIPS_OF_ALLIANCE = membershipsBy('alliance_id');
 export const MEMBERSHIPS_OF_ORGANISATION = membershipsBy('organisation_id');
 
 /**
- * The organisation that leads an alliance on the day: the member of its LEAD membership current
- * then. The database holds one LEAD a day; were there more, the one who joined first would lead.
+ * The organisation that leads an alliance on the day: the member of the first LEAD among its
+ * memberships current then, as memberships(current: true) answers them (so the lead cannot mean
+ * another "current" than the list of members). The database holds one LEAD a day; were there
+ * more, the one who joined first would lead.
  */
 export const ALLIANCE_LEAD: Relation<OrganisationEntity> = {
   entity: OrganisationEntity,
   parentKey: 'id',
-  by: {
-    from: 'membership',
-    key: 'alliance_id',
-    row: 'organisation_id',
-    where: (m, day) => `${m}.role = '${MembershipRole.LEAD}' AND ${currentMembershipSql(m, day)}`,
-  },
+  by: currentRowsOf(MEMBERSHIPS_OF_ALLIANCE, { row: 'organisation_id', where: (m) => `${m}.role = '${MembershipRole.LEAD}'` }),
   many: false,
-  orderBy: (_o, m) => `${m}.joined_on ASC NULLS FIRST, ${m}.id ASC`,
+  orderBy: (_o, m) => MEMBERSHIP_ORDER(m),
 };

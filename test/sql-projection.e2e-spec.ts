@@ -423,6 +423,7 @@ describe('relations read in one SQL statement, on a generated registry', () => {
     );
     const list = await same(query('alliance-list'), { first: 100 });
     expect(list.alliances.edges.length).toBeGreaterThan(10);
+    await same(query('alliance-list-as-of'), { first: 100, asOf: '2015-06-30' });
     await same(query('alliance-full'), { id: busiest.id });
     await same(query('release-search'), { search: 'Fachkräfte' });
     await same(query('coverage'), { stateId: state.id });

@@ -1,4 +1,4 @@
-import { listedNameSql, NamePeriod, nameOn, nameOnSql } from '../src/modules/organisations/organisation-names';
+import { listedNameSql, NamePeriod, nameOn, nameOnSql } from '../src/database/organisation-names';
 import { dayFromToday } from './support/days';
 import { insertOrganisation, insertRename } from './support/factories';
 import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedServerProcess, startEmbeddedServerProcess } from './support/embedded-server-process';
-import { insertOrganisation } from './support/factories';
+import { dayFromToday } from './support/days';
+import { insertOrganisation, insertRename } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 const READ = `query($id: ID!) { organisation(id: $id) { name website version memberships { role } } }`;
@@ -131,6 +132,48 @@ describe('response cache', () => {
     const other = await insertOrganisation(t.dataSource, { name: 'Handwerkskammer Konstanz' });
     await expect(t.gql(READ, { id: one })).resolves.toMatchObject({ data: { organisation: { name: 'Handwerkskammer Ulm' } } });
     await expect(t.gql(READ, { id: other })).resolves.toMatchObject({ data: { organisation: { name: 'Handwerkskammer Konstanz' } } });
+  });
+
+  it('keys by asOf, in the variables and in the text: two days are two answers, each kept', async () => {
+    const id = await insertOrganisation(t.dataSource, { name: 'Ministerium für Finanzen und Wirtschaft' });
+    await insertRename(t.dataSource, id, 'Ministerium für Wirtschaft, Arbeit und Wohnungsbau', '2016-05-12');
+    const asOf = `query($id: ID!, $asOf: Date) { organisation(id: $id, asOf: $asOf) { name } }`;
+    const named = (query: string, variables: Record<string, unknown>) => t.gql(query, variables).then((r) => r.data!.organisation.name);
+    await expect(named(asOf, { id, asOf: '2015-06-01' })).resolves.toBe('Ministerium für Finanzen und Wirtschaft');
+    await expect(named(asOf, { id, asOf: '2017-06-01' })).resolves.toBe('Ministerium für Wirtschaft, Arbeit und Wohnungsbau');
+    const inline = (day: string) => `query($id: ID!) { organisation(id: $id, asOf: "${day}") { name } }`;
+    await expect(named(inline('2015-06-01'), { id })).resolves.toBe('Ministerium für Finanzen und Wirtschaft');
+    await expect(named(inline('2017-06-01'), { id })).resolves.toBe('Ministerium für Wirtschaft, Arbeit und Wohnungsbau');
+    // Each is kept: asked again, each is answered from the cache (the data version only), and as before.
+    for (const [query, variables, name] of [
+      [asOf, { id, asOf: '2015-06-01' }, 'Ministerium für Finanzen und Wirtschaft'],
+      [asOf, { id, asOf: '2017-06-01' }, 'Ministerium für Wirtschaft, Arbeit und Wohnungsbau'],
+      [inline('2015-06-01'), { id }, 'Ministerium für Finanzen und Wirtschaft'],
+    ] as const) {
+      const statements = await t.countStatements(() => expect(named(query, variables)).resolves.toBe(name));
+      expect(statements).toBe(1);
+    }
+  });
+
+  it('keys an answer without asOf by the day it was asked on: tomorrow it is worked out again', async () => {
+    const id = await insertOrganisation(t.dataSource, { name: 'Landratsamt Heute' });
+    const tomorrow = dayFromToday(1);
+    await insertRename(t.dataSource, id, 'Landratsamt Morgen', tomorrow);
+    const named = () => t.gql(READ, { id }).then((r) => r.data!.organisation.name);
+    await expect(named()).resolves.toBe('Landratsamt Heute');
+    expect(await t.countStatements(() => named())).toBe(1);
+    // The same question, no write in between, on the next day in Baden-Württemberg (noon there).
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(new Date(`${tomorrow}T10:00:00Z`).getTime());
+    try {
+      let answer: unknown;
+      const statements = await t.countStatements(async () => {
+        answer = await named();
+      });
+      expect(answer).toBe('Landratsamt Morgen');
+      expect(statements).toBeGreaterThan(1);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('never answers from before a write through the API', async () => {

@@ -224,7 +224,8 @@ describe('relations read in one SQL statement', () => {
     expect(north.lead.name).toBe('Org ihk');
     expect(north.memberships.map((m: any) => m.organisation.name)).toEqual(['Org ihk', 'Org dgb', 'Org stadt']);
     expect(north.memberships[0].organisation.roles.map((r: any) => r.title)).toEqual(['Hauptgeschäftsführer', 'Präsidentin']);
-    expect(statements).toEqual([2, 5]);
+    // The loaders: the page, the leads, the memberships, their organisations, roles and people.
+    expect(statements).toEqual([2, 6]);
   });
 
   it('answers aliases of one relation with different arguments, each with its own selection', async () => {
@@ -250,8 +251,10 @@ describe('relations read in one SQL statement', () => {
     } } } }`);
     expect(data.alliances.edges.length).toBeGreaterThan(0);
     // An alliance without a lead is projected to null, which needs no resolver either.
-    const { statements } = await same(`{ alliances { edges { node { name lead { name nameHistory { name } } } } } }`);
-    expect(statements[0]).toBe(3); // the page, the leads, their names through the loader
+    const { statements } = await same(
+      `{ alliances { edges { node { name lead { name memberships { role alliance { createdAt } } } } } } }`,
+    );
+    expect(statements[0]).toBe(3); // the page, the leads with their memberships, their alliances (a timestamp) through the loader
   });
 
   it("answers each organisation's name in force today on every path that reaches one", async () => {
@@ -420,6 +423,7 @@ describe('relations read in one SQL statement, on a generated registry', () => {
     );
     const list = await same(query('alliance-list'), { first: 100 });
     expect(list.alliances.edges.length).toBeGreaterThan(10);
+    await same(query('alliance-list-as-of'), { first: 100, asOf: '2015-06-30' });
     await same(query('alliance-full'), { id: busiest.id });
     await same(query('release-search'), { search: 'Fachkräfte' });
     await same(query('coverage'), { stateId: state.id });

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { currentMembershipSql } from '../common/current-membership';
-import { ongoingSql, today } from '../common/dates';
+import { currentMembershipSql } from '../database/current-membership';
+import { today } from '../common/dates';
+import { periodContainsSql } from '../common/period';
 import { forbidden, notFound } from '../common/domain-error';
 import type { Actor, Role } from './actor';
 
@@ -223,7 +224,7 @@ const PARTIES_OWN_SQL =
  * current membership in them that ministry staff recorded.
  */
 function ownOrganisationSql(id: string): string {
-  const current = (alias: string) => `${alias}.organisation_id = ${id} AND ${currentMembershipSql(`${alias}.`, '$4::date')}`;
+  const current = (alias: string) => `${alias}.organisation_id = ${id} AND ${currentMembershipSql(alias, '$4::date')}`;
   return `(NOT EXISTS (SELECT 1 FROM membership outside_member WHERE ${current('outside_member')} AND outside_member.alliance_id <> ALL($3::uuid[]))
     AND ((SELECT created.created_by FROM organisation created WHERE created.id = ${id}) IS NOT DISTINCT FROM $2
       OR EXISTS (SELECT 1 FROM membership recorded WHERE ${current('recorded')} AND recorded.alliance_id = ANY($3::uuid[]) AND recorded.created_by IS NULL)))`;
@@ -237,9 +238,9 @@ const ORGANISATION_OWN_SQL = `SELECT ${ownOrganisationSql('o.id')} AS own FROM o
  * at an organisation of its own, and created by it or with a current role that ministry staff recorded.
  */
 const PERSON_OWN_SQL = `SELECT NOT EXISTS (
-    SELECT 1 FROM role held WHERE held.person_id = p.id AND ${ongoingSql('held.valid_from', 'held.valid_to', '$4::date')}
+    SELECT 1 FROM role held WHERE held.person_id = p.id AND ${periodContainsSql('held.valid_from', 'held.valid_to', '$4::date')}
       AND NOT ${ownOrganisationSql('held.organisation_id')})
   AND (p.created_by IS NOT DISTINCT FROM $2 OR EXISTS (
-    SELECT 1 FROM role recorded WHERE recorded.person_id = p.id AND ${ongoingSql('recorded.valid_from', 'recorded.valid_to', '$4::date')}
+    SELECT 1 FROM role recorded WHERE recorded.person_id = p.id AND ${periodContainsSql('recorded.valid_from', 'recorded.valid_to', '$4::date')}
       AND recorded.created_by IS NULL)) AS own
   FROM person p WHERE p.id = $1`;

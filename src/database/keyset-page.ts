@@ -1,5 +1,6 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../common/domain-error';
+import { columnSql, columnsComputedForDay } from './day-columns';
 
 export interface Page<T> {
   items: { node: T; cursor: string }[];
@@ -62,17 +63,21 @@ export function decodeCursor(cursor: string): [string | number, string] {
   throw badInput('after', 'after is not a cursor this API returned');
 }
 
+const DAY_COLUMN = 'keyset_day_';
+
 /**
  * Keyset pagination: a stable order on (sort key, id), so inserts between two page requests
  * neither repeat nor skip records. One statement: the page, each row carrying the total count
  * as an uncorrelated subquery (computed once). A second round trip per list request measured as
  * a tenth of a small list's time on a two-core machine (issue 5); only an empty page after a
- * cursor still needs the count on its own.
+ * cursor still needs the count on its own. Where the entity computes a column for a day
+ * (day-columns.ts), the nodes carry its value on `day`, as every other read does.
  */
 export async function keysetPage<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   args: { first: number; after?: string | null },
   order: KeysetOrder<T>,
+  day?: string,
 ): Promise<Page<T>> {
   // Rows of a join would be counted (and paged) once per joined row: lists filter with EXISTS.
   if (query.expressionMap.joinAttributes.length) throw new Error('keysetPage takes a query without joins');
@@ -98,11 +103,20 @@ export async function keysetPage<T extends ObjectLiteral>(
   const { property } = order;
   // Selected as it is sorted (collation included), so PostgreSQL computes it once per row for both.
   if (property) page.addSelect(`${order.expression}${collate}`, SORT_KEY);
-  const { entities: rows, raw } = await page.getRawAndEntities<
-    Record<typeof TOTAL, number> & Record<typeof SORT_KEY, T[keyof T & string]>
-  >();
+  const metadata = query.expressionMap.mainAlias!.metadata;
+  const daily = columnsComputedForDay(metadata).filter((c) => c.propertyName !== property);
+  for (const c of daily) page.addSelect(columnSql(metadata, c, query.alias, ':keysetDay'), `${DAY_COLUMN}${c.propertyName}`);
+  if (daily.length) {
+    if (!day) throw new Error(`A page of ${metadata.name} is read as of a day`);
+    page.setParameter('keysetDay', day);
+  }
+  const { entities: rows, raw } = await page.getRawAndEntities<Record<string, unknown>>();
   // Without joins, TypeORM makes one entity of each raw row, in order.
-  if (property) rows.forEach((row, i) => (row[property] = raw[i][SORT_KEY]));
+  rows.forEach((row, i) => {
+    const values = row as Record<string, unknown>;
+    if (property) values[property] = raw[i][SORT_KEY];
+    for (const c of daily) values[c.propertyName] = raw[i][`${DAY_COLUMN}${c.propertyName}`];
+  });
   const totalCount = raw.length ? Number(raw[0][TOTAL]) : args.after ? await query.getCount() : 0;
   const hasNextPage = rows.length > args.first;
   const nodes = hasNextPage ? rows.slice(0, args.first) : rows;

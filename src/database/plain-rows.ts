@@ -1,97 +1,87 @@
-import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { today } from '../common/dates';
-import { columnSql, dependsOnDay } from './day-columns';
+import { columnSql } from './day-columns';
+import { currentSql, Relation, relationRows } from './relation';
 
-export interface RowsByKeyOptions<X extends object = Record<never, never>> {
-  /** SQL ORDER BY over the rows' table, aliased `t` (`t.joined_on ASC NULLS FIRST, t.id ASC`); a unique key last. */
-  orderBy?: string;
-  /** An extra SQL condition on the same row (`t.archived_at IS NULL`); no parameters. */
-  where?: string;
-  /** Values beyond the row's own columns, by property: SQL expressions over the row `t`, no parameters. */
-  computed?: { [P in keyof X & string]: string };
-}
+/** The statements' parameters: the keys, as one array, and the day the rows are read as of. */
+const KEYS = '$1';
+const DAY = '$2::date';
 
-/** A join table between the keys and the rows: which of its properties holds the key, which the row's id. */
-export interface Link<L> {
-  entity: EntityTarget<L>;
-  keyProperty: keyof L & string;
-  rowProperty: keyof L & string;
-}
+/** A row of a relation as the loaders read it: with the key it was found by and, when the relation has a `current` rule, whether it is current. */
+export type RelatedRow<Row> = Row & { '@key': string; '@current'?: boolean };
 
 /**
- * Reads the rows of an entity's table whose key column is one of many keys, as plain objects
- * with the entity's property names. It is what the loaders run on every request: one statement
- * per relation level, with one array parameter (so the text never varies with the batch size,
- * and no batch is too large for PostgreSQL's parameter limit), and without TypeORM's query
- * builder and entity hydration, which measured as the largest part of a list request's time in
- * the ORM (issue 5). Goes through the DataSource, so its logger sees every statement.
+ * Reads rows as plain objects with the entity's property names: what the loaders run on every
+ * request, one statement per relation level, with the keys as one array parameter (so the text
+ * never varies with the batch size, and no batch is too large for PostgreSQL's parameter limit),
+ * without TypeORM's query builder and entity hydration, which measured as the largest part of a
+ * list request's time in the ORM (issue 5). Goes through the DataSource (or a transaction's
+ * manager), so its logger sees every statement. Columns computed for a day (day-columns.ts) are
+ * read as of the day given.
  */
 export class PlainRows {
-  /** The SQL of each entity and query shape, built from the metadata once. */
-  private readonly statements = new Map<EntityTarget<ObjectLiteral>, Map<string, string>>();
-  /** Whether each entity's rows have a property computed for a day. */
-  private readonly daily = new Map<EntityTarget<ObjectLiteral>, boolean>();
+  /** The SQL of each entity's reads by one key column, built from the metadata once. */
+  private readonly byKeyStatements = new Map<EntityTarget<ObjectLiteral>, Map<string, string>>();
+  private readonly relationStatements = new WeakMap<Relation, string>();
 
   constructor(private readonly dataSource: DataSource) {}
 
-  byKeys<T extends ObjectLiteral, X extends object = Record<never, never>>(
+  /** The rows whose `keyProperty` is one of `keys`, as of `day`; pass a transaction's manager to read what it sees. */
+  byKeys<T extends ObjectLiteral>(
     entity: EntityTarget<T>,
     keyProperty: keyof T & string,
     keys: readonly string[],
-    options: RowsByKeyOptions<X> = {},
-  ): Promise<(T & X)[]> {
-    const computed = Object.entries<string>(options.computed ?? {});
-    const shape = `${keyProperty}|${options.where ?? ''}|${options.orderBy ?? ''}|${JSON.stringify(computed)}`;
-    const sql = this.statement(shape, entity, () => {
-      const rows = this.dataSource.getMetadata(entity);
-      const key = column(rows, keyProperty);
-      const values = [columnsOf(rows), ...computed.map(([property, expression]) => `${expression} AS "${property}"`)].join(', ');
-      return `SELECT ${values} FROM "${rows.tableName}" t WHERE t."${key.databaseName}" = ANY($1::${arrayType(key)})${clauses(options)}`;
-    });
-    return this.dataSource.query(sql, this.parameters(entity, keys));
+    day: string,
+    manager?: EntityManager,
+  ): Promise<T[]> {
+    let statements = this.byKeyStatements.get(entity);
+    if (!statements) this.byKeyStatements.set(entity, (statements = new Map<string, string>()));
+    let sql = statements.get(keyProperty);
+    if (!sql) {
+      const metadata = this.dataSource.getMetadata(entity);
+      const key = column(metadata, keyProperty);
+      sql = `SELECT ${columnsOf(metadata, 't')} FROM "${metadata.tableName}" t WHERE t."${key.databaseName}" = ANY(${KEYS}::${arrayType(key)})`;
+      statements.set(keyProperty, sql);
+    }
+    return (manager ?? this.dataSource).query(sql, parameters(sql, keys, day));
   }
 
-  /** The rows linked to each key through a join table, each with the `key` it was found by. */
-  byKeysThrough<T extends ObjectLiteral, L extends ObjectLiteral>(
-    entity: EntityTarget<T>,
-    link: Link<L>,
-    keys: readonly string[],
-    options: Pick<RowsByKeyOptions, 'where' | 'orderBy'> = {},
-  ): Promise<(T & { key: string })[]> {
-    const sql = this.statement(`${link.keyProperty}>${link.rowProperty}|${options.where ?? ''}|${options.orderBy ?? ''}`, entity, () => {
-      const rows = this.dataSource.getMetadata(entity);
-      const through = this.dataSource.getMetadata(link.entity);
-      const key = column(through, link.keyProperty);
-      return (
-        `SELECT l."${key.databaseName}" AS "key", ${columnsOf(rows)} FROM "${through.tableName}" l JOIN "${rows.tableName}" t ON t.id = l."${column(through, link.rowProperty).databaseName}"` +
-        ` WHERE l."${key.databaseName}" = ANY($1::${arrayType(key)})${clauses(options)}`
-      );
-    });
-    return this.dataSource.query(sql, this.parameters(entity, keys));
+  /** A relation's rows for many parents' keys, as of `day`, in the relation's order, each with the key it was found by. */
+  related<T extends ObjectLiteral>(relation: Relation<T>, keys: readonly string[], day: string): Promise<RelatedRow<T>[]> {
+    const sql = this.statementOf(relation);
+    return this.dataSource.query(sql, parameters(sql, keys, day));
   }
 
-  /** The keys, and the day when the rows have a property computed for it (PostgreSQL refuses a parameter it cannot type). */
-  private parameters(entity: EntityTarget<ObjectLiteral>, keys: readonly string[]): unknown[] {
-    let daily = this.daily.get(entity);
-    if (daily === undefined) this.daily.set(entity, (daily = dependsOnDay(this.dataSource.getMetadata(entity))));
-    return daily ? [keys, today()] : [keys];
-  }
-
-  private statement(shape: string, entity: EntityTarget<ObjectLiteral>, build: () => string): string {
-    let shapes = this.statements.get(entity);
-    if (!shapes) this.statements.set(entity, (shapes = new Map<string, string>()));
-    let sql = shapes.get(shape);
-    if (!sql) shapes.set(shape, (sql = build()));
+  /**
+   * The statement that reads a relation's rows, from its declaration: the same rows, conditions,
+   * order and `current` rule as the projection's subquery, for an array of keys. Relations that
+   * read alike (the organisation of a membership, of a role, of a release) have the same text,
+   * which the request's loaders share.
+   */
+  statementOf(relation: Relation): string {
+    let sql = this.relationStatements.get(relation);
+    if (sql) return sql;
+    const metadata = this.dataSource.getMetadata(relation.entity);
+    const rows = relationRows(relation, metadata, (entity) => this.dataSource.getMetadata(entity).tableName, 't', 'l', DAY);
+    const values = [`${rows.key} AS "@key"`, columnsOf(metadata, 't')];
+    if (relation.current) values.push(`${currentSql(relation.current, 't', DAY)} AS "@current"`);
+    const conditions = [`${rows.key} = ANY(${KEYS}::uuid[])`, ...rows.conditions];
+    sql = `SELECT ${values.join(', ')} FROM ${rows.from} WHERE ${conditions.join(' AND ')}${rows.orderBy ? ` ORDER BY ${rows.orderBy}` : ''}`;
+    this.relationStatements.set(relation, sql);
     return sql;
   }
 }
 
-/** As the entity reads: a column declared `select: false` (a search index) stays out; one computed for a day is as of today. */
-function columnsOf(metadata: EntityMetadata): string {
+/** The keys, and the day when the statement reads it (PostgreSQL refuses a parameter it cannot type). */
+function parameters(sql: string, keys: readonly string[], day: string): unknown[] {
+  return sql.includes(DAY) ? [keys, day] : [keys];
+}
+
+/** As the entity reads: a column declared `select: false` (a search index) stays out; one computed for a day is as of the statement's day. */
+function columnsOf(metadata: EntityMetadata, alias: string): string {
   return metadata.columns
     .filter((c) => c.isSelect)
-    .map((c) => `${columnSql(metadata, c, 't', '$2::date')} AS "${c.propertyPath}"`)
+    .map((c) => `${columnSql(metadata, c, alias, DAY)} AS "${c.propertyPath}"`)
     .join(', ');
 }
 
@@ -104,8 +94,4 @@ export function column(metadata: EntityMetadata, property: string): ColumnMetada
 
 function arrayType(key: ColumnMetadata): string {
   return key.type === 'uuid' ? 'uuid[]' : 'text[]';
-}
-
-function clauses({ where, orderBy }: Pick<RowsByKeyOptions, 'where' | 'orderBy'>): string {
-  return `${where ? ` AND ${where}` : ''}${orderBy ? ` ORDER BY ${orderBy}` : ''}`;
 }

@@ -9,7 +9,11 @@ import { Args, ArgsOptions, PARAM_ARGS_METADATA } from '@nestjs/graphql';
  * GraphQL's own types check completely (a Boolean, an enum), never for input objects.
  */
 export function FieldArg(name: string, options: ArgsOptions): ParameterDecorator {
-  const declare = Args(name, options);
+  return inSchemaOnly(Args(name, options));
+}
+
+/** An @Args declaration that adds the argument to the schema but gives the parameter no value of Nest's. */
+export function inSchemaOnly(declare: ParameterDecorator): ParameterDecorator {
   return (target, key, index) => {
     declare(target, key, index);
     const params = { ...(Reflect.getMetadata(PARAM_ARGS_METADATA, target.constructor, key!) as Record<string, unknown>) };

@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { Tokens } from '../auth/tokens';
 import { Environment, introspectionEnabled } from '../config/environment';
 import { DataVersion } from '../database/data-version';
+import { PlainRows } from '../database/plain-rows';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatError } from './format-error';
 import { knownOperationTypesRule } from './known-operation-types.rule';
@@ -21,8 +22,8 @@ import { answerFromProjections, SqlProjection } from './sql-projection';
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [Environment, Tokens, DataVersion],
-      useFactory: (env: Environment, tokens: Tokens, dataVersion: DataVersion) => {
+      inject: [Environment, Tokens, DataVersion, PlainRows],
+      useFactory: (env: Environment, tokens: Tokens, dataVersion: DataVersion, rows: PlainRows) => {
         const cache =
           env.RESPONSE_CACHE_MB > 0
             ? new ResponseCache({ maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024, publicRead: env.PUBLIC_READ, dataVersion })
@@ -42,7 +43,7 @@ import { answerFromProjections, SqlProjection } from './sql-projection';
           validationRules: [knownOperationTypesRule],
           includeStacktraceInErrorResponses: env.NODE_ENV === 'development',
           formatError: formatError(env.NODE_ENV === 'development'),
-          context: requestContextFactory(tokens),
+          context: requestContextFactory(tokens, rows),
           plugins: [
             operationLimitsPlugin(
               {

@@ -3,7 +3,9 @@ import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { mergeMap, Observable } from 'rxjs';
 import { Environment } from '../config/environment';
+import { dayOf } from './point-in-time';
 import { prefetch } from './prefetch';
+import type { RequestContext } from './request-context';
 import { SqlProjection } from './sql-projection';
 
 /** Runs a prefetch below every query field's value before graphql-js descends into it. */
@@ -22,7 +24,8 @@ export class PrefetchInterceptor implements NestInterceptor {
     if (info.parentType !== info.schema.getQueryType()) return next.handle();
     return next.handle().pipe(
       mergeMap(async (value: unknown) => {
-        await prefetch(info, value, gql.getContext(), this.projection);
+        const context = gql.getContext<RequestContext>();
+        await prefetch(info, value, context, this.projection && { sql: this.projection, day: dayOf(context, info) });
         return value;
       }),
     );

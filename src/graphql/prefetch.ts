@@ -10,23 +10,31 @@ import {
 } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { collectFields } from './selection';
-import { NOT_PROJECTED, Projections, PROJECTION, RelationSql, SqlProjection } from './sql-projection';
+import type { Relation } from '../database/relation';
+import { NOT_PROJECTED, Projections, PROJECTION, SqlProjection } from './sql-projection';
 
 const PREFETCHABLE = 'prefetchable';
 
 /**
  * Marks a relation field whose resolver a prefetch may call ahead of graphql-js: one that reads
  * only its parent's columns (not its timestamps: a projected parent carries only the columns JSON
- * holds faithfully), its arguments and the request's loaders (never `info`), and returns its
- * loader's `now()` so that, once prefetched, it answers synchronously. With `sql`, the field's
- * rows can also be found in SQL (see sql-projection.ts), which a prefetch prefers.
+ * holds faithfully), its arguments, the request's loaders and of `info` only its path (the prefetch
+ * passes its root field's), and returns its loader's `now()` so that, once prefetched, it answers
+ * synchronously. With its `relation` declared (database/relation.ts), the field's rows can also be
+ * found in SQL (see sql-projection.ts), which a prefetch prefers.
  */
-export const Prefetchable = (sql?: RelationSql) => Extensions({ [PREFETCHABLE]: true, ...(sql ? { [PROJECTION]: sql } : {}) });
+export const Prefetchable = (relation?: Relation) => Extensions({ [PREFETCHABLE]: true, ...(relation ? { [PROJECTION]: relation } : {}) });
+
+/** The SQL projection a prefetch may use, and the day the root field reads as of. */
+export interface ProjectionAsOf {
+  sql: SqlProjection;
+  day: string;
+}
 
 interface Run {
   info: GraphQLResolveInfo;
   context: { projections?: Projections; req?: unknown };
-  projection: SqlProjection | null;
+  projection: ProjectionAsOf | null;
 }
 
 /**
@@ -41,7 +49,7 @@ export async function prefetch(
   info: GraphQLResolveInfo,
   value: unknown,
   context: Run['context'],
-  projection: SqlProjection | null,
+  projection: ProjectionAsOf | null,
 ): Promise<void> {
   await level({ info, context, projection }, info.returnType, info.fieldNodes, [value]);
 }
@@ -56,7 +64,8 @@ async function level(run: Run, type: GraphQLOutputType, nodes: readonly FieldNod
   let projected = new Set<string>();
   if (run.projection && run.context.projections) {
     try {
-      projected = await run.projection.project(run.info, run.context.projections, objectType, fields, objects);
+      const { sql, day } = run.projection;
+      projected = await sql.project(run.info, run.context.projections, objectType, fields, objects, day);
     } catch (error) {
       // The resolvers answer instead. A statement PostgreSQL refuses while they succeed is a
       // declaration that no longer matches its loader or the schema: say so, or it goes unseen.

@@ -1,13 +1,22 @@
 import type { Request } from 'express';
 import { Authentication } from '../auth/actor';
 import { Tokens } from '../auth/tokens';
+import { today } from '../common/dates';
 import { DomainError } from '../common/domain-error';
+import { PlainRows } from '../database/plain-rows';
 import { RequestLoaders } from './request-loaders';
 import { Projections } from './sql-projection';
 
-/** What every resolver of one request shares: who asks, and that request's DataLoaders. */
+/** What every resolver of one request shares: who asks, the days it reads as of, and that request's DataLoaders. */
 export interface RequestContext extends Authentication {
+  /** Today in Baden-Württemberg when the request began: what every read is as of unless its root field's asOf says otherwise. */
+  today: string;
+  /** The day each root field reads as of, by its response key (see point-in-time.ts). */
+  asOf: Map<string, string>;
+  /** The loaders of reads as of today: mutations, and root fields without asOf. */
   loaders: RequestLoaders;
+  /** The loaders of reads as of other days, by day, made on first use. */
+  loadersByDay: Map<string, RequestLoaders>;
   /** Relation values found in SQL ahead of their resolvers (sql-projection.ts). */
   projections: Projections;
   req: Request;
@@ -31,9 +40,17 @@ export function identify(tokens: Tokens, authorization: string | undefined): Pic
   }
 }
 
-export function requestContextFactory(tokens: Tokens) {
+export function requestContextFactory(tokens: Tokens, rows: PlainRows) {
   return ({ req }: { req: Request }): RequestContext => {
-    const { actor, authError } = identify(tokens, req.headers.authorization);
-    return { actor, authError, loaders: new RequestLoaders(), projections: new Projections(), req };
+    const day = today();
+    return {
+      ...identify(tokens, req.headers.authorization),
+      today: day,
+      asOf: new Map<string, string>(),
+      loaders: new RequestLoaders(day, rows),
+      loadersByDay: new Map<string, RequestLoaders>(),
+      projections: new Projections(),
+      req,
+    };
   };
 }

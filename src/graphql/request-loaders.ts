@@ -1,4 +1,7 @@
 import DataLoader from 'dataloader';
+import type { ObjectLiteral } from 'typeorm';
+import type { PlainRows, RelatedRow } from '../database/plain-rows';
+import type { Relation } from '../database/relation';
 
 /**
  * A DataLoader that also answers synchronously for a key it has loaded already. A relation
@@ -42,27 +45,36 @@ export function then<T, R>(value: T | Promise<T>, fn: (resolved: T) => R): R | P
 }
 
 /**
- * The DataLoaders of one GraphQL request, created on first use. Modules ask for a loader by a key
- * of their own and give the batch function; nothing here is request-scoped in Nest's sense.
+ * The DataLoaders of one GraphQL request's reads as of one day: one per relation statement
+ * (PlainRows.statementOf), so relations that read alike share a loader and a statement. Created
+ * in the GraphQL context (see point-in-time.ts for the day); nothing here is request-scoped in
+ * Nest's sense.
  */
 export class RequestLoaders {
-  private readonly loaders = new Map<symbol, RequestLoader<unknown, unknown>>();
+  private readonly loaders = new Map<string, RequestLoader<string, RelatedRow<ObjectLiteral>[]>>();
 
-  get<K, V>(key: symbol, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): RequestLoader<K, V> {
-    let loader = this.loaders.get(key);
-    if (!loader) {
-      loader = new RequestLoader<K, V>(batch);
-      this.loaders.set(key, loader);
-    }
-    return loader as RequestLoader<K, V>;
+  constructor(
+    readonly day: string,
+    private readonly rows: PlainRows,
+  ) {}
+
+  /** The loaders of the same request's reads as of another day. */
+  on(day: string): RequestLoaders {
+    return new RequestLoaders(day, this.rows);
   }
-}
 
-/** One row per key, in key order (null where none). */
-export function oneByKey<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
-  const map = new Map<K, T>();
-  for (const row of rows) map.set(keyOf(row), row);
-  return keys.map((key) => map.get(key) ?? null);
+  /** The loader of a relation's rows by the parent's key, as of this day. */
+  related<T extends ObjectLiteral>(relation: Relation<T>): RequestLoader<string, RelatedRow<T>[]> {
+    const sql = this.rows.statementOf(relation);
+    let loader = this.loaders.get(sql);
+    if (!loader) {
+      loader = new RequestLoader(async (keys: readonly string[]) =>
+        manyByKey(keys, await this.rows.related<ObjectLiteral>(relation, keys, this.day), (row) => row['@key']),
+      );
+      this.loaders.set(sql, loader);
+    }
+    return loader as RequestLoader<string, RelatedRow<T>[]>;
+  }
 }
 
 /** All rows per key, in key order, keeping the rows' own order. */

@@ -3,7 +3,6 @@ import { HeaderMap } from '@apollo/server';
 import { OperationTypeNode, type FormattedExecutionResult, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { mayRead } from '../auth/access.guard';
-import { today } from '../common/dates';
 import { DataVersion } from '../database/data-version';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { databaseUnavailable } from './format-error';
@@ -48,8 +47,9 @@ function serialise({ errors, data, extensions }: FormattedExecutionResult): stri
 }
 
 /**
- * Keeps the answers to queries, keyed by the query text, operation, variables, the caller's
- * audience, today's date (what `current` and `asOf` default to) and the data's version (see
+ * Keeps the answers to queries, keyed by the query text, operation, variables (asOf is in the
+ * text or the variables), the caller's audience, the request's today (what asOf defaults to) and
+ * the data's version (see
  * DataVersion): a repeated dashboard query costs one tiny statement instead of its resolvers and
  * their statements, and a write anywhere makes every earlier answer unreachable at once. Only
  * answers without errors are kept; requests that the access rules refuse never reach the cache,
@@ -101,7 +101,13 @@ export class ResponseCache {
         if (!mayRead(contextValue, this.options.publicRead)) return null;
         let question: string;
         try {
-          question = JSON.stringify([source, request.operationName ?? null, request.variables ?? null, audience(contextValue), today()]);
+          question = JSON.stringify([
+            source,
+            request.operationName ?? null,
+            request.variables ?? null,
+            audience(contextValue),
+            contextValue.today,
+          ]);
         } catch {
           // Variables nested too deep to serialise: execution refuses them with its own error.
           return null;

@@ -9,57 +9,15 @@ import {
   GraphQLSchema,
   isObjectType,
 } from 'graphql';
-import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { ongoingSql, today } from '../common/dates';
 import { columnSql } from '../database/day-columns';
 import { column } from '../database/plain-rows';
+import { currentSql, Relation, relationRows } from '../database/relation';
 import { collectFields } from './selection';
 
-/** The extension key under which a relation field declares the SQL of its rows. */
+/** The extension key under which a relation field declares its relation (database/relation.ts). */
 export const PROJECTION = 'projection';
-
-/**
- * How to find a relation field's rows in SQL, next to the resolver that finds them by loader:
- * the rows of `entity` that `where` holds for, given the parent's `parentKey`. `where` and
- * `orderBy` name the rows' columns unqualified; `key` and `today` are SQL expressions.
- */
-export interface RelationSql {
-  entity: EntityTarget<ObjectLiteral>;
-  parentKey: string;
-  many: boolean;
-  where: (key: string, today: string) => string;
-  orderBy?: string;
-  /** SQL for "the row is current on the day", when the field takes `current` (e.g. ongoingSql over its period). */
-  current?: (day: string) => string;
-  /** Only for a parent whose property has this value (a link to a record of one type); for others the relation is empty. */
-  when?: { property: string; value: string };
-}
-
-/** The row whose id is the parent's `parentKey`. */
-export function rowById(entity: EntityTarget<ObjectLiteral>, parentKey: string): RelationSql {
-  return { entity, parentKey, many: false, where: (key) => `id = ${key}` };
-}
-
-/** The rows whose `column` holds the parent's id, in `orderBy`; `period` (from, to) makes `current` apply. */
-export function rowsOf(
-  entity: EntityTarget<ObjectLiteral>,
-  column: string,
-  orderBy: string,
-  period?: readonly [string, string],
-): RelationSql {
-  const current = period && ((day: string) => ongoingSql(period[0], period[1], day));
-  return { entity, parentKey: 'id', many: true, where: (key) => `${column} = ${key}`, orderBy, current };
-}
-
-/**
- * A relation's rows that also meet `condition`, an SQL condition on the same row with no
- * parameters: the `where` its loader passes to PlainRows (e.g. `archived_at IS NULL`), so that
- * both paths filter by the same text.
- */
-export function narrowedBy(relation: RelationSql, condition: string): RelationSql {
-  return { ...relation, where: (key, day) => `${relation.where(key, day)} AND ${condition}` };
-}
 
 /**
  * Field nodes numbered once per document (Apollo keeps one DocumentNode per query text). The
@@ -132,8 +90,8 @@ function faithful(column: ColumnMetadata): boolean {
 /** json_build_object takes at most 100 arguments. */
 const MAX_PAIRS = 50;
 
-/** The statement's second parameter, sent only when the statement asks for it (PostgreSQL refuses a parameter it cannot type). */
-const TODAY = '$2::date';
+/** The statement's second parameter, the day asked, sent only when the statement reads it (PostgreSQL refuses a parameter it cannot type). */
+const DAY = '$2::date';
 
 class NotProjectable extends Error {}
 
@@ -156,8 +114,8 @@ export class SqlProjection {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Projects the relation fields of `fields` that can be, for `objects` of `type`, and records the
-   * values in `projections`. Returns the response names whose whole subtree was projected.
+   * Projects the relation fields of `fields` that can be, for `objects` of `type`, as of `day`, and
+   * records the values in `projections`. Returns the response names whose whole subtree was projected.
    */
   async project(
     info: GraphQLResolveInfo,
@@ -165,13 +123,14 @@ export class SqlProjection {
     type: GraphQLObjectType,
     fields: Map<string, FieldNode[]>,
     objects: readonly object[],
+    day: string,
   ): Promise<Set<string>> {
     const groups = new Map<string, { parentKey: string; columns: string[]; parents: object[] }>();
     const complete = new Set<string>();
     const builder = new StatementBuilder(info, this.dataSource);
     for (const [name, nodes] of fields) {
       const definition = type.getFields()[nodes[0].name.value];
-      const relation = definition?.extensions[PROJECTION] as RelationSql | undefined;
+      const relation = definition?.extensions[PROJECTION] as Relation | undefined;
       // Projected already, from the level above.
       if (!relation || objects.some((o) => projections.valueOf(o, nodes[0]) !== NOT_PROJECTED)) continue;
       const parents = objects.filter((o) => applies(relation, o));
@@ -199,7 +158,7 @@ export class SqlProjection {
         const sql = `SELECT k.v AS "key", json_build_object(${columns.join(', ')}) AS "projected" FROM unnest($1::uuid[]) AS k(v)`;
         const rows: { key: string; projected: Record<string, unknown> }[] = await this.dataSource.query(
           sql,
-          sql.includes(TODAY) ? [keys, today()] : [keys],
+          sql.includes(DAY) ? [keys, day] : [keys],
         );
         const byKey = new Map(rows.map((row) => [row.key, row.projected]));
         for (const object of parents) {
@@ -223,31 +182,32 @@ class StatementBuilder {
   /** The JSON of a relation's rows (an array, or one object or null) for the parent's key expression `key`; `parent`, the parent's row when it is in the statement too. */
   relation(
     definition: GraphQLField<unknown, unknown>,
-    relation: RelationSql,
+    relation: Relation,
     nodes: FieldNode[],
     key: string,
     parent: { alias: string; metadata: EntityMetadata } | null,
   ): Built {
-    const args = getArgumentValues(definition, nodes[0], this.info.variableValues);
-    const conditions: string[] = [];
-    for (const [name, value] of Object.entries(args)) {
-      if (name !== 'current' || !relation.current) throw new NotProjectable();
-      if (value === true || value === false) conditions.push(`${value ? '' : 'NOT '}(${relation.current(TODAY)})`);
-    }
-    conditions.unshift(relation.where(key, TODAY));
-    if (relation.when && parent)
-      conditions.push(
-        `${parent.alias}."${column(parent.metadata, relation.when.property).databaseName}" = '${relation.when.value.replace(/'/g, "''")}'`,
-      );
     const type = getNamedType(definition.type);
     if (!isObjectType(type)) throw new NotProjectable();
     const metadata = this.dataSource.getMetadata(relation.entity);
     const alias = `t${++this.aliases}`;
+    const tableOf = (entity: Relation['entity']) => this.dataSource.getMetadata(entity).tableName;
+    const rows = relationRows(relation, metadata, tableOf, alias, `l${this.aliases}`, DAY);
+    const conditions = [`${rows.key} = ${key}`, ...rows.conditions];
+    const args = getArgumentValues(definition, nodes[0], this.info.variableValues);
+    for (const [name, value] of Object.entries(args)) {
+      if (name !== 'current' || !relation.current) throw new NotProjectable();
+      if (value === true || value === false) conditions.push(`${value ? '' : 'NOT '}${currentSql(relation.current, alias, DAY)}`);
+    }
+    if (relation.when && parent)
+      conditions.push(
+        `${parent.alias}."${column(parent.metadata, relation.when.property).databaseName}" = '${relation.when.value.replace(/'/g, "''")}'`,
+      );
     const object = this.object(type, metadata, alias, nodes);
-    const from = `FROM "${metadata.tableName}" ${alias} WHERE ${conditions.join(' AND ')}`;
+    const from = `FROM ${rows.from} WHERE ${conditions.join(' AND ')}`;
     const sql = relation.many
-      ? `coalesce((SELECT json_agg(${object.sql}${relation.orderBy ? ` ORDER BY ${relation.orderBy}` : ''}) ${from}), '[]'::json)`
-      : `(SELECT ${object.sql} ${from} LIMIT 1)`;
+      ? `coalesce((SELECT json_agg(${object.sql}${rows.orderBy ? ` ORDER BY ${rows.orderBy}` : ''}) ${from}), '[]'::json)`
+      : `(SELECT ${object.sql} ${from}${rows.orderBy ? ` ORDER BY ${rows.orderBy}` : ''} LIMIT 1)`;
     return { sql, complete: object.complete };
   }
 
@@ -263,7 +223,7 @@ class StatementBuilder {
       if (name === '__typename') continue;
       const definition = type.getFields()[name];
       if (!definition) throw new NotProjectable();
-      const relation = definition.extensions[PROJECTION] as RelationSql | undefined;
+      const relation = definition.extensions[PROJECTION] as Relation | undefined;
       if (relation) {
         try {
           const key = `${alias}."${column(metadata, relation.parentKey).databaseName}"`;
@@ -286,7 +246,7 @@ class StatementBuilder {
     }
     // The resolvers left to answer read their parent as the loaders give it: every column, where JSON carries it faithfully.
     if (!complete) for (const c of metadata.columns) if (c.isSelect && faithful(c)) columns.set(c.propertyName, c);
-    const pairs = [...columns].map(([property, c]) => `'${property}', ${columnSql(metadata, c, alias, TODAY)}`);
+    const pairs = [...columns].map(([property, c]) => `'${property}', ${columnSql(metadata, c, alias, DAY)}`);
     pairs.push(...relations);
     if (pairs.length > MAX_PAIRS) throw new NotProjectable();
     return { sql: `json_build_object(${pairs.join(', ')})`, complete };
@@ -302,7 +262,7 @@ export function readsProperty(definition: GraphQLField<unknown, unknown>): boole
 }
 
 /** Whether the relation is for this parent: it has the key, and the value `when` asks for. */
-function applies(relation: RelationSql, parent: object): boolean {
+function applies(relation: Relation, parent: object): boolean {
   const values = parent as Record<string, unknown>;
   return typeof values[relation.parentKey] === 'string' && (!relation.when || values[relation.when.property] === relation.when.value);
 }

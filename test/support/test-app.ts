@@ -51,6 +51,8 @@ export interface TestApp {
   tokens: { admin: string; editor: string; reader: string };
   /** Runs `work` and returns how many SQL statements it caused. */
   countStatements(work: () => Promise<unknown>): Promise<number>;
+  /** Runs `work` and returns the SQL statements it caused, in order. */
+  statementsDuring(work: () => Promise<unknown>): Promise<string[]>;
   /** Statements sent since the app started: to wait for requests to reach a point. */
   statementsSent(): number;
   close(): Promise<void>;
@@ -105,6 +107,11 @@ export async function createTestApp(overrides: Partial<Environment> = {}): Promi
       const before = counter.count;
       await work();
       return counter.count - before;
+    },
+    async statementsDuring(work) {
+      const before = counter.statements.length;
+      await work();
+      return counter.statements.slice(before);
     },
     async close() {
       await app.close();

@@ -1,6 +1,8 @@
 import { Check, Column, Entity, Index } from 'typeorm';
 import { ArchivableEntity } from '../../database/versioned.entity';
 import { AgreementStatus } from './agreement.enums';
+import { ComputedForDay } from '../../database/day-columns';
+import { agreementStatusOnSql } from './agreement-status';
 
 @Entity('agreement')
 @Check('agreement_termination_check', `"terminated_on" IS NULL OR ("signed_on" IS NOT NULL AND "terminated_on" >= "signed_on")`)
@@ -8,8 +10,10 @@ export class AgreementEntity extends ArchivableEntity {
   @Column({ type: 'varchar', length: 300 })
   title: string;
 
+  /** The latest status, as writes set it; reads answer the status on the day asked (agreement-status.ts). */
   @Index('agreement_status_idx')
   @Column({ type: 'enum', enum: AgreementStatus, enumName: 'agreement_status' })
+  @ComputedForDay(agreementStatusOnSql)
   status: AgreementStatus;
 
   @Index('agreement_signed_on_idx')

@@ -12,7 +12,9 @@ export class Agreement {
   })
   title: string;
 
-  @Field(() => AgreementStatus, { description: 'Draft, signed or terminated.' })
+  @Field(() => AgreementStatus, {
+    description: 'Draft, signed or terminated on the day asked: DRAFT before signedOn, SIGNED from signedOn, TERMINATED from terminatedOn.',
+  })
   status: AgreementStatus;
 
   @Field(() => DateScalar, { nullable: true, description: 'The day it was signed; null while it is a draft.' })

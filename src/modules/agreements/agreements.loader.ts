@@ -1,66 +1,44 @@
-import { Injectable } from '@nestjs/common';
-import { PlainRows } from '../../database/plain-rows';
-import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
+import { ByIdOptions, Relation, rowById } from '../../database/relation';
 import { AgreementPartyEntity } from './agreement-party.entity';
 import { AgreementEntity } from './agreement.entity';
 import { CommitmentEntity } from './commitment.entity';
 
-const BY_ID = Symbol('agreement.byId');
-const BY_ALLIANCE = Symbol('agreement.byAlliance');
-const PARTIES_BY_AGREEMENT = Symbol('agreementParty.byAgreement');
-const COMMITMENTS_BY_AGREEMENT = Symbol('commitment.byAgreement');
+/**
+ * What relations to agreements, their parties and commitments read, declared once
+ * (database/relation.ts): the loaders' statements and the SQL projection are both built from these.
+ */
 
-/** Newest signed first, undated drafts last. */
-export const AGREEMENT_ORDER = 'signed_on DESC NULLS LAST, id DESC';
+/** The agreement whose id a record's `parentKey` holds. */
+export const agreementOf = (parentKey: string, options: ByIdOptions = {}): Relation<AgreementEntity> =>
+  rowById(AgreementEntity, parentKey, options);
 
-/** An agreement that leaves lists: archived ones are gone from Alliance.agreements (loader and SQL projection alike). */
-export const LISTED_AGREEMENT = 'archived_at IS NULL';
+/** The commitment whose id a record's `parentKey` holds. */
+export const commitmentOf = (parentKey: string): Relation<CommitmentEntity> => rowById(CommitmentEntity, parentKey);
 
-/** Parties and commitments keep the order the agreement names them in. */
-export const AS_NAMED = 'position ASC';
+/** The agreements (not archived) an alliance is party to, newest signed first, undated drafts last, as the agreement list orders them. */
+export const AGREEMENTS_OF_ALLIANCE: Relation<AgreementEntity> = {
+  entity: AgreementEntity,
+  parentKey: 'id',
+  by: { from: 'agreement_party', key: 'alliance_id', row: 'agreement_id' },
+  many: true,
+  where: (g) => `${g}.archived_at IS NULL`,
+  orderBy: (g) => `${g}.signed_on DESC NULLS LAST, ${g}.id DESC`,
+};
 
-@Injectable()
-export class AgreementsLoader {
-  constructor(private readonly rows: PlainRows) {}
+/** The parties of an agreement in the order they were named. */
+export const PARTIES: Relation<AgreementPartyEntity> = {
+  entity: AgreementPartyEntity,
+  parentKey: 'id',
+  by: 'agreement_id',
+  many: true,
+  orderBy: (p) => `${p}.position ASC, ${p}.alliance_id ASC`,
+};
 
-  byId(loaders: RequestLoaders) {
-    return loaders.get<string, AgreementEntity | null>(BY_ID, async (ids) =>
-      oneByKey(ids, await this.rows.byKeys(AgreementEntity, 'id', ids), (g) => g.id),
-    );
-  }
-
-  /** The agreements (not archived) each alliance is party to, newest signed first (undated drafts last), as the agreement list orders them. */
-  byAlliance(loaders: RequestLoaders) {
-    return loaders.get<string, AgreementEntity[]>(BY_ALLIANCE, async (allianceIds) => {
-      const agreements = await this.rows.byKeysThrough(
-        AgreementEntity,
-        { entity: AgreementPartyEntity, keyProperty: 'allianceId', rowProperty: 'agreementId' },
-        allianceIds,
-        { where: `t.${LISTED_AGREEMENT}`, orderBy: AGREEMENT_ORDER },
-      );
-      return manyByKey(allianceIds, agreements, (a) => a.key);
-    });
-  }
-
-  /** The parties of each agreement in the order they were named. */
-  partiesByAgreement(loaders: RequestLoaders) {
-    return loaders.get<string, AgreementPartyEntity[]>(PARTIES_BY_AGREEMENT, async (agreementIds) =>
-      manyByKey(
-        agreementIds,
-        await this.rows.byKeys(AgreementPartyEntity, 'agreementId', agreementIds, { orderBy: AS_NAMED }),
-        (p) => p.agreementId,
-      ),
-    );
-  }
-
-  /** The commitments of each agreement in the order of the agreement. */
-  commitmentsByAgreement(loaders: RequestLoaders) {
-    return loaders.get<string, CommitmentEntity[]>(COMMITMENTS_BY_AGREEMENT, async (agreementIds) =>
-      manyByKey(
-        agreementIds,
-        await this.rows.byKeys(CommitmentEntity, 'agreementId', agreementIds, { orderBy: AS_NAMED }),
-        (c) => c.agreementId,
-      ),
-    );
-  }
-}
+/** The commitments of an agreement in the order of the agreement. */
+export const COMMITMENTS: Relation<CommitmentEntity> = {
+  entity: CommitmentEntity,
+  parentKey: 'id',
+  by: 'agreement_id',
+  many: true,
+  orderBy: (c) => `${c}.position ASC, ${c}.id ASC`,
+};

@@ -6,7 +6,6 @@ import { PeopleModule } from '../people/people.module';
 import { AgreementPartyEntity } from './agreement-party.entity';
 import { AgreementPartyRelationsResolver, AllianceAgreementsResolver } from './agreement-relations.resolver';
 import { AgreementEntity } from './agreement.entity';
-import { AgreementsLoader } from './agreements.loader';
 import { AgreementsResolver, CommitmentsResolver } from './agreements.resolver';
 import { AgreementsService } from './agreements.service';
 import { CommitmentEntity } from './commitment.entity';
@@ -18,14 +17,7 @@ import { CommitmentEntity } from './commitment.entity';
     OrganisationsModule,
     PeopleModule,
   ],
-  providers: [
-    AgreementsService,
-    AgreementsLoader,
-    AgreementsResolver,
-    CommitmentsResolver,
-    AgreementPartyRelationsResolver,
-    AllianceAgreementsResolver,
-  ],
-  exports: [AgreementsService, AgreementsLoader],
+  providers: [AgreementsService, AgreementsResolver, CommitmentsResolver, AgreementPartyRelationsResolver, AllianceAgreementsResolver],
+  exports: [AgreementsService],
 })
 export class AgreementsModule {}

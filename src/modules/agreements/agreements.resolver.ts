@@ -1,16 +1,15 @@
 import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import { AsOf } from '../../graphql/point-in-time';
 import { Prefetchable } from '../../graphql/prefetch';
-import { rowById, rowsOf } from '../../graphql/sql-projection';
+import { related } from '../../graphql/relations';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
-import { AgreementPartyEntity } from './agreement-party.entity';
-import { AgreementEntity } from './agreement.entity';
 import { Agreement, AgreementParty, Commitment } from './agreement.model';
-import { AgreementsLoader, AS_NAMED } from './agreements.loader';
-import { CommitmentEntity } from './commitment.entity';
+import { agreementOf, COMMITMENTS, PARTIES } from './agreements.loader';
 import { AgreementsService } from './agreements.service';
 import {
   AddCommitmentInput,
@@ -22,26 +21,30 @@ import {
   UpdateCommitmentInput,
 } from './dto/agreement.inputs';
 
+const AGREEMENT = agreementOf('agreementId');
+
 @ObjectType()
 export class AgreementConnection extends Connection(Agreement, 'A page of agreements.') {}
 
 @Resolver(() => Agreement)
 export class AgreementsResolver {
-  constructor(
-    private readonly service: AgreementsService,
-    private readonly loader: AgreementsLoader,
-  ) {}
+  constructor(private readonly service: AgreementsService) {}
 
   @Query(() => Agreement, { nullable: true, description: 'One agreement by id, archived or not; null when none has it.' })
-  agreement(@Args('id', { type: () => ID }, UuidPipe) id: string) {
-    return this.service.find(id);
+  agreement(@Args('id', { type: () => ID }, UuidPipe) id: string, @AsOf() day: string) {
+    return this.service.find(id, day);
   }
 
   @Query(() => AgreementConnection, {
-    description: 'Agreements (not archived, unless includeArchived), newest signed first (undated drafts last), filtered and paginated.',
+    description:
+      'Agreements (not archived, unless includeArchived), newest signed first (undated drafts last), filtered and paginated; status is that of the day asked.',
   })
-  async agreements(@Args() page: PageArgs, @Args('filter', { type: () => AgreementFilter, nullable: true }) filter?: AgreementFilter) {
-    return toConnection(await this.service.list(filter, page));
+  async agreements(
+    @Args() page: PageArgs,
+    @AsOf() day: string,
+    @Args('filter', { type: () => AgreementFilter, nullable: true }) filter?: AgreementFilter,
+  ) {
+    return toConnection(await this.service.list(filter, page, day));
   }
 
   @Mutation(() => Agreement, { description: 'Records an agreement with its parties and commitments. ADMIN and EDITOR.' })
@@ -95,24 +98,21 @@ export class AgreementsResolver {
   }
 
   @ResolveField(() => [AgreementParty], { description: 'The alliances that are party to it, in the order they were named.' })
-  @Prefetchable(rowsOf(AgreementPartyEntity, 'agreement_id', AS_NAMED))
-  parties(agreement: Agreement, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.partiesByAgreement(loaders).now(agreement.id);
+  @Prefetchable(PARTIES)
+  parties(agreement: Agreement, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(PARTIES, agreement, args, context, info);
   }
 
   @ResolveField(() => [Commitment], { description: 'What the parties promised, in the order of the agreement.' })
-  @Prefetchable(rowsOf(CommitmentEntity, 'agreement_id', AS_NAMED))
-  commitments(agreement: Agreement, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.commitmentsByAgreement(loaders).now(agreement.id);
+  @Prefetchable(COMMITMENTS)
+  commitments(agreement: Agreement, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(COMMITMENTS, agreement, args, context, info);
   }
 }
 
 @Resolver(() => Commitment)
 export class CommitmentsResolver {
-  constructor(
-    private readonly service: AgreementsService,
-    private readonly loader: AgreementsLoader,
-  ) {}
+  constructor(private readonly service: AgreementsService) {}
 
   @Mutation(() => Commitment, {
     description:
@@ -130,8 +130,8 @@ export class CommitmentsResolver {
   }
 
   @ResolveField(() => Agreement, { description: 'The agreement that holds this promise.' })
-  @Prefetchable(rowById(AgreementEntity, 'agreementId'))
-  agreement(commitment: Commitment, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.byId(loaders).now(commitment.agreementId);
+  @Prefetchable(AGREEMENT)
+  agreement(commitment: Commitment, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(AGREEMENT, commitment, args, context, info);
   }
 }

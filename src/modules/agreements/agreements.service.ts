@@ -3,10 +3,13 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMay } from '../../auth/policy';
+import { today } from '../../common/dates';
 import { badInput, notFound } from '../../common/domain-error';
 import { keysetPage, Page } from '../../database/keyset-page';
+import { PlainRows } from '../../database/plain-rows';
 import { archiveVersioned, AuditedExtras, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
 import { AgreementPartyEntity } from './agreement-party.entity';
+import { agreementStatusOnSql } from './agreement-status';
 import { AgreementEntity } from './agreement.entity';
 import { AgreementStatus } from './agreement.enums';
 import { CommitmentEntity } from './commitment.entity';
@@ -73,10 +76,13 @@ export class AgreementsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(AgreementEntity) private readonly agreements: Repository<AgreementEntity>,
+    private readonly rows: PlainRows,
   ) {}
 
-  find(id: string): Promise<AgreementEntity | null> {
-    return this.agreements.findOneBy({ id });
+  /** One agreement, archived or not, with its status on `day`. */
+  async find(id: string, day: string): Promise<AgreementEntity | null> {
+    const [agreement] = await this.rows.byKeys(AgreementEntity, 'id', [id], day);
+    return agreement ?? null;
   }
 
   /**
@@ -91,27 +97,33 @@ export class AgreementsService {
     return agreement ? agreement.party : null;
   }
 
-  list(filter: AgreementFilter = {}, page: { first: number; after?: string }): Promise<Page<AgreementEntity>> {
-    const query = this.agreements.createQueryBuilder('g');
+  /** Newest signed first, with and filtered by their status on `day`. */
+  list(filter: AgreementFilter = {}, page: { first: number; after?: string }, day: string): Promise<Page<AgreementEntity>> {
+    const query = this.agreements.createQueryBuilder('g').setParameter('day', day);
     if (!filter.includeArchived) query.andWhere('g.archivedAt IS NULL');
     if (filter.allianceId) {
       query.andWhere('g.id IN (SELECT p.agreement_id FROM agreement_party p WHERE p.alliance_id = :allianceId)', {
         allianceId: filter.allianceId,
       });
     }
-    if (filter.status) query.andWhere('g.status = :status', { status: filter.status });
+    if (filter.status) query.andWhere(`${agreementStatusOnSql('g', ':day')} = :status`, { status: filter.status });
     if (filter.signedFrom) query.andWhere('g.signedOn >= :signedFrom', { signedFrom: filter.signedFrom });
     if (filter.signedTo) query.andWhere('g.signedOn <= :signedTo', { signedTo: filter.signedTo });
-    return keysetPage(query, page, {
-      expression: `COALESCE(g.signedOn, DATE '${UNDATED}')`,
-      valueOf: (g) => g.signedOn ?? UNDATED,
-      direction: 'DESC',
-      date: true,
-    });
+    return keysetPage(
+      query,
+      page,
+      {
+        expression: `COALESCE(g.signedOn, DATE '${UNDATED}')`,
+        valueOf: (g) => g.signedOn ?? UNDATED,
+        direction: 'DESC',
+        date: true,
+      },
+      day,
+    );
   }
 
   create(actor: Actor, input: CreateAgreementInput): Promise<AgreementEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.write(async (manager) => {
       await assertMay(manager, actor, 'createAgreement');
       const commitments = input.commitments ?? [];
       const agreement = await insertAudited(manager, actor, {
@@ -133,7 +145,7 @@ export class AgreementsService {
   }
 
   update(actor: Actor, input: UpdateAgreementInput): Promise<AgreementEntity> {
-    return this.dataSource.transaction((manager) =>
+    return this.write((manager) =>
       writeVersioned(manager, actor, {
         entity: AgreementEntity,
         entityType: AGREEMENT,
@@ -174,7 +186,7 @@ export class AgreementsService {
     step: { action: 'signAgreement' | 'terminateAgreement'; from: AgreementStatus; verb: string },
     apply: (agreement: AgreementEntity) => void,
   ): Promise<AgreementEntity> {
-    return this.dataSource.transaction((manager) =>
+    return this.write((manager) =>
       writeVersioned(manager, actor, {
         entity: AgreementEntity,
         entityType: AGREEMENT,
@@ -192,7 +204,7 @@ export class AgreementsService {
   }
 
   archive(actor: Actor, id: string, expectedVersion: number): Promise<AgreementEntity> {
-    return this.dataSource.transaction((manager) =>
+    return this.write((manager) =>
       archiveVersioned(manager, actor, {
         entity: AgreementEntity,
         entityType: AGREEMENT,
@@ -204,7 +216,7 @@ export class AgreementsService {
   }
 
   restore(actor: Actor, id: string, expectedVersion: number): Promise<AgreementEntity> {
-    return this.dataSource.transaction((manager) =>
+    return this.write((manager) =>
       restoreVersioned(manager, actor, {
         entity: AgreementEntity,
         entityType: AGREEMENT,
@@ -213,6 +225,18 @@ export class AgreementsService {
         check: () => assertMay(manager, actor, 'restoreAgreement'),
       }),
     );
+  }
+
+  /**
+   * One write of an agreement in its own transaction, answered as every read of today is: with
+   * its status of today (a terminatedOn still to come leaves it SIGNED until then).
+   */
+  private write(work: (manager: EntityManager) => Promise<AgreementEntity>): Promise<AgreementEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const written = await work(manager);
+      const [asOfToday] = await this.rows.byKeys(AgreementEntity, 'id', [written.id], today(), manager);
+      return asOfToday;
+    });
   }
 
   /**

@@ -1,32 +1,30 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Prefetchable } from '../../graphql/prefetch';
-import { rowById } from '../../graphql/sql-projection';
+import { related } from '../../graphql/relations';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
-import { RegionEntity } from '../regions/region.entity';
 import { Region } from '../regions/region.model';
-import { RegionsLoader } from '../regions/regions.loader';
+import { regionOf } from '../regions/regions.loader';
 import { Alliance } from './alliance.model';
-import { AlliancesLoader } from './alliances.loader';
+import { ALLIANCES_OF_REGION } from './alliances.loader';
+
+const REGION = regionOf('regionId');
 
 /** Relations between alliances and regions: a relation between two modules is resolved in the later one. */
 @Resolver(() => Region)
 export class RegionAlliancesResolver {
-  constructor(private readonly loader: AlliancesLoader) {}
-
   @ResolveField(() => [Alliance], { description: 'The alliances (not archived) that work for this region itself.' })
-  @Prefetchable()
-  alliances(region: Region, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.byRegion(loaders).now(region.id);
+  @Prefetchable(ALLIANCES_OF_REGION)
+  alliances(region: Region, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(ALLIANCES_OF_REGION, region, args, context, info);
   }
 }
 
 @Resolver(() => Alliance)
 export class AllianceRegionResolver {
-  constructor(private readonly regions: RegionsLoader) {}
-
   @ResolveField(() => Region, { description: 'The region it works for.' })
-  @Prefetchable(rowById(RegionEntity, 'regionId'))
-  region(alliance: Alliance, _args: NoArgs, { loaders }: RequestContext) {
-    return this.regions.byId(loaders).now(alliance.regionId);
+  @Prefetchable(REGION)
+  region(alliance: Alliance, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(REGION, alliance, args, context, info);
   }
 }

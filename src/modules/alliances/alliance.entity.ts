@@ -2,8 +2,11 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { ArchivableEntity } from '../../database/versioned.entity';
 import { RegionEntity } from '../regions/region.entity';
 import { AllianceLevel, AllianceStatus } from './alliance.enums';
+import { ExistsFrom } from '../../database/day-columns';
 
+/** As of a day before its founding (foundedOn) an alliance does not exist yet: lists, relations and counts leave it out. */
 @Entity('alliance')
+@ExistsFrom('founded_on')
 export class AllianceEntity extends ArchivableEntity {
   @Column({ type: 'varchar', length: 300 })
   name: string;

@@ -1,16 +1,26 @@
-import { Injectable } from '@nestjs/common';
-import { PlainRows } from '../../database/plain-rows';
-import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
-import { RelationSql } from '../../graphql/sql-projection';
+import { ByIdOptions, Relation, rowById } from '../../database/relation';
 import { AllianceEntity } from './alliance.entity';
-import { currentMembershipSql, listedMembershipSql, organisationArchivedSql } from '../../common/current-membership';
+import { CURRENT_MEMBERSHIP, listedMembershipSql } from '../../database/current-membership';
 import { MembershipEntity } from './membership.entity';
 
-const BY_ID = Symbol('alliance.byId');
-const BY_REGION = Symbol('alliance.byRegion');
-const MEMBERSHIP_BY_ID = Symbol('membership.byId');
-const MEMBERSHIPS_BY_ALLIANCE = Symbol('membership.byAlliance');
-const MEMBERSHIPS_BY_ORGANISATION = Symbol('membership.byOrganisation');
+/**
+ * What relations to alliances and memberships read, declared once (database/relation.ts): the
+ * loaders' statements and the SQL projection are both built from these.
+ */
+
+/** The alliance whose id a record's `parentKey` holds; `anyDay` for a field that names it whatever the day. */
+export const allianceOf = (parentKey: string, options: ByIdOptions = {}): Relation<AllianceEntity> =>
+  rowById(AllianceEntity, parentKey, options);
+
+/** The alliances (not archived) that work for a region itself, by name. */
+export const ALLIANCES_OF_REGION: Relation<AllianceEntity> = {
+  entity: AllianceEntity,
+  parentKey: 'id',
+  by: 'region_id',
+  many: true,
+  where: (a) => `${a}.archived_at IS NULL`,
+  orderBy: (a) => `${a}.name ASC, ${a}.id ASC`,
+};
 
 /** A membership as the loaders read it: with whether its organisation is archived (see isCurrentMembership). */
 export interface MembershipRow extends MembershipEntity {
@@ -18,68 +28,18 @@ export interface MembershipRow extends MembershipEntity {
 }
 
 /** Leads first, then by the day they joined: the order members are listed in. */
-export const MEMBERSHIP_ORDER = 'role ASC, joined_on ASC NULLS FIRST, id ASC';
+export const MEMBERSHIP_ORDER = (m: string) => `${m}.role ASC, ${m}.joined_on ASC NULLS FIRST, ${m}.id ASC`;
 
-/**
- * The SQL of a relation to the memberships whose `column` holds the parent's id: the same rows,
- * order and `current` as membershipsByAlliance / membershipsByOrganisation with currentMemberships.
- */
-export function membershipsOf(column: 'alliance_id' | 'organisation_id'): RelationSql {
-  return {
-    entity: MembershipEntity,
-    parentKey: 'id',
-    many: true,
-    where: (key) => `${column} = ${key} AND ${listedMembershipSql('')}`,
-    orderBy: MEMBERSHIP_ORDER,
-    current: (day) => currentMembershipSql('', day),
-  };
-}
+/** The listed memberships whose `column` holds the parent's id; `current` by CURRENT_MEMBERSHIP. */
+const membershipsBy = (column: 'alliance_id' | 'organisation_id'): Relation<MembershipEntity> => ({
+  entity: MembershipEntity,
+  parentKey: 'id',
+  by: column,
+  many: true,
+  where: listedMembershipSql,
+  orderBy: MEMBERSHIP_ORDER,
+  current: CURRENT_MEMBERSHIP,
+});
 
-@Injectable()
-export class AlliancesLoader {
-  constructor(private readonly rows: PlainRows) {}
-
-  byId(loaders: RequestLoaders) {
-    return loaders.get<string, AllianceEntity | null>(BY_ID, async (ids) =>
-      oneByKey(ids, await this.rows.byKeys(AllianceEntity, 'id', ids), (a) => a.id),
-    );
-  }
-
-  /** The alliances (not archived) whose region is the given one. */
-  byRegion(loaders: RequestLoaders) {
-    return loaders.get<string, AllianceEntity[]>(BY_REGION, async (regionIds) =>
-      manyByKey(
-        regionIds,
-        await this.rows.byKeys(AllianceEntity, 'regionId', regionIds, { where: 'archived_at IS NULL', orderBy: 'name ASC, id ASC' }),
-        (a) => a.regionId,
-      ),
-    );
-  }
-
-  membershipById(loaders: RequestLoaders) {
-    return loaders.get<string, MembershipEntity | null>(MEMBERSHIP_BY_ID, async (ids) =>
-      oneByKey(ids, await this.rows.byKeys(MembershipEntity, 'id', ids), (m) => m.id),
-    );
-  }
-
-  membershipsByAlliance(loaders: RequestLoaders) {
-    return loaders.get<string, MembershipRow[]>(MEMBERSHIPS_BY_ALLIANCE, async (allianceIds) =>
-      manyByKey(allianceIds, await this.membershipRows('allianceId', allianceIds), (m) => m.allianceId),
-    );
-  }
-
-  membershipsByOrganisation(loaders: RequestLoaders) {
-    return loaders.get<string, MembershipRow[]>(MEMBERSHIPS_BY_ORGANISATION, async (organisationIds) =>
-      manyByKey(organisationIds, await this.membershipRows('organisationId', organisationIds), (m) => m.organisationId),
-    );
-  }
-
-  /** The listed memberships of the keys, in MEMBERSHIP_ORDER, each with what isCurrentMembership needs to know. */
-  private membershipRows(keyProperty: 'allianceId' | 'organisationId', keys: readonly string[]): Promise<MembershipRow[]> {
-    return this.rows.byKeys<MembershipEntity, Pick<MembershipRow, 'organisationArchived'>>(MembershipEntity, keyProperty, keys, {
-      where: listedMembershipSql('t.'),
-      orderBy: MEMBERSHIP_ORDER,
-      computed: { organisationArchived: organisationArchivedSql('t.') },
-    });
-  }
-}
+export const MEMBERSHIPS_OF_ALLIANCE = membershipsBy('alliance_id');
+export const MEMBERSHIPS_OF_ORGANISATION = membershipsBy('organisation_id');

@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionsModule } from '../regions/regions.module';
 import { AllianceRegionResolver, RegionAlliancesResolver } from './alliance-relations.resolver';
 import { AllianceEntity } from './alliance.entity';
-import { AlliancesLoader } from './alliances.loader';
 import { AlliancesResolver } from './alliances.resolver';
 import { AlliancesService } from './alliances.service';
 import { MembershipEntity } from './membership.entity';
@@ -15,12 +14,11 @@ import { MembershipsService } from './memberships.service';
   providers: [
     AlliancesService,
     MembershipsService,
-    AlliancesLoader,
     AlliancesResolver,
     MembershipsResolver,
     RegionAlliancesResolver,
     AllianceRegionResolver,
   ],
-  exports: [AlliancesService, MembershipsService, AlliancesLoader],
+  exports: [AlliancesService, MembershipsService],
 })
 export class AlliancesModule {}

@@ -1,16 +1,17 @@
 import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/roles.decorator';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import { AsOf } from '../../graphql/point-in-time';
 import { Prefetchable } from '../../graphql/prefetch';
 import type { RequestContext } from '../../graphql/request-context';
-import { then } from '../../graphql/request-loaders';
+import { related } from '../../graphql/relations';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { Alliance, Membership } from './alliance.model';
-import { AlliancesLoader, membershipsOf } from './alliances.loader';
+import { MEMBERSHIPS_OF_ALLIANCE } from './alliances.loader';
 import { AlliancesService } from './alliances.service';
-import { currentMemberships } from '../../common/current-membership';
 import { AllianceFilter, CreateAllianceInput, UpdateAllianceInput } from './dto/alliance.inputs';
 
 @ObjectType()
@@ -18,19 +19,22 @@ export class AllianceConnection extends Connection(Alliance, 'A page of alliance
 
 @Resolver(() => Alliance)
 export class AlliancesResolver {
-  constructor(
-    private readonly service: AlliancesService,
-    private readonly loader: AlliancesLoader,
-  ) {}
+  constructor(private readonly service: AlliancesService) {}
 
-  @Query(() => Alliance, { nullable: true, description: 'One alliance by id; null when none has it.' })
-  alliance(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+  @Query(() => Alliance, { nullable: true, description: 'One alliance by id, whatever its founding day; null when none has it.' })
+  alliance(@Args('id', { type: () => ID }, UuidPipe) id: string, @AsOf() _day: string) {
     return this.service.find(id);
   }
 
-  @Query(() => AllianceConnection, { description: 'Alliances by name (German order), filtered and paginated.' })
-  async alliances(@Args() page: PageArgs, @Args('filter', { type: () => AllianceFilter, nullable: true }) filter?: AllianceFilter) {
-    return toConnection(await this.service.list(filter, page));
+  @Query(() => AllianceConnection, {
+    description: 'Alliances founded by the day asked (or undated), by name (German order), filtered and paginated.',
+  })
+  async alliances(
+    @Args() page: PageArgs,
+    @AsOf() day: string,
+    @Args('filter', { type: () => AllianceFilter, nullable: true }) filter?: AllianceFilter,
+  ) {
+    return toConnection(await this.service.list(filter, page, day));
   }
 
   @Mutation(() => Alliance, { description: 'Founds an alliance. ADMIN and EDITOR.' })
@@ -72,12 +76,13 @@ export class AlliancesResolver {
     description:
       "Its memberships, archived ones left out; current: true for today's members (not those of an archived organisation), false for the others.",
   })
-  @Prefetchable(membershipsOf('alliance_id'))
+  @Prefetchable(MEMBERSHIPS_OF_ALLIANCE)
   memberships(
     alliance: Alliance,
-    @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
-    { loaders }: RequestContext,
+    @FieldArg('current', { type: () => Boolean, nullable: true }) args: CurrentArgs,
+    context: RequestContext,
+    info: GraphQLResolveInfo,
   ) {
-    return then(this.loader.membershipsByAlliance(loaders).now(alliance.id), (memberships) => currentMemberships(memberships, current));
+    return related(MEMBERSHIPS_OF_ALLIANCE, alliance, args, context, info);
   }
 }

@@ -4,9 +4,12 @@ import { DataSource, IsNull, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMay } from '../../auth/policy';
 import { keysetPage, Page } from '../../database/keyset-page';
+import { existsOnSql } from '../../database/day-columns';
 import { likeLiteral, nameContains } from '../../database/text-search';
+import { organisationMatchesSql } from '../../database/organisation-names';
 import { archiveVersioned, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
 import { AllianceEntity } from './alliance.entity';
+import { currentMembershipSql } from '../../database/current-membership';
 import { AllianceFilter, CreateAllianceInput, UpdateAllianceInput } from './dto/alliance.inputs';
 
 const ALLIANCE = { entity: AllianceEntity, entityType: 'Alliance' };
@@ -27,8 +30,10 @@ export class AlliancesService {
     return this.alliances.find({ select: { id: true, name: true }, where: { archivedAt: IsNull() }, order: { name: 'ASC' } });
   }
 
-  list(filter: AllianceFilter = {}, page: { first: number; after?: string }): Promise<Page<AllianceEntity>> {
-    const query = this.alliances.createQueryBuilder('a');
+  /** By name, as of `day`: alliances founded after it are left out. */
+  list(filter: AllianceFilter = {}, page: { first: number; after?: string }, day: string): Promise<Page<AllianceEntity>> {
+    const query = this.alliances.createQueryBuilder('a').setParameter('day', day);
+    query.andWhere(existsOnSql(AllianceEntity, 'a', ':day')!);
     if (!filter.includeArchived) query.andWhere('a.archivedAt IS NULL');
     if (filter.level) query.andWhere('a.level = :level', { level: filter.level });
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
@@ -40,7 +45,12 @@ export class AlliancesService {
         { regionId: filter.regionId },
       );
     }
-    if (filter.search) query.andWhere(nameContains('a.name', 'search'), { search: likeLiteral(filter.search) });
+    if (filter.search) {
+      // Its own name, or any name of an organisation that is its member on the day: the ministry
+      // finds the state alliance under every name it has had.
+      const member = `EXISTS (SELECT 1 FROM membership m WHERE m.alliance_id = a.id AND ${currentMembershipSql('m', ':day')} AND ${organisationMatchesSql('m.organisation_id', 'search', ':day')})`;
+      query.andWhere(`(${nameContains('a.name', 'search')} OR ${member})`, { search: likeLiteral(filter.search) });
+    }
     return keysetPage(query, page, { expression: 'a.name', valueOf: (a) => a.name, direction: 'ASC', german: true });
   }
 

@@ -1,22 +1,21 @@
 import { Args, ID, Int, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/roles.decorator';
 import { Prefetchable } from '../../graphql/prefetch';
-import { rowById } from '../../graphql/sql-projection';
+import { related } from '../../graphql/relations';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Alliance, Membership } from './alliance.model';
-import { AllianceEntity } from './alliance.entity';
-import { AlliancesLoader } from './alliances.loader';
+import { allianceOf } from './alliances.loader';
 import { AddMemberInput, ChangeMembershipRoleInput, CorrectMembershipInput, EndMembershipInput } from './dto/membership.inputs';
 import { MembershipsService } from './memberships.service';
 
+const ALLIANCE = allianceOf('allianceId', { anyDay: true });
+
 @Resolver(() => Membership)
 export class MembershipsResolver {
-  constructor(
-    private readonly service: MembershipsService,
-    private readonly loader: AlliancesLoader,
-  ) {}
+  constructor(private readonly service: MembershipsService) {}
 
   @Mutation(() => Membership, {
     description:
@@ -75,9 +74,9 @@ export class MembershipsResolver {
     return this.service.restore(actor, id, expectedVersion);
   }
 
-  @ResolveField(() => Alliance, { description: 'The alliance.' })
-  @Prefetchable(rowById(AllianceEntity, 'allianceId'))
-  alliance(membership: Membership, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.byId(loaders).now(membership.allianceId);
+  @ResolveField(() => Alliance, { description: 'The alliance, whatever the day asked: a membership always names its alliance.' })
+  @Prefetchable(ALLIANCE)
+  alliance(membership: Membership, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(ALLIANCE, membership, args, context, info);
   }
 }

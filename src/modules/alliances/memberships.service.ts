@@ -4,11 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMay, createdBy } from '../../auth/policy';
 import { badInput, notFound } from '../../common/domain-error';
-import { ongoingSql } from '../../common/dates';
+import { periodContainsSql } from '../../common/period';
 import { archiveVersioned, insertAudited, restoreVersioned, VersionedWrite, writeVersioned } from '../../database/versioned-write';
 import { MembershipRole } from './alliance.enums';
 import { AllianceEntity } from './alliance.entity';
-import { listedMembershipSql } from '../../common/current-membership';
+import { listedMembershipSql } from '../../database/current-membership';
 import { AddMemberInput, ChangeMembershipRoleInput, CorrectMembershipInput, EndMembershipInput } from './dto/membership.inputs';
 import { MembershipEntity } from './membership.entity';
 
@@ -180,7 +180,7 @@ async function leadOn(manager: EntityManager, allianceId: string, day: string): 
   const lead = await manager
     .createQueryBuilder(MembershipEntity, 'm')
     .where('m.alliance_id = :allianceId AND m.role = :lead', { allianceId, lead: MembershipRole.LEAD })
-    .andWhere(`${listedMembershipSql('m.')} AND ${ongoingSql('m.joined_on', 'm.left_on', ':day')}`, { day })
+    .andWhere(`${listedMembershipSql('m')} AND ${periodContainsSql('m.joined_on', 'm.left_on', ':day')}`, { day })
     .getOne();
   return lead && { id: lead.id, expectedVersion: lead.version };
 }

@@ -59,31 +59,34 @@ export class KindCount {
   count: number;
 }
 
-@ObjectType({ description: 'Counts of the whole registry, as it stands now.' })
+@ObjectType({ description: 'Counts of the whole registry as it stood on the day asked (asOf; default today).' })
 export class RegistryStats {
-  @Field(() => Int, { description: 'Alliances of every level and status, not archived.' })
+  @Field(() => Int, { description: 'Alliances of every level and status, not archived, founded by asOf (or undated).' })
   alliances: number;
 
-  @Field(() => Int, { description: 'REGIONAL alliances of every status, not archived.' })
+  @Field(() => Int, { description: 'REGIONAL alliances of every status, not archived, founded by asOf (or undated).' })
   regionalAlliances: number;
 
-  @Field(() => Int, { description: 'Organisations, not archived.' })
+  @Field(() => Int, {
+    description:
+      'Organisations, not archived, that existed on asOf: one of their names was in force (a first name has no start, so an organisation counts since before anything known).',
+  })
   organisations: number;
 
   @Field(() => [KindCount], {
-    description: 'Organisations (not archived) per kind: one entry per kind present, in the order the contract lists the kinds.',
+    description: 'Those organisations per kind: one entry per kind present, in the order the contract lists the kinds.',
   })
   organisationsByKind: KindCount[];
 
   @Field(() => Int, {
     description:
-      'Agreements binding today: signed on or before today, not archived, and SIGNED or TERMINATED with a terminatedOn after today (drafts are not counted).',
+      'Agreements binding on asOf: SIGNED on that day (signed on or before it, terminated after it or not at all), not archived; drafts are not counted.',
   })
   agreementsSigned: number;
 
-  @Field(() => Int, { description: 'Meetings of every kind with status HELD, not archived.' })
+  @Field(() => Int, { description: 'Meetings of every kind with status HELD, held by asOf, not archived.' })
   meetingsHeld: number;
 
-  @Field(() => Int, { description: 'Press releases, not archived.' })
+  @Field(() => Int, { description: 'Press releases published by asOf, not archived.' })
   releases: number;
 }

@@ -1,21 +1,32 @@
+import { existsOnSql } from '../../database/day-columns';
+import { agreementStatusOnSql } from '../agreements/agreement-status';
+import { AgreementStatus } from '../agreements/agreement.enums';
+import { AllianceEntity } from '../alliances/alliance.entity';
+import { MeetingEntity } from '../meetings/meeting.entity';
+import { organisationExistsOnSql } from '../../database/organisation-names';
 import { OrganisationKind } from '../organisations/organisation.enums';
+import { ReleaseEntity } from '../releases/release.entity';
 
 /**
  * The dashboard's hand-written SQL, the one place where this module reads other modules' tables
  * directly: each dashboard is one aggregate statement, however many regions and alliances there are.
  */
 
+const AS_OF = '$1::date';
+
 /**
- * Whether agreement `g` binds its parties on $1: signed by then and not ended by then. A TERMINATED
- * agreement binds until its terminatedOn (the first day it no longer holds), so as of an earlier
- * day it still owes and counts as signed; one whose end was recorded without a day (before
- * terminatedOn existed) never binds. Archived agreements were entered by mistake: they bind never.
+ * Whether agreement `g` binds its parties on $1: its status that day is SIGNED (agreement-status.ts:
+ * signed by then, not terminated by then, so as of a day before its terminatedOn a TERMINATED
+ * agreement still owes) and the day it was signed is known. Archived agreements were entered by
+ * mistake: they bind never.
  */
-const BINDS_AS_OF = `(g.archived_at IS NULL AND g.signed_on <= $1::date
-  AND (g.status = 'SIGNED' OR (g.status = 'TERMINATED' AND g.terminated_on > $1::date)))`;
+const BINDS_AS_OF = `(g.archived_at IS NULL AND g.signed_on IS NOT NULL AND ${agreementStatusOnSql('g', AS_OF)} = '${AgreementStatus.SIGNED}')`;
 
 /** Meetings entered by mistake (archived) fulfil nothing and are not counted. */
 const MEETING_COUNTS = 'archived_at IS NULL';
+
+/** SQL: the row of `entity` under `alias` exists on $1 (founded, held, published by then). */
+const existsAsOf = (entity: object, alias: string) => existsOnSql(entity, alias, AS_OF)!;
 
 /**
  * The contract's rule for ANNUAL_TOP_LEVEL_MEETING commitments as of $1, written once so that
@@ -26,7 +37,7 @@ const COMMITMENT_STATUS = `
   last_top_level_meeting AS (
     SELECT agreement_id, max(held_on) AS held_on
     FROM meeting
-    WHERE kind = 'TOP_LEVEL_MEETING' AND status = 'HELD' AND held_on <= $1::date AND ${MEETING_COUNTS}
+    WHERE kind = 'TOP_LEVEL_MEETING' AND status = 'HELD' AND ${existsAsOf(MeetingEntity, 'meeting')} AND ${MEETING_COUNTS}
     GROUP BY agreement_id
   ),
   commitment_status AS (
@@ -65,7 +76,7 @@ export const COVERAGE_SQL = `
     SELECT inside.region_id, a.id, a.name
     FROM inside
     JOIN alliance a ON a.region_id = inside.id
-    WHERE a.status = 'ACTIVE' AND a.archived_at IS NULL AND (a.founded_on IS NULL OR a.founded_on <= $1::date)
+    WHERE a.status = 'ACTIVE' AND a.archived_at IS NULL AND ${existsAsOf(AllianceEntity, 'a')}
   ),
   with_state AS (
     SELECT DISTINCT ON (counted.region_id) counted.region_id, g.id AS agreement_id
@@ -115,16 +126,21 @@ export interface StatsRow {
 }
 
 /**
- * $1 today. Kinds sort as the organisation_kind enum declares them, which is the contract's order.
- * Archived records count nowhere; no count reads memberships, so an archived one changes nothing here.
+ * $1 asOf: the registry as it stood that day. Alliances founded by then (undated ones always),
+ * organisations that existed then (organisationExistsOnSql: one of their names in force), agreements
+ * binding then, meetings held by then, releases published by then. Kinds sort as the
+ * organisation_kind enum declares them, which is the contract's order. Archived records count
+ * nowhere; no count reads memberships, so an archived one changes nothing here.
  */
 export const STATS_SQL = `
+  WITH alliances AS (SELECT a.level FROM alliance a WHERE a.archived_at IS NULL AND ${existsAsOf(AllianceEntity, 'a')}),
+  organisations AS (SELECT o.kind FROM organisation o WHERE o.archived_at IS NULL AND ${organisationExistsOnSql('o', AS_OF)})
   SELECT
-    (SELECT count(*)::int FROM alliance WHERE archived_at IS NULL) AS alliances,
-    (SELECT count(*)::int FROM alliance WHERE archived_at IS NULL AND level = 'REGIONAL') AS "regionalAlliances",
-    (SELECT count(*)::int FROM organisation WHERE archived_at IS NULL) AS organisations,
+    (SELECT count(*)::int FROM alliances) AS alliances,
+    (SELECT count(*)::int FROM alliances WHERE level = 'REGIONAL') AS "regionalAlliances",
+    (SELECT count(*)::int FROM organisations) AS organisations,
     (SELECT COALESCE(json_agg(json_build_object('kind', kind, 'count', n) ORDER BY kind), '[]'::json)
-       FROM (SELECT kind, count(*)::int AS n FROM organisation WHERE archived_at IS NULL GROUP BY kind) k) AS "organisationsByKind",
+       FROM (SELECT kind, count(*)::int AS n FROM organisations GROUP BY kind) k) AS "organisationsByKind",
     (SELECT count(*)::int FROM agreement g WHERE ${BINDS_AS_OF}) AS "agreementsSigned",
-    (SELECT count(*)::int FROM meeting WHERE status = 'HELD' AND ${MEETING_COUNTS}) AS "meetingsHeld",
-    (SELECT count(*)::int FROM release WHERE archived_at IS NULL) AS releases`;
+    (SELECT count(*)::int FROM meeting m WHERE m.status = 'HELD' AND m.${MEETING_COUNTS} AND ${existsAsOf(MeetingEntity, 'm')}) AS "meetingsHeld",
+    (SELECT count(*)::int FROM release r WHERE r.archived_at IS NULL AND ${existsAsOf(ReleaseEntity, 'r')}) AS releases`;

@@ -1,15 +1,18 @@
 import { Args, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { AsOf } from '../../graphql/point-in-time';
 import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
+import { loadersOf } from '../../graphql/point-in-time';
+import { related } from '../../graphql/relations';
 import { nowAll, then } from '../../graphql/request-loaders';
-import { DateScalar } from '../../graphql/scalars';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { Agreement, Commitment } from '../agreements/agreement.model';
-import { AgreementsLoader } from '../agreements/agreements.loader';
+import { agreementOf, commitmentOf } from '../agreements/agreements.loader';
 import { Alliance } from '../alliances/alliance.model';
-import { AlliancesLoader } from '../alliances/alliances.loader';
+import { allianceOf } from '../alliances/alliances.loader';
 import { Region } from '../regions/region.model';
-import { RegionsLoader } from '../regions/regions.loader';
+import { regionOf } from '../regions/regions.loader';
 import { CommitmentStatus, RegionCoverage, RegistryStats } from './dashboard.model';
 import { DashboardService } from './dashboard.service';
 
@@ -26,37 +29,40 @@ export class DashboardResolver {
   })
   coverage(
     @Args('stateId', { type: () => ID, description: 'The STATE region, e.g. Baden-Württemberg (code 08).' }, UuidPipe) stateId: string,
-    @Args('asOf', { type: () => DateScalar, nullable: true, description: AS_OF }) asOf?: string | null,
+    @AsOf(AS_OF) day: string,
   ) {
-    return this.service.coverage(stateId, asOf);
+    return this.service.coverage(stateId, day);
   }
 
   @Query(() => [CommitmentStatus], {
     description: 'The overdue ANNUAL_TOP_LEVEL_MEETING commitments, most overdue first (nextDueOn ascending, then commitment id).',
   })
-  overdueCommitments(@Args('asOf', { type: () => DateScalar, nullable: true, description: AS_OF }) asOf?: string | null) {
-    return this.service.overdueCommitments(asOf);
+  overdueCommitments(@AsOf(AS_OF) day: string) {
+    return this.service.overdueCommitments(day);
   }
 
-  @Query(() => RegistryStats, { description: 'Counts of the whole registry as it stands now.' })
-  stats() {
-    return this.service.stats();
+  @Query(() => RegistryStats, {
+    description:
+      'Counts of the whole registry as it stood on asOf: alliances founded, organisations existing (named) by then, agreements binding, meetings held and releases published by then; archived records nowhere.',
+  })
+  stats(@AsOf(AS_OF) day: string) {
+    return this.service.stats(day);
   }
 }
 
-/** The records a coverage row names, read through their modules' loaders so a whole dashboard costs one statement per relation. */
+const REGION = regionOf('regionId');
+/** Coverage counts only alliances founded by asOf: the rows it names are read whatever their day. */
+const ALLIANCE = allianceOf('id', { anyDay: true });
+const AGREEMENT = agreementOf('agreementId');
+const COMMITMENT = commitmentOf('commitmentId');
+
+/** The records a coverage row names, read through the relations' loaders (or SQL) so a whole dashboard costs one statement per relation. */
 @Resolver(() => RegionCoverage)
 export class RegionCoverageResolver {
-  constructor(
-    private readonly regionsLoader: RegionsLoader,
-    private readonly alliancesLoader: AlliancesLoader,
-    private readonly agreementsLoader: AgreementsLoader,
-  ) {}
-
   @ResolveField(() => Region, { description: 'The REGION (Regionalverband) directly below the state.' })
-  @Prefetchable()
-  region(coverage: RegionCoverage, _args: NoArgs, { loaders }: RequestContext) {
-    return this.regionsLoader.byId(loaders).now(coverage.regionId);
+  @Prefetchable(REGION)
+  region(coverage: RegionCoverage, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(REGION, coverage, args, context, info);
   }
 
   @ResolveField(() => [Alliance], {
@@ -64,8 +70,8 @@ export class RegionCoverageResolver {
       'The ACTIVE alliances (not archived, founded on or before asOf or undated) of this region or of a district inside it, by name.',
   })
   @Prefetchable()
-  alliances(coverage: RegionCoverage, _args: NoArgs, { loaders }: RequestContext) {
-    return nowAll(this.alliancesLoader.byId(loaders), coverage.allianceIds);
+  alliances(coverage: RegionCoverage, _args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return then(nowAll(loadersOf(context, info).related(ALLIANCE), coverage.allianceIds), (found) => found.map(([alliance]) => alliance));
   }
 
   @ResolveField(() => Agreement, {
@@ -73,21 +79,17 @@ export class RegionCoverageResolver {
     description:
       'An agreement binding on asOf (see CommitmentStatus: signed by then, not terminated by then, not archived) between one of these alliances and a STATE alliance; of several, the latest signed (then the lowest id). Null when there is none.',
   })
-  @Prefetchable()
-  agreementWithState(coverage: RegionCoverage, _args: NoArgs, { loaders }: RequestContext) {
-    return coverage.agreementId ? this.agreementsLoader.byId(loaders).now(coverage.agreementId) : null;
+  @Prefetchable(AGREEMENT)
+  agreementWithState(coverage: RegionCoverage, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(AGREEMENT, coverage, args, context, info);
   }
 }
 
 @Resolver(() => CommitmentStatus)
 export class CommitmentStatusResolver {
-  constructor(private readonly agreements: AgreementsLoader) {}
-
   @ResolveField(() => Commitment, { description: 'The ANNUAL_TOP_LEVEL_MEETING commitment.' })
-  @Prefetchable()
-  commitment(status: CommitmentStatus, _args: NoArgs, { loaders }: RequestContext) {
-    return then(this.agreements.commitmentsByAgreement(loaders).now(status.agreementId), (commitments) =>
-      commitments.find((commitment) => commitment.id === status.commitmentId),
-    );
+  @Prefetchable(COMMITMENT)
+  commitment(status: CommitmentStatus, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(COMMITMENT, status, args, context, info);
   }
 }

@@ -1,5 +1,6 @@
-import { ongoingSql } from '../../common/dates';
-import { RELEASE_ORDER, sourcesOf } from '../releases/releases.loader';
+import { periodContainsSql } from '../../common/period';
+import { Link } from '../../database/relation';
+import { SOURCES } from '../releases/releases.loader';
 
 /** The day an export is as of: every export statement takes it as its one parameter. */
 export const DAY = '$1::date';
@@ -17,8 +18,8 @@ export const lastDaySql = (end: string) => `(${end} - 1)`;
  */
 export const holdsSomeDaySql = (from: string, to: string) => `(${from} IS NULL OR ${to} IS NULL OR ${to} > ${from})`;
 
-/** Whether the period holds on the day, as the API's `current: true` decides it (ongoingSql); never NULL, so NOT is its opposite. */
-export const currentSql = (from: string, to: string) => `(${ongoingSql(from, to, DAY)})`;
+/** Whether the period holds on the day, as the API's `current: true` decides it (periodContainsSql); never NULL, so NOT is its opposite. */
+export const currentSql = (from: string, to: string) => `(${periodContainsSql(from, to, DAY)})`;
 
 /**
  * An alliance that exists as of the day, as the API's point-in-time rule has it: not archived,
@@ -28,8 +29,13 @@ export const allianceExistsSql = (alias: string) =>
   `${alias}.archived_at IS NULL AND (${alias}.founded_on IS NULL OR ${alias}.founded_on <= ${DAY})`;
 
 /** A Popolo link ({url, title}) to each source of the record `record` (an SQL id), as `sources` answers them, that has a URL and was published by the day; newest first. */
-export const sourcesSql = (record: string) =>
-  `(SELECT coalesce(json_agg(json_build_object('url', url, 'title', title) ORDER BY ${RELEASE_ORDER}), '[]') FROM release WHERE ${sourcesOf(record)} AND url IS NOT NULL AND published_on <= ${DAY})`;
+export const sourcesSql = (record: string) => {
+  // The sources relation's own declaration (releases.loader.ts), read for one record.
+  const link = SOURCES.by as Link & { from: string };
+  return `(SELECT coalesce(json_agg(json_build_object('url', s.url, 'title', s.title) ORDER BY ${SOURCES.orderBy!('s', 'l')}), '[]')
+    FROM release s JOIN ${link.from} l ON l.${link.row} = s.id
+    WHERE l.${link.key} = ${record} AND ${SOURCES.where!('s', DAY)} AND s.url IS NOT NULL AND s.published_on <= ${DAY})`;
+};
 
 /** A source as sourcesSql builds it. */
 export interface SourceRow {

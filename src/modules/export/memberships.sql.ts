@@ -1,5 +1,5 @@
 import { displayName } from '../people/display-name';
-import { listedNameSql } from '../organisations/organisation-names';
+import { listedNameSql } from '../../database/organisation-names';
 import { allianceExistsSql, currentSql, DAY, enumSql, holdsSomeDaySql, lastDaySql } from './export-sql';
 
 /**

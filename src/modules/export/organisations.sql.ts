@@ -1,4 +1,4 @@
-import { listedNameSql } from '../organisations/organisation-names';
+import { listedNameSql } from '../../database/organisation-names';
 import { allianceExistsSql, currentSql, DAY, enumSql, holdsSomeDaySql, lastDaySql, SourceRow, sourcesSql } from './export-sql';
 
 /** A name an organisation had or will have, other than the one of the day, with its inclusive period. */

@@ -3,8 +3,11 @@ import { ArchivableEntity } from '../../database/versioned.entity';
 import { AgreementEntity } from '../agreements/agreement.entity';
 import { AllianceEntity } from '../alliances/alliance.entity';
 import { MeetingKind, MeetingStatus } from './meeting.enums';
+import { ExistsFrom } from '../../database/day-columns';
 
+/** As of a day before it is held (heldOn), a meeting is left out of lists, relations and counts. */
 @Entity('meeting')
+@ExistsFrom('held_on')
 @Index('meeting_agreement_idx', ['agreementId', 'heldOn'])
 @Index('meeting_alliance_idx', ['allianceId', 'heldOn'])
 export class MeetingEntity extends ArchivableEntity {

@@ -6,20 +6,12 @@ import { PeopleModule } from '../people/people.module';
 import { AgreementMeetingsResolver, AllianceMeetingsResolver, MeetingRelationsResolver } from './meeting-relations.resolver';
 import { MeetingParticipantEntity } from './meeting-participant.entity';
 import { MeetingEntity } from './meeting.entity';
-import { MeetingsLoader } from './meetings.loader';
 import { MeetingsResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MeetingEntity, MeetingParticipantEntity]), AlliancesModule, PeopleModule, AgreementsModule],
-  providers: [
-    MeetingsService,
-    MeetingsLoader,
-    MeetingsResolver,
-    MeetingRelationsResolver,
-    AllianceMeetingsResolver,
-    AgreementMeetingsResolver,
-  ],
-  exports: [MeetingsService, MeetingsLoader],
+  providers: [MeetingsService, MeetingsResolver, MeetingRelationsResolver, AllianceMeetingsResolver, AgreementMeetingsResolver],
+  exports: [MeetingsService],
 })
 export class MeetingsModule {}

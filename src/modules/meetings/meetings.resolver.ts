@@ -1,17 +1,18 @@
 import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import { AsOf } from '../../graphql/point-in-time';
 import { Prefetchable } from '../../graphql/prefetch';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
-import { nowAll, then } from '../../graphql/request-loaders';
+import { related } from '../../graphql/relations';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { VersionedRecordArgs } from '../../graphql/versioned-change.input';
-import { isListed, PeopleLoader } from '../people/people.loader';
 import { Person } from '../people/person.model';
 import { MeetingFilter, RecordMeetingInput, UpdateMeetingInput } from './dto/meeting.inputs';
 import { Meeting } from './meeting.model';
-import { MeetingsLoader } from './meetings.loader';
+import { PARTICIPANTS } from './meetings.loader';
 import { MeetingsService } from './meetings.service';
 
 @ObjectType()
@@ -19,22 +20,23 @@ export class MeetingConnection extends Connection(Meeting, 'A page of meetings.'
 
 @Resolver(() => Meeting)
 export class MeetingsResolver {
-  constructor(
-    private readonly service: MeetingsService,
-    private readonly loader: MeetingsLoader,
-    private readonly people: PeopleLoader,
-  ) {}
+  constructor(private readonly service: MeetingsService) {}
 
-  @Query(() => Meeting, { nullable: true, description: 'One meeting by id, archived or not; null when none has it.' })
-  meeting(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+  @Query(() => Meeting, { nullable: true, description: 'One meeting by id, archived or not, whatever its day; null when none has it.' })
+  meeting(@Args('id', { type: () => ID }, UuidPipe) id: string, @AsOf() _day: string) {
     return this.service.find(id);
   }
 
   @Query(() => MeetingConnection, {
-    description: 'Meetings, latest first, filtered and paginated; archived meetings only with includeArchived.',
+    description:
+      'Meetings held (or planned) by the day asked, latest first, filtered and paginated; archived meetings only with includeArchived.',
   })
-  async meetings(@Args() page: PageArgs, @Args('filter', { type: () => MeetingFilter, nullable: true }) filter?: MeetingFilter) {
-    return toConnection(await this.service.list(filter, page));
+  async meetings(
+    @Args() page: PageArgs,
+    @AsOf() day: string,
+    @Args('filter', { type: () => MeetingFilter, nullable: true }) filter?: MeetingFilter,
+  ) {
+    return toConnection(await this.service.list(filter, page, day));
   }
 
   @Mutation(() => Meeting, {
@@ -73,10 +75,8 @@ export class MeetingsResolver {
   }
 
   @ResolveField(() => [Person], { description: 'The people who took part, in the order they were recorded; archived people are left out.' })
-  @Prefetchable()
-  participants(meeting: Meeting, _args: NoArgs, { loaders }: RequestContext) {
-    return then(this.loader.participantIdsByMeeting(loaders).now(meeting.id), (personIds) =>
-      then(nowAll(this.people.byId(loaders), personIds), (people) => people.filter(isListed)),
-    );
+  @Prefetchable(PARTICIPANTS)
+  participants(meeting: Meeting, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(PARTICIPANTS, meeting, args, context, info);
   }
 }

@@ -6,6 +6,7 @@ import { assertMay } from '../../auth/policy';
 import { today } from '../../common/dates';
 import { badInput, DomainError, notFound } from '../../common/domain-error';
 import { databaseErrorToDomain } from '../../database/database-errors';
+import { existsOnSql } from '../../database/day-columns';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { archiveVersioned, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
 import { AgreementsService } from '../agreements/agreements.service';
@@ -39,8 +40,9 @@ export class MeetingsService {
     return this.meetings.findOneBy({ id });
   }
 
-  list(filter: MeetingFilter = {}, page: { first: number; after?: string }): Promise<Page<MeetingEntity>> {
-    const query = this.meetings.createQueryBuilder('m');
+  /** Latest first, as of `day`: meetings after it are left out. */
+  list(filter: MeetingFilter = {}, page: { first: number; after?: string }, day: string): Promise<Page<MeetingEntity>> {
+    const query = this.meetings.createQueryBuilder('m').where(existsOnSql(MeetingEntity, 'm', ':day')!, { day });
     if (!filter.includeArchived) query.andWhere('m.archivedAt IS NULL');
     if (filter.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
     if (filter.status) query.andWhere('m.status = :status', { status: filter.status });

@@ -2,7 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { ComputedForDay } from '../../database/day-columns';
 import { ArchivableEntity } from '../../database/versioned.entity';
 import { RegionEntity } from '../regions/region.entity';
-import { nameOnSql } from './organisation-names';
+import { nameOnSql } from '../../database/organisation-names';
 import { OrganisationKind } from './organisation.enums';
 
 @Entity('organisation')

@@ -9,7 +9,7 @@ export class Organisation {
 
   @Field({
     description:
-      'The name in force today (Europe/Berlin), e.g. Industrie- und Handelskammer Heilbronn-Franken; every name with its period, a rename still to come included, is in nameHistory.',
+      'The name in force on the day asked (asOf; default today in Europe/Berlin), e.g. Industrie- und Handelskammer Heilbronn-Franken; every name with its period, a rename still to come included, is in nameHistory.',
   })
   name: string;
 

@@ -1,32 +1,37 @@
-import { Injectable } from '@nestjs/common';
-import { PlainRows } from '../../database/plain-rows';
-import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
+import { ByIdOptions, currentRowsOf, Relation, rowById } from '../../database/relation';
+import { MembershipRole } from '../alliances/alliance.enums';
+import { MEMBERSHIP_ORDER, MEMBERSHIPS_OF_ALLIANCE } from '../alliances/alliances.loader';
 import { OrganisationNameEntity } from './organisation-name.entity';
 import { OrganisationEntity } from './organisation.entity';
 
-const BY_ID = Symbol('organisation.byId');
-const NAME_HISTORY = Symbol('organisation.nameHistory');
+/**
+ * What relations to organisations read, declared once (database/relation.ts): the loaders'
+ * statements and the SQL projection are both built from these.
+ */
 
-@Injectable()
-export class OrganisationsLoader {
-  constructor(private readonly rows: PlainRows) {}
+/** The organisation whose id a record's `parentKey` holds, with its name of the day asked. */
+export const organisationOf = (parentKey: string, options: ByIdOptions = {}): Relation<OrganisationEntity> =>
+  rowById(OrganisationEntity, parentKey, options);
 
-  byId(loaders: RequestLoaders) {
-    return loaders.get<string, OrganisationEntity | null>(BY_ID, async (ids) =>
-      oneByKey(ids, await this.rows.byKeys(OrganisationEntity, 'id', ids), (o) => o.id),
-    );
-  }
+/** Every name of an organisation, oldest first; a name with no start is the oldest. Whole whatever the day: future names included. */
+export const NAME_HISTORY: Relation<OrganisationNameEntity> = {
+  entity: OrganisationNameEntity,
+  parentKey: 'id',
+  by: 'organisation_id',
+  many: true,
+  orderBy: (n) => `${n}.valid_from ASC NULLS FIRST, ${n}.valid_to ASC NULLS LAST, ${n}.id ASC`,
+};
 
-  /** Every name of each organisation, oldest first; a name with no start is the oldest. */
-  nameHistory(loaders: RequestLoaders) {
-    return loaders.get<string, OrganisationNameEntity[]>(NAME_HISTORY, async (organisationIds) =>
-      manyByKey(
-        organisationIds,
-        await this.rows.byKeys(OrganisationNameEntity, 'organisationId', organisationIds, {
-          orderBy: 'valid_from ASC NULLS FIRST, valid_to ASC NULLS LAST, id ASC',
-        }),
-        (n) => n.organisationId,
-      ),
-    );
-  }
-}
+/**
+ * The organisation that leads an alliance on the day: the member of the first LEAD among its
+ * memberships current then, as memberships(current: true) answers them (so the lead cannot mean
+ * another "current" than the list of members). The database holds one LEAD a day; were there
+ * more, the one who joined first would lead.
+ */
+export const ALLIANCE_LEAD: Relation<OrganisationEntity> = {
+  entity: OrganisationEntity,
+  parentKey: 'id',
+  by: currentRowsOf(MEMBERSHIPS_OF_ALLIANCE, { row: 'organisation_id', where: (m) => `${m}.role = '${MembershipRole.LEAD}'` }),
+  many: false,
+  orderBy: (_o, m) => MEMBERSHIP_ORDER(m),
+};

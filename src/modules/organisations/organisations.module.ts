@@ -10,7 +10,6 @@ import {
   OrganisationRegionResolver,
 } from './organisation-relations.resolver';
 import { OrganisationEntity } from './organisation.entity';
-import { OrganisationsLoader } from './organisations.loader';
 import { OrganisationsResolver } from './organisations.resolver';
 import { OrganisationsService } from './organisations.service';
 
@@ -18,13 +17,12 @@ import { OrganisationsService } from './organisations.service';
   imports: [TypeOrmModule.forFeature([OrganisationEntity, OrganisationNameEntity]), RegionsModule, AlliancesModule],
   providers: [
     OrganisationsService,
-    OrganisationsLoader,
     OrganisationsResolver,
     OrganisationRegionResolver,
     OrganisationMembershipsResolver,
     AllianceLeadResolver,
     MembershipOrganisationResolver,
   ],
-  exports: [OrganisationsService, OrganisationsLoader],
+  exports: [OrganisationsService],
 })
 export class OrganisationsModule {}

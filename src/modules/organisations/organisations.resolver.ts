@@ -1,8 +1,11 @@
 import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import { AsOf } from '../../graphql/point-in-time';
 import { Prefetchable } from '../../graphql/prefetch';
+import { related } from '../../graphql/relations';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import {
@@ -13,7 +16,7 @@ import {
   UpdateOrganisationInput,
 } from './dto/organisation.inputs';
 import { Organisation, OrganisationName } from './organisation.model';
-import { OrganisationsLoader } from './organisations.loader';
+import { NAME_HISTORY } from './organisations.loader';
 import { OrganisationsService } from './organisations.service';
 
 @ObjectType()
@@ -21,22 +24,22 @@ export class OrganisationConnection extends Connection(Organisation, 'A page of 
 
 @Resolver(() => Organisation)
 export class OrganisationsResolver {
-  constructor(
-    private readonly service: OrganisationsService,
-    private readonly loader: OrganisationsLoader,
-  ) {}
+  constructor(private readonly service: OrganisationsService) {}
 
   @Query(() => Organisation, { nullable: true, description: 'One organisation by id; null when none has it.' })
-  organisation(@Args('id', { type: () => ID }, UuidPipe) id: string) {
-    return this.service.find(id);
+  organisation(@Args('id', { type: () => ID }, UuidPipe) id: string, @AsOf() day: string) {
+    return this.service.find(id, day);
   }
 
-  @Query(() => OrganisationConnection, { description: "Organisations by today's name (German order), filtered and paginated." })
+  @Query(() => OrganisationConnection, {
+    description: 'Organisations by the name of the day asked (German order), filtered and paginated.',
+  })
   async organisations(
     @Args() page: PageArgs,
+    @AsOf() day: string,
     @Args('filter', { type: () => OrganisationFilter, nullable: true }) filter?: OrganisationFilter,
   ) {
-    return toConnection(await this.service.list(filter, page));
+    return toConnection(await this.service.list(filter, page, day));
   }
 
   @Mutation(() => Organisation, {
@@ -98,8 +101,8 @@ export class OrganisationsResolver {
   @ResolveField(() => [OrganisationName], {
     description: 'Every name it has had, has and will have (a rename still to come included), oldest first.',
   })
-  @Prefetchable()
-  nameHistory(organisation: Organisation, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.nameHistory(loaders).now(organisation.id);
+  @Prefetchable(NAME_HISTORY)
+  nameHistory(organisation: Organisation, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(NAME_HISTORY, organisation, args, context, info);
   }
 }

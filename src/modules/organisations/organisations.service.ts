@@ -8,9 +8,9 @@ import { badInput, DomainError } from '../../common/domain-error';
 import { today } from '../../common/dates';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { PlainRows } from '../../database/plain-rows';
-import { likeLiteral, nameContains } from '../../database/text-search';
+import { likeLiteral } from '../../database/text-search';
 import { archiveVersioned, insertAudited, restoreVersioned, VersionedWrite, writeVersioned } from '../../database/versioned-write';
-import { currentMembershipSql } from '../../common/current-membership';
+import { currentMembershipSql } from '../../database/current-membership';
 import {
   CorrectOrganisationNameInput,
   CreateOrganisationInput,
@@ -19,7 +19,7 @@ import {
   UpdateOrganisationInput,
 } from './dto/organisation.inputs';
 import { OrganisationNameEntity } from './organisation-name.entity';
-import { listedNameSql, LOCK_NAME_SQL, NAME_TAKEN_SQL, nameOn } from './organisation-names';
+import { listedNameSql, LOCK_NAME_SQL, NAME_TAKEN_SQL, nameOn, organisationMatchesSql } from '../../database/organisation-names';
 import { OrganisationEntity } from './organisation.entity';
 import { OrganisationKind } from './organisation.enums';
 
@@ -39,8 +39,9 @@ type OrganisationOperation = Extract<
 >;
 
 /**
- * Organisations and their names. Every answer carries the name in force today (Europe/Berlin):
- * reads compute it in SQL (organisation.entity.ts), writes with nameOn from the rows they wrote.
+ * Organisations and their names. Every answer carries the name in force on the day asked (a
+ * write's: today in Europe/Berlin): reads compute it in SQL (organisation.entity.ts), writes with
+ * nameOn from the rows they wrote.
  */
 @Injectable()
 export class OrganisationsService {
@@ -50,15 +51,16 @@ export class OrganisationsService {
     private readonly rows: PlainRows,
   ) {}
 
-  async find(id: string): Promise<OrganisationEntity | null> {
-    const [organisation] = await this.rows.byKeys(OrganisationEntity, 'id', [id]);
+  /** One organisation with its name of `day`. */
+  async find(id: string, day: string): Promise<OrganisationEntity | null> {
+    const [organisation] = await this.rows.byKeys(OrganisationEntity, 'id', [id], day);
     return organisation ?? null;
   }
 
-  /** Ordered, searched and paged by the name in force today. */
-  list(filter: OrganisationFilter = {}, page: { first: number; after?: string }): Promise<Page<OrganisationEntity>> {
+  /** Ordered and paged by the name in force on `day`; allianceId keeps the members of that day; search finds any name ever. */
+  list(filter: OrganisationFilter = {}, page: { first: number; after?: string }, day: string): Promise<Page<OrganisationEntity>> {
     const name = listedNameSql('o', ':day');
-    const query = this.organisations.createQueryBuilder('o').setParameter('day', today());
+    const query = this.organisations.createQueryBuilder('o').setParameter('day', day);
     if (!filter.includeArchived) query.andWhere('o.archivedAt IS NULL');
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.regionId) {
@@ -71,16 +73,12 @@ export class OrganisationsService {
     }
     if (filter.allianceId) {
       query.andWhere(
-        `o.id IN (SELECT m.organisation_id FROM membership m WHERE m.alliance_id = :allianceId AND ${currentMembershipSql('m.', ':day')})`,
+        `o.id IN (SELECT m.organisation_id FROM membership m WHERE m.alliance_id = :allianceId AND ${currentMembershipSql('m', ':day')})`,
         { allianceId: filter.allianceId },
       );
     }
-    if (filter.search) {
-      query.andWhere(`(${nameContains(name, 'search')} OR ${nameContains('o.shortName', 'search')})`, {
-        search: likeLiteral(filter.search),
-      });
-    }
-    return keysetPage(query, page, { expression: name, property: 'name', valueOf: (o) => o.name, direction: 'ASC', german: true });
+    if (filter.search) query.andWhere(organisationMatchesSql('o.id', 'search', ':day'), { search: likeLiteral(filter.search) });
+    return keysetPage(query, page, { expression: name, property: 'name', valueOf: (o) => o.name, direction: 'ASC', german: true }, day);
   }
 
   /**

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module';
-import { PeopleLoader } from './people.loader';
 import { PeopleResolver } from './people.resolver';
 import { PeopleService } from './people.service';
 import { PersonEntity } from './person.entity';
@@ -10,7 +9,7 @@ import { RoleEntity } from './role.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PersonEntity, RoleEntity]), OrganisationsModule],
-  providers: [PeopleService, PeopleLoader, PeopleResolver, RoleRelationsResolver, OrganisationRolesResolver],
-  exports: [PeopleService, PeopleLoader],
+  providers: [PeopleService, PeopleResolver, RoleRelationsResolver, OrganisationRolesResolver],
+  exports: [PeopleService],
 })
 export class PeopleModule {}

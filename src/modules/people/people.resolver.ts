@@ -1,17 +1,18 @@
 import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/roles.decorator';
-import { currentRoles } from '../../common/dates';
 import { type CurrentArgs, FieldArg } from '../../graphql/field-arg.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import { AsOf } from '../../graphql/point-in-time';
 import { Prefetchable } from '../../graphql/prefetch';
 import type { RequestContext } from '../../graphql/request-context';
-import { then } from '../../graphql/request-loaders';
+import { related } from '../../graphql/relations';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { VersionedRecordArgs } from '../../graphql/versioned-change.input';
 import { displayName } from './display-name';
 import { AssignRoleInput, CreatePersonInput, EndRoleInput, PersonFilter, UpdatePersonInput, UpdateRoleInput } from './dto/people.inputs';
-import { PeopleLoader } from './people.loader';
+import { ROLES_OF_PERSON } from './people.loader';
 import { PeopleService } from './people.service';
 import { Person } from './person.model';
 import { Role } from './role.model';
@@ -21,13 +22,10 @@ export class PersonConnection extends Connection(Person, 'A page of people.') {}
 
 @Resolver(() => Person)
 export class PeopleResolver {
-  constructor(
-    private readonly service: PeopleService,
-    private readonly loader: PeopleLoader,
-  ) {}
+  constructor(private readonly service: PeopleService) {}
 
   @Query(() => Person, { nullable: true, description: 'One person by id, archived or not; null when none has it.' })
-  person(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+  person(@Args('id', { type: () => ID }, UuidPipe) id: string, @AsOf() _day: string) {
     return this.service.find(id);
   }
 
@@ -35,7 +33,11 @@ export class PeopleResolver {
     description:
       'People by family name, then given name (German order), filtered and paginated; archived people only with includeArchived.',
   })
-  async people(@Args() page: PageArgs, @Args('filter', { type: () => PersonFilter, nullable: true }) filter?: PersonFilter) {
+  async people(
+    @Args() page: PageArgs,
+    @AsOf() _day: string,
+    @Args('filter', { type: () => PersonFilter, nullable: true }) filter?: PersonFilter,
+  ) {
     return toConnection(await this.service.list(filter, page));
   }
 
@@ -99,14 +101,15 @@ export class PeopleResolver {
 
   @ResolveField(() => [Role], {
     description:
-      "The person's positions, oldest first; current: true for those held today, false for the others. Kept whole while the person is archived.",
+      "The person's positions, oldest first; current: true for those held on the day asked, false for the others. Kept whole while the person is archived.",
   })
-  @Prefetchable()
+  @Prefetchable(ROLES_OF_PERSON)
   roles(
     person: Person,
-    @FieldArg('current', { type: () => Boolean, nullable: true }) { current }: CurrentArgs,
-    { loaders }: RequestContext,
+    @FieldArg('current', { type: () => Boolean, nullable: true }) args: CurrentArgs,
+    context: RequestContext,
+    info: GraphQLResolveInfo,
   ) {
-    return then(this.loader.rolesByPerson(loaders).now(person.id), (roles) => currentRoles(roles, current));
+    return related(ROLES_OF_PERSON, person, args, context, info);
   }
 }

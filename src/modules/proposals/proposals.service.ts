@@ -4,6 +4,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMay, grantOf } from '../../auth/policy';
 import { badInput, DomainError, notFound } from '../../common/domain-error';
+import { today } from '../../common/dates';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { insertAudited, staleVersion, writeVersioned } from '../../database/versioned-write';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -73,7 +74,8 @@ export class ProposalsService {
     const { organisationId, expectedVersion, note, ...fields } = input;
     const changes = given<OrganisationChanges>(fields);
     assertSomeChange(changes, 'shortName, kind, regionId, website, or name with validFrom');
-    const organisation = await this.organisations.find(organisationId);
+    // A proposal is made today, against the record as it stands.
+    const organisation = await this.organisations.find(organisationId, today());
     if (!organisation) throw notFound('Organisation', organisationId, 'organisationId');
     if (organisation.version !== expectedVersion) throw staleVersion('Organisation', organisationId, organisation.version, expectedVersion);
     // Refused now rather than at acceptance, where it could only be rejected.

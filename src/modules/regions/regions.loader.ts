@@ -1,28 +1,19 @@
-import { Injectable } from '@nestjs/common';
-import { PlainRows } from '../../database/plain-rows';
-import { manyByKey, oneByKey, RequestLoaders } from '../../graphql/request-loaders';
+import { Relation, rowById } from '../../database/relation';
 import { RegionEntity } from './region.entity';
 
-const BY_ID = Symbol('region.byId');
-const CHILDREN = Symbol('region.children');
+/**
+ * What relations to regions read, declared once (database/relation.ts): the loaders' statements
+ * and the SQL projection are both built from these.
+ */
 
-@Injectable()
-export class RegionsLoader {
-  constructor(private readonly rows: PlainRows) {}
+/** The region whose id a record's `parentKey` holds. */
+export const regionOf = (parentKey: string): Relation<RegionEntity> => rowById(RegionEntity, parentKey);
 
-  byId(loaders: RequestLoaders) {
-    return loaders.get<string, RegionEntity | null>(BY_ID, async (ids) =>
-      oneByKey(ids, await this.rows.byKeys(RegionEntity, 'id', ids), (r) => r.id),
-    );
-  }
-
-  children(loaders: RequestLoaders) {
-    return loaders.get<string, RegionEntity[]>(CHILDREN, async (parentIds) =>
-      manyByKey(
-        parentIds,
-        await this.rows.byKeys(RegionEntity, 'parentId', parentIds, { orderBy: 'code ASC, name ASC, id ASC' }),
-        (r) => r.parentId!,
-      ),
-    );
-  }
-}
+/** The regions directly inside a region, by official code. */
+export const REGION_CHILDREN: Relation<RegionEntity> = {
+  entity: RegionEntity,
+  parentKey: 'id',
+  by: 'parent_id',
+  many: true,
+  orderBy: (r) => `${r}.code ASC, ${r}.name ASC, ${r}.id ASC`,
+};

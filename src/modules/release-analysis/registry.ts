@@ -1,4 +1,4 @@
-import { periodContains } from '../../common/dates';
+import { periodContains } from '../../common/period';
 import { OrganisationKind } from '../organisations/organisation.enums';
 
 /** What the analysis compares a release with: the registry's records, as plain data. */

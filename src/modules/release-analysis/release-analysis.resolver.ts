@@ -1,13 +1,15 @@
 import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, WRITERS } from '../../auth/roles.decorator';
+import type { GraphQLResolveInfo } from 'graphql';
+import { related } from '../../graphql/relations';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { Alliance } from '../alliances/alliance.model';
-import { AlliancesLoader } from '../alliances/alliances.loader';
+import { allianceOf } from '../alliances/alliances.loader';
 import { Organisation } from '../organisations/organisation.model';
-import { OrganisationsLoader } from '../organisations/organisations.loader';
+import { organisationOf } from '../organisations/organisations.loader';
 import { Person } from '../people/person.model';
-import { PeopleLoader } from '../people/people.loader';
+import { personOf } from '../people/people.loader';
 import { Release } from '../releases/release.model';
 import { AnalyseReleaseArgs, ImportReleaseInput } from './dto/release-analysis.inputs';
 import { AllianceMention, OrganisationMention, PersonMention, ReleaseAnalysis } from './release-analysis.model';
@@ -38,50 +40,45 @@ export class ReleaseAnalysisResolver {
   }
 }
 
-/** The registry's records the mentions are matched with, through their modules' loaders. */
+/** The registry's records the mentions are matched with, through the relations their modules declare. */
+const ORGANISATION = organisationOf('organisationId');
+const PERSON = personOf('personId');
+const ALLIANCE = allianceOf('allianceId', { anyDay: true });
+
 @Resolver(() => OrganisationMention)
 export class OrganisationMentionResolver {
-  constructor(private readonly organisations: OrganisationsLoader) {}
-
   @ResolveField(() => Organisation, {
     nullable: true,
     description: 'The organisation matched in the registry; null when it is to be created.',
   })
-  organisation(mention: OrganisationMention, _args: NoArgs, { loaders }: RequestContext) {
-    return mention.organisationId ? this.organisations.byId(loaders).load(mention.organisationId) : null;
+  organisation(mention: OrganisationMention, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(ORGANISATION, mention, args, context, info);
   }
 }
 
 @Resolver(() => PersonMention)
 export class PersonMentionResolver {
-  constructor(
-    private readonly people: PeopleLoader,
-    private readonly organisations: OrganisationsLoader,
-  ) {}
-
   @ResolveField(() => Person, { nullable: true, description: 'The person matched in the registry, if it knows them.' })
-  person(mention: PersonMention, _args: NoArgs, { loaders }: RequestContext) {
-    return mention.personId ? this.people.byId(loaders).load(mention.personId) : null;
+  person(mention: PersonMention, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(PERSON, mention, args, context, info);
   }
 
   @ResolveField(() => Organisation, {
     nullable: true,
     description: 'The organisation they speak or act for, when the text says ("Präsident der Handwerkskammer …", "IHK-Vizepräsidentin").',
   })
-  organisation(mention: PersonMention, _args: NoArgs, { loaders }: RequestContext) {
-    return mention.organisationId ? this.organisations.byId(loaders).load(mention.organisationId) : null;
+  organisation(mention: PersonMention, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(ORGANISATION, mention, args, context, info);
   }
 }
 
 @Resolver(() => AllianceMention)
 export class AllianceMentionResolver {
-  constructor(private readonly alliances: AlliancesLoader) {}
-
   @ResolveField(() => Alliance, {
     nullable: true,
     description: 'The alliance matched in the registry; null when it knows none of that name.',
   })
-  alliance(mention: AllianceMention, _args: NoArgs, { loaders }: RequestContext) {
-    return mention.allianceId ? this.alliances.byId(loaders).load(mention.allianceId) : null;
+  alliance(mention: AllianceMention, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(ALLIANCE, mention, args, context, info);
   }
 }

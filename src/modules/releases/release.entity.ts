@@ -1,8 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { ArchivableEntity } from '../../database/versioned.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { ExistsFrom } from '../../database/day-columns';
 
+/** As of a day before it is published (publishedOn), a release is left out of lists, sources and counts. */
 @Entity('release')
+@ExistsFrom('published_on')
 export class ReleaseEntity extends ArchivableEntity {
   @Column({ type: 'varchar', length: 300 })
   title: string;

@@ -17,7 +17,6 @@ import {
 import { ReleaseLinkEntity } from './release-link.entity';
 import { ReleaseQuoteEntity } from './release-quote.entity';
 import { ReleaseEntity } from './release.entity';
-import { ReleasesLoader } from './releases.loader';
 import { ReleasesResolver } from './releases.resolver';
 import { ReleasesService } from './releases.service';
 
@@ -32,7 +31,6 @@ import { ReleasesService } from './releases.service';
   ],
   providers: [
     ReleasesService,
-    ReleasesLoader,
     ReleasesResolver,
     AllianceSourcesResolver,
     OrganisationSourcesResolver,
@@ -42,6 +40,6 @@ import { ReleasesService } from './releases.service';
     QuotePersonResolver,
     ReleaseLinkRecordResolver,
   ],
-  exports: [ReleasesService, ReleasesLoader],
+  exports: [ReleasesService],
 })
 export class ReleasesModule {}

@@ -1,43 +1,44 @@
 import { Args, Context, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/roles.decorator';
 import { Connection, PageArgs, toConnection } from '../../graphql/pagination';
+import { AsOf } from '../../graphql/point-in-time';
 import { Prefetchable } from '../../graphql/prefetch';
-import { rowById, rowsOf } from '../../graphql/sql-projection';
+import { related } from '../../graphql/relations';
 import type { NoArgs, RequestContext } from '../../graphql/request-context';
 import { UuidPipe } from '../../graphql/uuid.pipe';
 import { VersionedRecordArgs } from '../../graphql/versioned-change.input';
-import { OrganisationEntity } from '../organisations/organisation.entity';
 import { Organisation } from '../organisations/organisation.model';
-import { OrganisationsLoader } from '../organisations/organisations.loader';
+import { organisationOf } from '../organisations/organisations.loader';
 import { CreateReleaseInput, ReleaseFilter, ReleaseLinkInput, UpdateReleaseInput } from './dto/release.inputs';
-import { ReleaseLinkEntity } from './release-link.entity';
-import { ReleaseQuoteEntity } from './release-quote.entity';
 import { Quote, Release, ReleaseLink } from './release.model';
-import { AS_GIVEN, ReleasesLoader } from './releases.loader';
+import { LINKS, QUOTES } from './releases.loader';
 import { ReleasesService } from './releases.service';
+
+const PUBLISHER = organisationOf('publisherId');
 
 @ObjectType()
 export class ReleaseConnection extends Connection(Release, 'A page of releases, newest first.') {}
 
 @Resolver(() => Release)
 export class ReleasesResolver {
-  constructor(
-    private readonly service: ReleasesService,
-    private readonly loader: ReleasesLoader,
-    private readonly organisations: OrganisationsLoader,
-  ) {}
+  constructor(private readonly service: ReleasesService) {}
 
-  @Query(() => Release, { nullable: true, description: 'One release by id, archived or not; null when none has it.' })
-  release(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+  @Query(() => Release, { nullable: true, description: 'One release by id, archived or not, whatever its day; null when none has it.' })
+  release(@Args('id', { type: () => ID }, UuidPipe) id: string, @AsOf() _day: string) {
     return this.service.find(id);
   }
 
   @Query(() => ReleaseConnection, {
-    description: 'Releases, newest first, filtered and paginated; archived releases only with includeArchived.',
+    description: 'Releases published by the day asked, newest first, filtered and paginated; archived releases only with includeArchived.',
   })
-  async releases(@Args() page: PageArgs, @Args('filter', { type: () => ReleaseFilter, nullable: true }) filter?: ReleaseFilter) {
-    return toConnection(await this.service.list(filter, page));
+  async releases(
+    @Args() page: PageArgs,
+    @AsOf() day: string,
+    @Args('filter', { type: () => ReleaseFilter, nullable: true }) filter?: ReleaseFilter,
+  ) {
+    return toConnection(await this.service.list(filter, page, day));
   }
 
   @Mutation(() => Release, {
@@ -105,20 +106,20 @@ export class ReleasesResolver {
   }
 
   @ResolveField(() => [ReleaseLink], { description: 'The records it announces or mentions, in the order given.' })
-  @Prefetchable(rowsOf(ReleaseLinkEntity, 'release_id', AS_GIVEN))
-  links(release: Release, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.linksByRelease(loaders).now(release.id);
+  @Prefetchable(LINKS)
+  links(release: Release, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(LINKS, release, args, context, info);
   }
 
   @ResolveField(() => [Quote], { description: 'The people it quotes, in the order given.' })
-  @Prefetchable(rowsOf(ReleaseQuoteEntity, 'release_id', AS_GIVEN))
-  quotes(release: Release, _args: NoArgs, { loaders }: RequestContext) {
-    return this.loader.quotesByRelease(loaders).now(release.id);
+  @Prefetchable(QUOTES)
+  quotes(release: Release, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(QUOTES, release, args, context, info);
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The organisation that published it.' })
-  @Prefetchable(rowById(OrganisationEntity, 'publisherId'))
-  publisher(release: Release, _args: NoArgs, { loaders }: RequestContext) {
-    return release.publisherId ? this.organisations.byId(loaders).now(release.publisherId) : null;
+  @Prefetchable(PUBLISHER)
+  publisher(release: Release, args: NoArgs, context: RequestContext, info: GraphQLResolveInfo) {
+    return related(PUBLISHER, release, args, context, info);
   }
 }

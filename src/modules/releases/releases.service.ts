@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { assertMay } from '../../auth/policy';
 import { badInput, DomainError, FieldError, notFound } from '../../common/domain-error';
+import { existsOnSql } from '../../database/day-columns';
 import { keysetPage, Page } from '../../database/keyset-page';
 import { archiveVersioned, insertAudited, restoreVersioned, writeVersioned } from '../../database/versioned-write';
+import type { Relation } from '../../database/relation';
 import { RequestLoaders } from '../../graphql/request-loaders';
-import { AgreementsLoader } from '../agreements/agreements.loader';
-import { AlliancesLoader } from '../alliances/alliances.loader';
-import { MeetingsLoader } from '../meetings/meetings.loader';
-import { OrganisationsLoader } from '../organisations/organisations.loader';
-import { PeopleLoader } from '../people/people.loader';
+import { agreementOf } from '../agreements/agreements.loader';
+import { allianceOf } from '../alliances/alliances.loader';
+import { meetingOf } from '../meetings/meetings.loader';
+import { organisationOf } from '../organisations/organisations.loader';
+import { personOf } from '../people/people.loader';
 import { CreateReleaseInput, QuoteInput, ReleaseFilter, ReleaseLinkInput, UpdateReleaseInput } from './dto/release.inputs';
 import { ReleaseLinkEntity } from './release-link.entity';
 import { ReleaseQuoteEntity } from './release-quote.entity';
@@ -23,6 +24,22 @@ type LinkSnapshot = { relation: ReleaseRelation; entityType: LinkedEntityType; e
 type QuoteSnapshot = { personId: string; text: string };
 
 const noRecord = (id: string) => `No alliance, organisation, person, agreement or meeting has the id ${id}`;
+
+/** The record of each kind an id may name, whatever its date: a release may name a meeting still to come. */
+const RECORDS: [LinkedEntityType, Relation][] = [
+  [LinkedEntityType.ALLIANCE, allianceOf('id', { anyDay: true })],
+  [LinkedEntityType.ORGANISATION, organisationOf('id')],
+  [LinkedEntityType.PERSON, personOf('id')],
+  [LinkedEntityType.AGREEMENT, agreementOf('id')],
+  [LinkedEntityType.MEETING, meetingOf('id', { anyDay: true })],
+];
+const PERSON = personOf('id');
+const ORGANISATION = organisationOf('id');
+
+/** Whether a record of the relation's entity has the id, through the request's loaders. */
+async function exists(loaders: RequestLoaders, relation: Relation, id: string): Promise<boolean> {
+  return (await loaders.related(relation).load(id)).length > 0;
+}
 
 const snapshotOf = ({ relation, entityType, entityId }: LinkSnapshot): LinkSnapshot => ({ relation, entityType, entityId });
 const quoteOf = ({ personId, text }: QuoteSnapshot): QuoteSnapshot => ({ personId, text });
@@ -47,11 +64,6 @@ export class ReleasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ReleaseEntity) private readonly releases: Repository<ReleaseEntity>,
-    private readonly alliances: AlliancesLoader,
-    private readonly organisations: OrganisationsLoader,
-    private readonly people: PeopleLoader,
-    private readonly agreements: AgreementsLoader,
-    private readonly meetings: MeetingsLoader,
   ) {}
 
   /** One release, archived or not: a single record is always answered. */
@@ -59,8 +71,9 @@ export class ReleasesService {
     return this.releases.findOneBy({ id });
   }
 
-  list(filter: ReleaseFilter = {}, page: { first: number; after?: string }): Promise<Page<ReleaseEntity>> {
-    const query = this.releases.createQueryBuilder('r');
+  /** Newest first, as of `day`: releases published after it are left out. */
+  list(filter: ReleaseFilter = {}, page: { first: number; after?: string }, day: string): Promise<Page<ReleaseEntity>> {
+    const query = this.releases.createQueryBuilder('r').where(existsOnSql(ReleaseEntity, 'r', ':day')!, { day });
     if (!filter.includeArchived) query.andWhere('r.archivedAt IS NULL');
     // websearch_to_tsquery accepts any text (quotes, OR, -word) without a syntax error, unlike to_tsquery.
     if (filter.search) query.andWhere(`r.search @@ websearch_to_tsquery('german', :search)`, { search: filter.search });
@@ -283,10 +296,8 @@ export class ReleasesService {
         loaders,
         links.map((link) => link.entityId).filter((id) => !pending.has(id)),
       ),
-      Promise.all(
-        quotes.map((quote) => (pending.has(quote.personId) ? Promise.resolve(null) : this.people.byId(loaders).load(quote.personId))),
-      ),
-      publisherId && !pending.has(publisherId) ? this.organisations.byId(loaders).load(publisherId) : null,
+      Promise.all(quotes.map((quote) => (pending.has(quote.personId) ? Promise.resolve(false) : exists(loaders, PERSON, quote.personId)))),
+      publisherId && !pending.has(publisherId) ? exists(loaders, ORGANISATION, publisherId) : false,
     ]);
     for (const [id, type] of pending) if (links.some((link) => link.entityId === id)) types.set(id, type);
     const missing: FieldError[] = [
@@ -316,16 +327,9 @@ export class ReleasesService {
 
   /** Which kind of record each id names: one statement per kind, however many ids. */
   private async entityTypes(loaders: RequestLoaders, ids: string[]): Promise<Map<string, LinkedEntityType>> {
-    const kinds: [LinkedEntityType, DataLoader<string, object | null>][] = [
-      [LinkedEntityType.ALLIANCE, this.alliances.byId(loaders)],
-      [LinkedEntityType.ORGANISATION, this.organisations.byId(loaders)],
-      [LinkedEntityType.PERSON, this.people.byId(loaders)],
-      [LinkedEntityType.AGREEMENT, this.agreements.byId(loaders)],
-      [LinkedEntityType.MEETING, this.meetings.byId(loaders)],
-    ];
-    const found = await Promise.all(kinds.map(([, loader]) => Promise.all(ids.map((id) => loader.load(id)))));
+    const found = await Promise.all(RECORDS.map(([, relation]) => Promise.all(ids.map((id) => exists(loaders, relation, id)))));
     const types = new Map<string, LinkedEntityType>();
-    kinds.forEach(([type], kind) => found[kind].forEach((record, index) => record && types.set(ids[index], type)));
+    RECORDS.forEach(([type], kind) => found[kind].forEach((record, index) => record && types.set(ids[index], type)));
     return types;
   }
 }

@@ -22,7 +22,11 @@ export class AllianceFilter {
   @IsId()
   regionId?: string;
 
-  @Field({ nullable: true, description: 'Part of the name; case and umlauts do not matter.' })
+  @Field({
+    nullable: true,
+    description:
+      'Part of its name, or of any name (or the short name) of an organisation that is its current member on the day asked, as the organisation search finds it; case and umlauts do not matter.',
+  })
   @IsOptional()
   @Trim()
   @IsString()

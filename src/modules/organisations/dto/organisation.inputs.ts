@@ -20,12 +20,16 @@ export class OrganisationFilter {
   @IsId()
   regionId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Only organisations that are members of this alliance today.' })
+  @Field(() => ID, { nullable: true, description: 'Only organisations that are current members of this alliance on the day asked.' })
   @IsOptional()
   @IsId()
   allianceId?: string;
 
-  @Field({ nullable: true, description: 'Part of the name or short name; case and umlauts do not matter.' })
+  @Field({
+    nullable: true,
+    description:
+      'Part of any name it has had by the day asked (the one of the day included) or of its short name; case and umlauts do not matter. Answers carry the name of the day.',
+  })
   @IsOptional()
   @Trim()
   @IsString()

@@ -1,4 +1,5 @@
-import { ongoingSql, periodContains } from '../../common/dates';
+import { periodContains, periodContainsSql } from '../common/period';
+import { nameContains } from './text-search';
 
 /** A name with its half-open period, as organisation_name holds it. */
 export interface NamePeriod {
@@ -30,7 +31,7 @@ export function nameOn<T extends NamePeriod>(names: readonly T[], day: string): 
  * they answer.
  */
 export function nameOnSql(organisationId: string, day: string): string {
-  return `SELECT day_name.name FROM organisation_name day_name WHERE day_name.organisation_id = ${organisationId} AND ${ongoingSql('day_name.valid_from', 'day_name.valid_to', day)} ORDER BY day_name.valid_from DESC NULLS LAST LIMIT 1`;
+  return `SELECT day_name.name FROM organisation_name day_name WHERE day_name.organisation_id = ${organisationId} AND ${periodContainsSql('day_name.valid_from', 'day_name.valid_to', day)} ORDER BY day_name.valid_from DESC NULLS LAST LIMIT 1`;
 }
 
 /**
@@ -42,6 +43,31 @@ export function nameOnSql(organisationId: string, day: string): string {
  */
 export function listedNameSql(alias: string, day: string): string {
   return `CASE WHEN ${alias}.id IN (SELECT pending.organisation_id FROM organisation_name pending WHERE pending.valid_from > ${day}) THEN (${nameOnSql(`${alias}.id`, day)}) ELSE ${alias}.name END`;
+}
+
+/**
+ * Whether the organisation whose id is the SQL expression `organisationId` is found, as of `day`
+ * (an SQL date expression), by the search text in the query parameter `parameter` (a LIKE
+ * literal): any name it has had by then, the one in force included ("Ministerium für Finanzen und
+ * Wirtschaft" finds the ministry under every later name too; a name still to come finds it only
+ * from its first day), or its short name. The organisation list and the alliance list's member
+ * search both ask this.
+ */
+export function organisationMatchesSql(organisationId: string, parameter: string, day: string): string {
+  const begun = periodContainsSql('searched.valid_from', 'NULL', day);
+  const anyName = `EXISTS (SELECT 1 FROM organisation_name searched WHERE searched.organisation_id = ${organisationId} AND ${begun} AND ${nameContains('searched.name', parameter)})`;
+  const shortName = `EXISTS (SELECT 1 FROM organisation abbreviated WHERE abbreviated.id = ${organisationId} AND ${nameContains('abbreviated.short_name', parameter)})`;
+  return `(${anyName} OR ${shortName})`;
+}
+
+/**
+ * SQL: the organisation under `o` exists on `day`: one of its names is in force then. The
+ * registry knows no founding days of organisations; the first name of one has no start (since
+ * before anything known), so an organisation exists on every day unless its history says it
+ * was named only later. What the registry's counts as of a day count.
+ */
+export function organisationExistsOnSql(o: string, day: string): string {
+  return `EXISTS (SELECT 1 FROM organisation_name named WHERE named.organisation_id = ${o}.id AND ${periodContainsSql('named.valid_from', 'named.valid_to', day)})`;
 }
 
 /** White space as names are compared: runs of spaces, tabs and line breaks count as one space. */

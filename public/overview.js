@@ -235,11 +235,11 @@
         nextDueOn
       }
     }`,
-    stats: `query OverviewStats {
-      stats { alliances regionalAlliances organisations organisationsByKind { kind count } agreementsSigned meetingsHeld releases }
+    stats: `query OverviewStats($asOf: Date) {
+      stats(asOf: $asOf) { alliances regionalAlliances organisations organisationsByKind { kind count } agreementsSigned meetingsHeld releases }
     }`,
-    releases: `query OverviewReleases {
-      releases(first: 5) {
+    releases: `query OverviewReleases($asOf: Date) {
+      releases(first: 5, asOf: $asOf) {
         totalCount
         edges { node { id title publishedOn url publisher { id name nameHistory { name validFrom validTo } } } }
       }
@@ -324,6 +324,18 @@
     const now = new Date();
     return [now.getFullYear(), String(now.getMonth() + 1).padStart(2, '0'), String(now.getDate()).padStart(2, '0')].join('-');
   };
+  // The Stichtag is shown and typed as TT.MM.JJJJ whatever the browser's locale (a date input
+  // would follow the browser's), and travels as YYYY-MM-DD in the URL and to the API.
+  const germanFromIso = (iso) => iso.split('-').reverse().join('.');
+  function isoFromGerman(text) {
+    const parts = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
+    if (!parts) return null;
+    const [day, month, year] = parts.slice(1).map(Number);
+    const date = new Date(Date.UTC(2000, month - 1, day));
+    date.setUTCFullYear(year);
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+    return [String(year).padStart(4, '0'), String(month).padStart(2, '0'), String(day).padStart(2, '0')].join('-');
+  }
   const daysBetween = (fromIso, toIso) => Math.round((utcDay(toIso) - utcDay(fromIso)) / DAY_MS);
 
   // The registry keeps every name an organisation had; a release shows the one it bore that day.
@@ -788,7 +800,7 @@
   }
 
   async function load() {
-    const asOf = $('as-of').value || todayIso();
+    const asOf = isoFromGerman($('as-of').value) || todayIso();
     document.body.setAttribute('data-state', 'loading');
     showGlobalError(null);
     // The change feed takes a token of any role; proposals only the roles that may list them.
@@ -822,8 +834,8 @@
           }
         }),
         section('overdue', async () => renderOverdue((await gql(QUERIES.overdue, { asOf })).overdueCommitments, asOf)),
-        section('stats', async () => renderStats((await gql(QUERIES.stats)).stats)),
-        section('releases', async () => renderReleases((await gql(QUERIES.releases)).releases)),
+        section('stats', async () => renderStats((await gql(QUERIES.stats, { asOf })).stats)),
+        section('releases', async () => renderReleases((await gql(QUERIES.releases, { asOf })).releases)),
         ...activity,
       ]);
       document.body.setAttribute('data-state', 'ready');
@@ -844,11 +856,18 @@
 
   function start() {
     const asOfInput = $('as-of');
-    asOfInput.value = new URLSearchParams(location.search).get('stichtag') || todayIso();
+    const given = new URLSearchParams(location.search).get('stichtag');
+    asOfInput.value = germanFromIso(given && isoFromGerman(germanFromIso(given)) ? given : todayIso());
     $('as-of-form').addEventListener('submit', (event) => {
       event.preventDefault();
+      const iso = isoFromGerman(asOfInput.value);
+      $('as-of-error').hidden = iso !== null;
+      $('as-of-error').textContent = iso ? '' : 'Bitte ein Datum in der Form TT.MM.JJJJ eingeben, z. B. 31.12.2015.';
+      asOfInput.setAttribute('aria-invalid', String(iso === null));
+      if (!iso) return;
+      asOfInput.value = germanFromIso(iso);
       const url = new URL(location.href);
-      url.searchParams.set('stichtag', asOfInput.value);
+      url.searchParams.set('stichtag', iso);
       history.replaceState(null, '', url);
       load();
     });

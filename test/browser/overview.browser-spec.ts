@@ -8,6 +8,9 @@ const REGION_CODES = ['0801', '0802', '0803', '0804', '0805', '0806', '0807', '0
 const DEMO_RELEASE = 'Kooperationsvereinbarung zwischen Fachkräftebündnis Heilbronn-Franken und Finanz- und Wirtschaftsministerium';
 const TOKEN_KEY = 'allianzregister.token';
 
+/** The page shows its Stichtag as TT.MM.JJJJ; the API takes YYYY-MM-DD. */
+const isoOf = (german: string) => german.split('.').reverse().join('-');
+
 const coverageOf = (page: Page, code: string) => page.locator(`[data-region-code="${code}"]`).first().getAttribute('data-coverage');
 
 async function openOverview(page: Page, url: string): Promise<void> {
@@ -47,7 +50,7 @@ describe('overview page (anonymous read, demo data)', () => {
   it('colours Heilbronn-Franken as overdue, as the API does: the only Spitzengespräch was held in 2013', async () => {
     const page = await browser.page();
     await openOverview(page, t.url);
-    const asOf = await page.locator('#as-of').inputValue();
+    const asOf = isoOf(await page.locator('#as-of').inputValue());
     const { data } = await t.gql<{ regions: { id: string }[] }>('{ regions(kind: STATE) { id } }');
     const coverage = await t.gql<{ coverage: { region: { code: string }; topLevelMeetingOverdue: boolean }[] }>(
       'query($stateId: ID!, $asOf: Date) { coverage(stateId: $stateId, asOf: $asOf) { region { code } topLevelMeetingOverdue } }',
@@ -57,10 +60,50 @@ describe('overview page (anonymous read, demo data)', () => {
     await expect(coverageOf(page, '0802')).resolves.toBe('overdue');
   });
 
+  it('shows its Stichtag as TT.MM.JJJJ, refuses another form, and every number follows it', async () => {
+    const page = await browser.page();
+    await openOverview(page, t.url);
+    await expect(page.locator('#as-of').inputValue()).resolves.toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+
+    await page.locator('#as-of').fill('2011-12-31');
+    await page.locator('#as-of-form button[type="submit"]').click();
+    await page.locator('#as-of-error').filter({ hasText: 'TT.MM.JJJJ' }).waitFor();
+
+    const stats = async (asOf: string) =>
+      (
+        await t.gql<{ stats: Record<string, number> }>(
+          'query($asOf: Date) { stats(asOf: $asOf) { alliances regionalAlliances organisations agreementsSigned meetingsHeld releases } }',
+          { asOf },
+        )
+      ).data!.stats;
+    for (const [german, iso] of [
+      ['31.12.2011', '2011-12-31'],
+      ['1.1.2016', '2016-01-01'],
+    ]) {
+      await page.locator('#as-of').fill(german);
+      await page.locator('#as-of-form button[type="submit"]').click();
+      await page.locator('body[data-state="ready"]').waitFor();
+      await expect(page.locator('#as-of').inputValue()).resolves.toBe(iso.split('-').reverse().join('.'));
+      expect(new URL(page.url()).searchParams.get('stichtag')).toBe(iso);
+      const expected = await stats(iso);
+      for (const [name, value] of Object.entries(expected)) {
+        await expect(page.locator(`[data-stat="${name}"]`).first().textContent()).resolves.toBe(
+          new Intl.NumberFormat('de-DE').format(value),
+        );
+      }
+    }
+    // As of the end of 2011 the state alliance existed, and nothing had been signed, held or published.
+    await expect(stats('2011-12-31')).resolves.toMatchObject({ alliances: 1, regionalAlliances: 0, agreementsSigned: 0, releases: 0 });
+    await page.locator('#as-of').fill('31.12.2011');
+    await page.locator('#as-of-form button[type="submit"]').click();
+    await page.locator('body[data-state="ready"]').waitFor();
+    await expect(page.locator('#releases-empty').isVisible()).resolves.toBe(true);
+  });
+
   it('lists in the overdue table exactly the commitments the API lists as overdue', async () => {
     const page = await browser.page();
     await openOverview(page, t.url);
-    const asOf = await page.locator('#as-of').inputValue();
+    const asOf = isoOf(await page.locator('#as-of').inputValue());
     const api = await t.gql<{ overdueCommitments: { commitment: { agreement: { title: string } } }[] }>(
       'query($asOf: Date) { overdueCommitments(asOf: $asOf) { commitment { agreement { title } } } }',
       { asOf },

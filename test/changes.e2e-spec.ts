@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { EmbeddedServerProcess, startEmbeddedServerProcess } from './support/embedded-server-process';
+import { startQuietServer } from './support/embedded-server-process';
 import { insertAlliance, insertOrganisation } from './support/factories';
 import { createTestApp, GqlResponse, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
@@ -466,18 +462,11 @@ describe('changes: the change feed', () => {
      * certain here to show that a kept answer does not reach an anonymous caller.
      */
     describe('with the response cache on', () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'allianzregister-feed-'));
-      let server: EmbeddedServerProcess;
+      let server: Awaited<ReturnType<typeof startQuietServer>>;
       let open: TestApp;
       let closed: TestApp;
       beforeAll(async () => {
-        server = await startEmbeddedServerProcess(dataDir);
-        const admin = new Client({ connectionString: server.url });
-        await admin.connect();
-        // Its ANALYZE commits too.
-        await admin.query('ALTER SYSTEM SET autovacuum = off');
-        await admin.query('SELECT pg_reload_conf()');
-        await admin.end();
+        server = await startQuietServer('feed');
         open = await createTestApp({ DATABASE_URL: server.url });
         closed = await createTestApp({ DATABASE_URL: server.url, PUBLIC_READ: false });
       });
@@ -485,7 +474,6 @@ describe('changes: the change feed', () => {
         await closed?.close();
         await open?.close();
         await server?.stop();
-        rmSync(dataDir, { recursive: true, force: true });
       });
 
       /** Asks as a reader twice, the second time answered from the cache (one statement: the data version). */

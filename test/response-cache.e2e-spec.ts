@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import { EmbeddedServerProcess, startEmbeddedServerProcess } from './support/embedded-server-process';
+import { startQuietServer } from './support/embedded-server-process';
 import { dayFromToday } from './support/days';
 import { insertOrganisation, insertRename } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
@@ -30,17 +27,11 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
  * with autovacuum off (its ANALYZE commits too).
  */
 describe('response cache', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'allianzregister-cache-'));
-  let server: EmbeddedServerProcess;
+  let server: Awaited<ReturnType<typeof startQuietServer>>;
   let t: TestApp;
   let closed: TestApp;
   beforeAll(async () => {
-    server = await startEmbeddedServerProcess(dataDir);
-    const admin = new Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query('ALTER SYSTEM SET autovacuum = off');
-    await admin.query('SELECT pg_reload_conf()');
-    await admin.end();
+    server = await startQuietServer('cache');
     t = await createTestApp({ DATABASE_URL: server.url });
     closed = await createTestApp({ DATABASE_URL: server.url, PUBLIC_READ: false });
   });
@@ -48,7 +39,6 @@ describe('response cache', () => {
     await closed?.close();
     await t?.close();
     await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('answers a repeated query from the cache with one statement (the data version), the same answer as before', async () => {

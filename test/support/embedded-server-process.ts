@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 
 const BUILT = join(__dirname, '..', '..', 'dist', 'src', 'database', 'embedded-postgres.js');
 
@@ -80,4 +82,27 @@ export function startEmbeddedServerProcess(dataDir: string, port?: number): Prom
     child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`the embedded server did not start (exit ${code}):\n${output}`)));
   });
+}
+
+/**
+ * A server of the test file's own where nothing commits but the test: the response cache keys its
+ * answers by PostgreSQL's snapshot, which any commit on the server moves (other files' writes,
+ * autovacuum's ANALYZE), so a test that needs a cache hit to be certain runs here. stop() also
+ * removes its data folder.
+ */
+export async function startQuietServer(name: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), `allianzregister-${name}-`));
+  const server = await startEmbeddedServerProcess(dataDir);
+  const admin = new Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query('ALTER SYSTEM SET autovacuum = off');
+  await admin.query('SELECT pg_reload_conf()');
+  await admin.end();
+  return {
+    url: server.url,
+    async stop() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

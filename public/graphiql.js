@@ -5,11 +5,9 @@
 // one the overview page keeps), and every request GraphiQL sends reads it anew, so a token entered
 // while PUBLIC_READ=true lets ministry staff write from the explorer without reloading it.
 (() => {
-  const TOKEN_KEY = 'allianzregister.token';
+  const { TOKEN_KEY, storedToken } = window.RegistryApi;
   const container = document.getElementById('graphiql');
   const $ = (id) => document.getElementById(id);
-
-  const storedToken = () => sessionStorage.getItem(TOKEN_KEY);
 
   function showTokenState() {
     const token = storedToken();

@@ -3,7 +3,7 @@
 // The overview page: everything it shows comes from POST /graphql. No framework and no build
 // step, so the page works from the repo's files alone, in networks without internet access.
 (() => {
-  const TOKEN_KEY = 'allianzregister.token';
+  const { TOKEN_KEY, ApiError, storedToken, gql } = window.RegistryApi;
   const SVG_NS = 'http://www.w3.org/2000/svg';
 
   const COVERAGE = {
@@ -262,18 +262,6 @@
 
   const $ = (id) => document.getElementById(id);
 
-  class ApiError extends Error {
-    constructor(message, codes = []) {
-      super(message);
-      this.codes = codes;
-    }
-    get needsToken() {
-      return this.codes.includes('UNAUTHENTICATED');
-    }
-  }
-
-  const storedToken = () => sessionStorage.getItem(TOKEN_KEY);
-
   // The token's claims (sub, role), read without checking the signature: only to say who is signed
   // in and to leave out what the role may not read. The API checks the token on every request.
   function tokenClaims(token) {
@@ -284,33 +272,6 @@
     } catch {
       return {};
     }
-  }
-
-  async function gql(query, variables = {}) {
-    const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
-    const token = storedToken();
-    if (token) headers.authorization = `Bearer ${token}`;
-    let response;
-    try {
-      response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    } catch {
-      throw new ApiError('Die Schnittstelle ist nicht erreichbar. Bitte prüfen Sie die Verbindung und laden Sie die Seite neu.');
-    }
-    let body;
-    try {
-      body = await response.json();
-    } catch {
-      throw new ApiError(`Unerwartete Antwort der Schnittstelle (HTTP ${response.status}).`);
-    }
-    if (body.errors && body.errors.length) {
-      const codes = body.errors.map((e) => e.extensions && e.extensions.code).filter(Boolean);
-      const message = body.errors
-        .map((e) => (e.extensions && e.extensions.code ? `${e.message} (${e.extensions.code})` : e.message))
-        .join('; ');
-      throw new ApiError(message, codes);
-    }
-    if (!response.ok || !body.data) throw new ApiError(`Unerwartete Antwort der Schnittstelle (HTTP ${response.status}).`);
-    return body.data;
   }
 
   // ---- formatting ------------------------------------------------------------------------------

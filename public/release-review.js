@@ -4,7 +4,7 @@
 // a person accepts or changes each proposal, importRelease writes it all in one transaction.
 // No framework and no build step, like the overview page; no inline script or style (the CSP).
 (() => {
-  const TOKEN_KEY = 'allianzregister.token';
+  const { TOKEN_KEY, ApiError, storedToken, gql } = window.RegistryApi;
 
   const KINDS = {
     MINISTRY: 'Ministerium, Landesbehörde',
@@ -51,44 +51,6 @@
   const $ = (id) => document.getElementById(id);
   const dateFormat = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
   const formatDate = (iso) => (iso ? dateFormat.format(new Date(`${iso}T00:00:00Z`)) : '—');
-
-  class ApiError extends Error {
-    constructor(message, codes = [], fields = []) {
-      super(message);
-      this.codes = codes;
-      this.fields = fields;
-    }
-  }
-
-  const storedToken = () => sessionStorage.getItem(TOKEN_KEY);
-
-  async function gql(query, variables = {}) {
-    const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
-    const token = storedToken();
-    if (token) headers.authorization = `Bearer ${token}`;
-    let response;
-    try {
-      response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    } catch {
-      throw new ApiError('Die Schnittstelle ist nicht erreichbar. Bitte prüfen Sie die Verbindung.');
-    }
-    let body;
-    try {
-      body = await response.json();
-    } catch {
-      throw new ApiError(`Unerwartete Antwort der Schnittstelle (HTTP ${response.status}).`);
-    }
-    if (body.errors && body.errors.length) {
-      const extensions = body.errors.map((e) => e.extensions || {});
-      const fields = extensions.flatMap((e) => e.fields || []);
-      const message = fields.length
-        ? fields.map((f) => `${f.field}: ${f.message}`).join('; ')
-        : body.errors.map((e) => e.message).join('; ');
-      throw new ApiError(message, extensions.map((e) => e.code).filter(Boolean), fields);
-    }
-    if (!response.ok || !body.data) throw new ApiError(`Unerwartete Antwort der Schnittstelle (HTTP ${response.status}).`);
-    return body.data;
-  }
 
   const el = (tag, attributes = {}, ...children) => {
     const node = document.createElement(tag);

@@ -14,6 +14,7 @@ const packageFile = (name: string, file: string) => join(dirname(require.resolve
 /** Every file the pages load, by the name they use; an allow-list, so node_modules is never served as a folder. */
 const ASSETS: Record<string, string> = {
   'overview.css': join(PUBLIC_DIR, 'overview.css'),
+  'api-client.js': join(PUBLIC_DIR, 'api-client.js'),
   'overview.js': join(PUBLIC_DIR, 'overview.js'),
   'release-review.css': join(PUBLIC_DIR, 'release-review.css'),
   'release-review.js': join(PUBLIC_DIR, 'release-review.js'),

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { Args, GraphQLSchemaHost, PARAM_ARGS_METADATA } from '@nestjs/graphql';
 import { buildSchema, getVariableValues, GraphQLObjectType, parse, OperationDefinitionNode } from 'graphql';
+import { CompiledExecution } from '../src/graphql/compiled-execution';
 import { FieldArg } from '../src/graphql/field-arg.decorator';
 import { coercionFields } from '../src/graphql/format-error';
 import { PrefetchInterceptor } from '../src/graphql/prefetch.interceptor';
@@ -69,6 +70,17 @@ describe('framework internals the service relies on', () => {
     );
     expect(result.data!.alliance.memberships).toHaveLength(3);
     expect(intercepted).toHaveBeenCalledTimes(1);
+  });
+
+  it('@nestjs/apollo hands ApolloServer the `gateway` option its config type leaves out: operations run through compiled execution', async () => {
+    const compile = jest.spyOn(CompiledExecution.prototype as unknown as { compile: () => unknown }, 'compile');
+    try {
+      const result = await t.gql('{ regions { code } }');
+      expect(result.data!.regions.length).toBeGreaterThan(0);
+      expect(compile).toHaveBeenCalledTimes(1);
+    } finally {
+      compile.mockRestore();
+    }
   });
 
   it("graphql-js's variable coercion messages have the form format-error.ts reads the field from", () => {

@@ -1,5 +1,5 @@
 import { insertAlliance, insertMembership, insertOrganisation, rowCount } from './support/factories';
-import { createTestApp, GqlResponse, TestApp } from './support/test-app';
+import { createTestApp, GqlResponse, PLAIN_EXECUTION, TestApp } from './support/test-app';
 
 const CHANGE = `mutation($input: ChangeMembershipRoleInput!) {
   changeMembershipRole(input: $input) { id role joinedOn leftOn version archivedAt alliance { id } organisation { id } } }`;
@@ -40,11 +40,11 @@ const refusal = (result: GqlResponse) => ({
 
 describe('memberships: role changes, corrections, archive and restore', () => {
   let t: TestApp;
-  /** The same service on the same database, reading every relation through the loaders. */
+  /** The same service on the same database, reading every relation through the loaders under graphql-js. */
   let loading: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
-    loading = await createTestApp({ GRAPHQL_SQL_PROJECTION: false, DATABASE_URL: (t.dataSource.options as { url: string }).url });
+    loading = await createTestApp({ ...PLAIN_EXECUTION, DATABASE_URL: (t.dataSource.options as { url: string }).url });
   });
   afterAll(async () => {
     await loading?.close();

@@ -27,7 +27,7 @@ import {
   insertRole,
   regionId,
 } from './support/factories';
-import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
+import { createTestApp, PLAIN_EXECUTION, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
 /** The days every relation is asked as of: the day before, today, the day after, and no asOf (today). */
 const YESTERDAY = dayFromToday(-1);
@@ -181,7 +181,7 @@ describe('every declared relation, by the loaders and in SQL, as of the edges of
   beforeAll(async () => {
     projecting = await createTestApp(unlimited);
     const ds = projecting.dataSource;
-    loading = await createTestApp({ ...unlimited, GRAPHQL_SQL_PROJECTION: false, DATABASE_URL: (ds.options as { url: string }).url });
+    loading = await createTestApp({ ...unlimited, ...PLAIN_EXECUTION, DATABASE_URL: (ds.options as { url: string }).url });
     schema = projecting.app.get(GraphQLSchemaHost).schema;
     stateId = await regionId(ds, '08');
     const region = await regionId(ds, '0811');

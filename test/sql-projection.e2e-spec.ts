@@ -16,7 +16,7 @@ import {
   regionId,
 } from './support/factories';
 import { dayFromToday } from './support/days';
-import { createTestApp, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
+import { createTestApp, PLAIN_EXECUTION, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
 /** Asks both services the same; requires the loaders' answer without errors and the projecting one equal to it. */
 async function sameAnswers(
@@ -41,9 +41,9 @@ async function sameAnswers(
 }
 
 /**
- * Relations read as JSON built by PostgreSQL (sql-projection.ts) must answer exactly what the
- * loaders answer: the same service on the same database with GRAPHQL_SQL_PROJECTION=false is
- * the reference, for periods that end or start today, ties in order, aliases with different
+ * Relations read as JSON built by PostgreSQL (sql-projection.ts) and compiled execution must
+ * answer exactly what the loaders answer under graphql-js: the same service on the same database
+ * with PLAIN_EXECUTION is the reference, for periods that end or start today, ties in order, aliases with different
  * arguments, fragments, directives, and fields the SQL leaves to their resolvers.
  */
 describe('relations read in one SQL statement', () => {
@@ -56,7 +56,7 @@ describe('relations read in one SQL statement', () => {
     const ds = projecting.dataSource;
     loading = await createTestApp({
       ...WITHOUT_RESPONSE_CACHE,
-      GRAPHQL_SQL_PROJECTION: false,
+      ...PLAIN_EXECUTION,
       DATABASE_URL: (ds.options as { url: string }).url,
     });
     const region = await regionId(ds, '0811');
@@ -406,7 +406,7 @@ describe('relations read in one SQL statement, on a generated registry', () => {
     projecting = await createTestApp(unlimited);
     const url = (projecting.dataSource.options as { url: string }).url;
     execFileSync(process.execPath, [join(__dirname, '..', 'bench', 'generate.mjs'), url, '1', '7'], { stdio: 'ignore' });
-    loading = await createTestApp({ ...unlimited, GRAPHQL_SQL_PROJECTION: false, DATABASE_URL: url });
+    loading = await createTestApp({ ...unlimited, ...PLAIN_EXECUTION, DATABASE_URL: url });
   });
   afterAll(async () => {
     await loading?.close();

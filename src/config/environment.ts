@@ -132,6 +132,14 @@ export class Environment {
   @IsBoolean()
   GRAPHQL_SQL_PROJECTION = true;
 
+  /**
+   * Operations are compiled once (graphql-jit) and run as JavaScript; false lets graphql-js
+   * interpret each one (same answers, more CPU per field).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  GRAPHQL_COMPILED_EXECUTION = true;
+
   /** Memory for answers to repeated queries, in MB; 0 turns the response cache off. */
   @Transform(toInt)
   @IsInt()

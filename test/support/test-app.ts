@@ -13,6 +13,12 @@ import { createTestDatabase } from './test-database';
 /** For tests that count the statements a query runs as it runs: a cached answer would run none. */
 export const WITHOUT_RESPONSE_CACHE: Partial<Environment> = { RESPONSE_CACHE_MB: 0 };
 
+/**
+ * The plain way to answer, which the fast ways are held to: graphql-js interprets each operation
+ * and the loaders read every relation (no compiled execution, no SQL projection).
+ */
+export const PLAIN_EXECUTION: Partial<Environment> = { GRAPHQL_SQL_PROJECTION: false, GRAPHQL_COMPILED_EXECUTION: false };
+
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
 export interface GqlResponse<T = Record<string, any>> {

@@ -24,25 +24,21 @@ export function nameOn<T extends NamePeriod>(names: readonly T[], day: string): 
   return found;
 }
 
-/**
- * nameOn in SQL: the name in force on `day` (a SQL date expression) of the organisation whose id
- * is the SQL expression `organisationId`. One probe of organisation_name's index on
- * (organisation_id, valid_from) per organisation: what relation fields pay for each organisation
- * they answer.
- */
-export function nameOnSql(organisationId: string, day: string): string {
+/** The name in force on `day` found in the history alone: one probe of organisation_name's index on (organisation_id, valid_from). */
+function nameInHistorySql(organisationId: string, day: string): string {
   return `SELECT day_name.name FROM organisation_name day_name WHERE day_name.organisation_id = ${organisationId} AND ${periodContainsSql('day_name.valid_from', 'day_name.valid_to', day)} ORDER BY day_name.valid_from DESC NULLS LAST LIMIT 1`;
 }
 
 /**
- * nameOnSql for a statement that needs the name of every organisation (the list orders and
- * searches by it): organisation.name holds the latest known name, the one without an end, which
- * is in force on `day` unless it begins after it; so only the few organisations with a name that
- * begins after the day are looked up, against a set PostgreSQL hashes once per statement,
- * instead of one probe per organisation of the table.
+ * nameOn in SQL: the name in force on `day` (a SQL date expression) of the organisation row
+ * under `alias`. organisation.name holds the latest known name, the one without an end, which is
+ * in force on `day` unless it begins after it; so only the organisations with a name that begins
+ * after the day are looked up in their history, against a set PostgreSQL builds once per
+ * statement (through organisation_name_begins_idx), and every other answers with the column:
+ * what lists, relation fields and single records all pay per organisation.
  */
-export function listedNameSql(alias: string, day: string): string {
-  return `CASE WHEN ${alias}.id IN (SELECT pending.organisation_id FROM organisation_name pending WHERE pending.valid_from > ${day}) THEN (${nameOnSql(`${alias}.id`, day)}) ELSE ${alias}.name END`;
+export function nameOnSql(alias: string, day: string): string {
+  return `CASE WHEN ${alias}.id IN (SELECT pending.organisation_id FROM organisation_name pending WHERE pending.valid_from > ${day}) THEN (${nameInHistorySql(`${alias}.id`, day)}) ELSE ${alias}.name END`;
 }
 
 /**

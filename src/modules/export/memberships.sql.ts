@@ -1,5 +1,5 @@
 import { displayName } from '../people/display-name';
-import { listedNameSql } from '../../database/organisation-names';
+import { nameOnSql } from '../../database/organisation-names';
 import { allianceExistsSql, currentSql, DAY, enumSql, holdsSomeDaySql, lastDaySql } from './export-sql';
 
 /**
@@ -45,7 +45,7 @@ export const MEMBERSHIP_COLUMNS = [
  */
 export const ALLIANCE_MEMBERSHIPS_SQL = `
   SELECT m.id, m.alliance_id AS organisation_id, a.name AS organisation, 'organisation' AS member_type,
-         m.organisation_id AS member_id, ${listedNameSql('o', DAY)} AS member, ${enumSql('m.role')} AS role,
+         m.organisation_id AS member_id, ${nameOnSql('o', DAY)} AS member, ${enumSql('m.role')} AS role,
          m.joined_on AS start_date, ${lastDaySql('m.left_on')} AS end_date, ${currentSql('m.joined_on', 'm.left_on')} AS current
   FROM membership m
   JOIN alliance a ON a.id = m.alliance_id
@@ -61,7 +61,7 @@ export type RoleRow = Omit<MembershipRow, 'member'> & { honorific_prefix: string
  * are not archived; by organisation and start. A period that holds on no day is left out.
  */
 export const ROLES_SQL = `
-  SELECT r.id, r.organisation_id, ${listedNameSql('o', DAY)} AS organisation, 'person' AS member_type, r.person_id AS member_id,
+  SELECT r.id, r.organisation_id, ${nameOnSql('o', DAY)} AS organisation, 'person' AS member_type, r.person_id AS member_id,
          p.honorific_prefix, p.given_name, p.family_name, r.title AS role,
          r.valid_from AS start_date, ${lastDaySql('r.valid_to')} AS end_date, ${currentSql('r.valid_from', 'r.valid_to')} AS current
   FROM role r

@@ -1,4 +1,4 @@
-import { listedNameSql } from '../../database/organisation-names';
+import { nameOnSql } from '../../database/organisation-names';
 import { allianceExistsSql, currentSql, DAY, enumSql, holdsSomeDaySql, lastDaySql, SourceRow, sourcesSql } from './export-sql';
 
 /** A name an organisation had or will have, other than the one of the day, with its inclusive period. */
@@ -60,7 +60,7 @@ export const ALLIANCES_SQL = `
  * on no day left out), oldest first.
  */
 export const ORGANISATIONS_SQL = `
-  SELECT o.id, ${enumSql('o.kind')} AS classification, ${listedNameSql('o', DAY)} AS name, o.short_name, NULL AS level,
+  SELECT o.id, ${enumSql('o.kind')} AS classification, ${nameOnSql('o', DAY)} AS name, o.short_name, NULL AS level,
          NULL AS status, NULL::date AS founding_date, o.region_id, r.name AS region, o.website,
          (SELECT coalesce(json_agg(json_build_object('name', n.name, 'start_date', n.valid_from, 'end_date', ${lastDaySql('n.valid_to')},
                                                      'future', n.valid_from IS NOT NULL AND n.valid_from > ${DAY})

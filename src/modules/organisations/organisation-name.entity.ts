@@ -5,6 +5,8 @@ import { OrganisationEntity } from './organisation.entity';
 @Entity('organisation_name')
 @Check('organisation_name_period_check', `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_to" >= "valid_from"`)
 @Index('organisation_name_organisation_idx', ['organisationId', 'validFrom'])
+// The names that begin after a day: the few organisations whose column is not their name on that day (nameOnSql).
+@Index('organisation_name_begins_idx', ['validFrom'], { where: 'valid_from IS NOT NULL' })
 export class OrganisationNameEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

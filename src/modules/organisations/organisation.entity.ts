@@ -9,13 +9,13 @@ import { OrganisationKind } from './organisation.enums';
 export class OrganisationEntity extends ArchivableEntity {
   /**
    * The column holds the latest known name: the one without an end, which may begin on a future
-   * day; every write of a name keeps it so (the list relies on it, see listedNameSql). Reads
+   * day; every write of a name keeps it so (every read relies on it, see nameOnSql). Reads
    * through PlainRows and the SQL projection answer the name in force on the day instead, from
    * organisation_name, where every name is kept with its period; a record TypeORM reads for a
    * write carries the column, and the service answers it with the name of the day.
    */
   @Column({ type: 'varchar', length: 300 })
-  @ComputedForDay((alias, day) => nameOnSql(`${alias}.id`, day))
+  @ComputedForDay((alias, day) => nameOnSql(alias, day))
   name: string;
 
   @Column({ name: 'short_name', type: 'varchar', length: 300, nullable: true })

@@ -19,7 +19,7 @@ import {
   UpdateOrganisationInput,
 } from './dto/organisation.inputs';
 import { OrganisationNameEntity } from './organisation-name.entity';
-import { listedNameSql, LOCK_NAME_SQL, NAME_TAKEN_SQL, nameOn, organisationMatchesSql } from '../../database/organisation-names';
+import { nameOnSql, LOCK_NAME_SQL, NAME_TAKEN_SQL, nameOn, organisationMatchesSql } from '../../database/organisation-names';
 import { OrganisationEntity } from './organisation.entity';
 import { OrganisationKind } from './organisation.enums';
 
@@ -59,7 +59,7 @@ export class OrganisationsService {
 
   /** Ordered and paged by the name in force on `day`; allianceId keeps the members of that day; search finds any name ever. */
   list(filter: OrganisationFilter = {}, page: { first: number; after?: string }, day: string): Promise<Page<OrganisationEntity>> {
-    const name = listedNameSql('o', ':day');
+    const name = nameOnSql('o', ':day');
     const query = this.organisations.createQueryBuilder('o').setParameter('day', day);
     if (!filter.includeArchived) query.andWhere('o.archivedAt IS NULL');
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });

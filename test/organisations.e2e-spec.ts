@@ -728,6 +728,35 @@ describe('organisations', () => {
       expect(JSON.parse(trail.data!.auditTrail[0].changes)).toEqual({ archivedAt: [expect.any(String), null] });
     });
 
+    it('is CONFLICT naming the organisation that took one of its names while it was archived, unless the duplicate is allowed', async () => {
+      const marker = tag();
+      const id = await insertOrganisation(t.dataSource, { name: `Agentur Alt ${marker}` });
+      await t.gql(
+        RENAME,
+        { input: { id, expectedVersion: 1, name: `Agentur Neu ${marker}`, validFrom: '2020-01-01' } },
+        { token: t.tokens.admin },
+      );
+      await t.gql(ARCHIVE, { id, v: 2 }, { token: t.tokens.admin });
+      const taker = await t.gql(CREATE, { input: { name: `agentur  alt ${marker}`, kind: 'OTHER' } }, { token: t.tokens.admin });
+      expect(taker.errors).toBeUndefined();
+      const refused = await t.gql(RESTORE, { id, v: 3 }, { token: t.tokens.admin });
+      expect(refused.errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        existingId: taker.data!.createOrganisation.id,
+        fields: [expect.objectContaining({ field: 'name' })],
+      });
+      await expect(t.gql(READ, { id }).then((r) => r.data!.organisation)).resolves.toMatchObject({
+        version: 3,
+        archivedAt: expect.any(String),
+      });
+      const allowed = await t.gql(
+        `mutation($id: ID!, $v: Int!) { restoreOrganisation(id: $id, expectedVersion: $v, allowDuplicateName: true) { archivedAt version } }`,
+        { id, v: 3 },
+        { token: t.tokens.admin },
+      );
+      expect(allowed.data!.restoreOrganisation).toEqual({ archivedAt: null, version: 4 });
+    });
+
     it('answers NOT_FOUND for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
       await expect(
         t.gql(RESTORE, { id: UNKNOWN, v: 1 }, { token: t.tokens.admin }).then((r) => r.errors![0].extensions.code),

@@ -94,8 +94,15 @@ export class OrganisationsResolver {
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The archived organisation.' }, UuidPipe) id: string,
     @Args('expectedVersion', { type: () => Int, description: 'The version you read.' }) expectedVersion: number,
+    @Args('allowDuplicateName', {
+      type: () => Boolean,
+      defaultValue: false,
+      description:
+        'Restore it although another organisation took one of its names while it was archived (otherwise CONFLICT with extensions.existingId).',
+    })
+    allowDuplicateName: boolean,
   ) {
-    return this.service.restore(actor, id, expectedVersion);
+    return this.service.restore(actor, id, expectedVersion, allowDuplicateName);
   }
 
   @ResolveField(() => [OrganisationName], {

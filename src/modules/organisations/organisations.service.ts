@@ -226,12 +226,23 @@ export class OrganisationsService {
 
   /**
    * An archived organisation is no current member anywhere, so among coordinators only the one
-   * that created it may restore it (auth/policy.ts).
+   * that created it may restore it (auth/policy.ts). While it was archived, another organisation
+   * may have taken one of its names (archived ones do not count): restoring it is then CONFLICT
+   * naming that one, as creating or renaming would be, unless the caller allows the duplicate.
    */
-  restore(actor: Actor, id: string, expectedVersion: number): Promise<OrganisationEntity> {
-    return this.write(async (manager) =>
-      restoreVersioned(manager, actor, this.target(manager, actor, 'restoreOrganisation', id, expectedVersion)),
-    );
+  restore(actor: Actor, id: string, expectedVersion: number, allowDuplicateName = false): Promise<OrganisationEntity> {
+    return this.write(async (manager) => {
+      const target = this.target(manager, actor, 'restoreOrganisation', id, expectedVersion);
+      return restoreVersioned(manager, actor, {
+        ...target,
+        check: async (organisation) => {
+          await target.check?.(organisation);
+          if (!organisation.archivedAt) return;
+          for (const { name } of await manager.findBy(OrganisationNameEntity, { organisationId: id }))
+            await this.assertNameFree(manager, name, id, allowDuplicateName);
+        },
+      });
+    });
   }
 
   /** One write in its own transaction, answered, like every read, with the name in force today. */

@@ -22,21 +22,6 @@ const RENAMED: Record<string, string> = {
 };
 
 /**
- * GraphQL's own coercion errors name the variable and path only in their message, e.g.
- * `Variable "$input" got invalid value "2025-02-30" at "input.foundedOn"; …`; the contract wants
- * the field in extensions.fields, named as the validation pipe names it (inside the input).
- */
-export function coercionFields(message: string): { field: string; message: string }[] | undefined {
-  const missing = /^Variable "\$(\w+)" of (?:non-null|required) type "[^"]+" (must not be null|was not provided)\.$/.exec(message);
-  if (missing) return [{ field: missing[1], message: missing[2] }];
-  const match = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
-  if (!match) return undefined;
-  const [, variable, path, reason] = match;
-  const field = path ? path.split('.').slice(1).join('.') || variable : variable;
-  return [{ field: field.replace(/\.(\d+)(?=\.|$)/g, '[$1]'), message: reason }];
-}
-
-/**
  * The input field or argument a value written inline in the document was given for: graphql-js
  * reports a literal the scalar refuses at the value, without naming where it stands, so the
  * document is read again to find the object field or argument whose value starts there.
@@ -53,14 +38,16 @@ function literalField(error: GraphQLError): string | undefined {
   return field;
 }
 
-/** A Date or DateTime that is not one, inline or in a variable: BAD_USER_INPUT naming the field, with the form it must have. */
+/**
+ * A Date or DateTime written inline that is not one: BAD_USER_INPUT naming the field, with the
+ * form it must have. (One in a variable is refused before execution, by variables.ts.)
+ */
 function scalarFormError(error: unknown, formatted: GraphQLFormattedError): GraphQLFormattedError | null {
   if (!(error instanceof GraphQLError)) return null;
-  // A variable's value is wrapped twice on its way out of graphql-js (coercion, then the variable).
   let cause = error.originalError;
   while (cause instanceof GraphQLError) cause = cause.originalError;
   if (!(cause instanceof ScalarFormError)) return null;
-  const field = coercionFields(formatted.message)?.[0].field ?? literalField(error) ?? 'value';
+  const field = literalField(error) ?? 'value';
   const message = `${field} ${cause.message}`;
   return { message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message }] } };
 }
@@ -100,11 +87,7 @@ export function formatError(development: boolean) {
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : '';
     if (PASSED_THROUGH.has(code) || RENAMED[code]) {
       const { stacktrace, ...extensions } = formatted.extensions ?? {};
-      const fields = code === 'BAD_USER_INPUT' && !extensions.fields ? coercionFields(formatted.message) : undefined;
-      return {
-        ...formatted,
-        extensions: { ...(development ? { stacktrace } : {}), ...extensions, ...(fields ? { fields } : {}), code: RENAMED[code] ?? code },
-      };
+      return { ...formatted, extensions: { ...(development ? { stacktrace } : {}), ...extensions, code: RENAMED[code] ?? code } };
     }
     if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
     return {

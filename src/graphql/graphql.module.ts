@@ -17,7 +17,7 @@ import { requestContextFactory } from './request-context';
 import { ResolverErrorsFilter } from './resolver-errors.filter';
 import { ResponseCache } from './response-cache';
 import { answerFromProjections, SqlProjection } from './sql-projection';
-import { CompiledExecution } from './compiled-execution';
+import { Execution } from './execution';
 
 @Module({
   imports: [
@@ -29,14 +29,11 @@ import { CompiledExecution } from './compiled-execution';
           env.RESPONSE_CACHE_MB > 0
             ? new ResponseCache({ maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024, publicRead: env.PUBLIC_READ, dataVersion })
             : null;
-        const compiled = env.GRAPHQL_COMPILED_EXECUTION ? new CompiledExecution() : null;
+        const execution = new Execution(env.GRAPHQL_COMPILED_EXECUTION);
         const config: ApolloDriverConfig = {
           path: '/graphql',
           autoSchemaFile: true,
-          transformSchema: (schema) => {
-            const served = answerFromProjections(schema);
-            return compiled ? compiled.serve(served) : served;
-          },
+          transformSchema: (schema) => execution.serve(answerFromProjections(schema)),
           sortSchema: true,
           graphiql: false,
           playground: false,
@@ -69,8 +66,8 @@ import { CompiledExecution } from './compiled-execution';
           autoTransformHttpErrors: false,
         };
         // Nest's config type leaves `gateway` out, but hands every option to ApolloServer as it is
-        // (test/framework-internals.e2e-spec.ts checks that the compiled executor answers).
-        return compiled ? Object.assign(config, { gateway: compiled }) : config;
+        // (test/framework-internals.e2e-spec.ts checks that operations run through it).
+        return Object.assign(config, { gateway: execution });
       },
     }),
   ],

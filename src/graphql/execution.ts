@@ -1,22 +1,28 @@
 import type { GatewayExecutor, GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
-import { DocumentNode, execute, ExecutionResult, getOperationAST, getVariableValues, GraphQLError, GraphQLSchema } from 'graphql';
+import { DocumentNode, execute, ExecutionResult, getOperationAST, GraphQLError, GraphQLSchema } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { variableErrors } from './variables';
 
 /**
- * Executes operations with graphql-jit: each operation of a document is compiled once into
- * JavaScript that walks its selection directly, instead of graphql-js reading the document again
- * for every field of every object. An alliance list at scale 100 resolves some 11,000 fields,
- * and interpreting them was a third of the service's CPU time per request (issue 14).
+ * How the registry executes an operation once Apollo has parsed and validated it and the plugins
+ * have let it through: its variables are checked by variables.ts (BAD_USER_INPUT naming each bad
+ * field), then the operation runs, compiled or interpreted.
  *
- * Apollo Server's one seam for another executor is its gateway interface; this gateway serves
- * the schema Nest builds (handed over by `serve`, Nest's transformSchema hook), so parsing,
- * validation, the plugins and error formatting run as before, and only execution differs.
+ * Compiled (GRAPHQL_COMPILED_EXECUTION, the default): graphql-jit compiles each operation of a
+ * document once into JavaScript that walks its selection directly, instead of graphql-js reading
+ * the document again for every field of every object. An alliance list at scale 100 resolves
+ * some 11,000 fields, and interpreting them was a third of the service's CPU per request (issue 14).
+ *
+ * Apollo Server's one seam for an executor of one's own is its gateway interface; this gateway
+ * serves the schema Nest builds (handed over by `serve`, Nest's transformSchema hook).
  */
-export class CompiledExecution implements GatewayInterface {
+export class Execution implements GatewayInterface {
   private schema: GraphQLSchema | undefined;
   private readonly listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
   /** Per document (Apollo keeps one per query text) and operation name. */
   private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
+
+  constructor(private readonly compiling: boolean) {}
 
   /** The schema to execute against: the last step of building it. */
   readonly serve = (schema: GraphQLSchema): GraphQLSchema => {
@@ -51,16 +57,15 @@ export class CompiledExecution implements GatewayInterface {
     const operationName = request.operationName ?? null;
     const operation = getOperationAST(document, operationName);
     // A document whose operation cannot be picked (none by that name, or several and no name)
-    // is answered with graphql-js's error, as Apollo answers it without this executor.
+    // is answered with graphql-js's error, as Apollo answers it.
     if (!operation) return execute({ schema, document, operationName });
-    // graphql-js coerces the variables first: a bad value is answered with graphql-js's own
-    // errors, which Apollo and format-error.ts turn into BAD_USER_INPUT naming the field.
-    const variables = request.variables ?? {};
-    const coercion = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
-    if (coercion.errors) return { errors: coercion.errors };
+    const variableValues = request.variables ?? {};
+    const refused = variableErrors(schema, operation, variableValues);
+    if (refused.length > 0) return { errors: refused };
+    if (!this.compiling) return execute({ schema, document, operationName, contextValue: context, variableValues });
     const compiled = this.compile(schema, document, operationName);
     if (!isCompiledQuery(compiled)) return compiled;
-    const result = await compiled.query(undefined, context, variables);
+    const result = await compiled.query(undefined, context, variableValues);
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };
 

@@ -12,8 +12,8 @@ async function ask(t: TestApp, body: Record<string, unknown>, token?: string): P
 }
 
 /**
- * Compiled execution (graphql/compiled-execution.ts) must answer every operation exactly as
- * graphql-js does: the same service on the same database with GRAPHQL_COMPILED_EXECUTION=false
+ * Compiled execution (graphql/execution.ts) must answer every operation exactly as graphql-js
+ * does: the same service on the same database with GRAPHQL_COMPILED_EXECUTION=false
  * is the reference, for answers with data, with errors, and with both.
  */
 describe('compiled execution answers as graphql-js does', () => {
@@ -139,7 +139,10 @@ describe('compiled execution answers as graphql-js does', () => {
 
   it.each(cases)('%s', async (_name, make) => {
     const [body, token] = await make();
-    const [fast, reference] = [await ask(compiled, body, token), await ask(interpreted, body, token)];
-    expect(fast).toEqual(reference);
+    const reference = await ask(interpreted, body, token);
+    // The first run of an operation is interpreted, the second compiled (graphql/execution.ts).
+    const [first, second] = [await ask(compiled, body, token), await ask(compiled, body, token)];
+    expect(first).toEqual(reference);
+    expect(second).toEqual(reference);
   });
 });

@@ -74,8 +74,8 @@ describe('framework internals the service relies on', () => {
   it('@nestjs/apollo hands ApolloServer the `gateway` option its config type leaves out: operations run through graphql/execution.ts', async () => {
     const compile = jest.spyOn(Execution.prototype as unknown as { compile: () => unknown }, 'compile');
     try {
-      const result = await t.gql('{ regions { code } }');
-      expect(result.data!.regions.length).toBeGreaterThan(0);
+      for (let run = 0; run < 2; run += 1) expect((await t.gql('{ regions { code } }')).data!.regions.length).toBeGreaterThan(0);
+      // Compiled on its second run.
       expect(compile).toHaveBeenCalledTimes(1);
     } finally {
       compile.mockRestore();

@@ -18,7 +18,10 @@ import {
 import { dayFromToday } from './support/days';
 import { createTestApp, PLAIN_EXECUTION, TestApp, WITHOUT_RESPONSE_CACHE } from './support/test-app';
 
-/** Asks both services the same; requires the loaders' answer without errors and the projecting one equal to it. */
+/**
+ * Asks both services the same; requires the loaders' answer without errors and the projecting
+ * one equal to it, on its first run (interpreted) and its second (compiled), with as many statements.
+ */
 async function sameAnswers(
   projecting: TestApp,
   loading: TestApp,
@@ -26,18 +29,21 @@ async function sameAnswers(
   variables?: Record<string, unknown>,
 ): Promise<{ data: any; statements: [projecting: number, loading: number] }> {
   let expected: Awaited<ReturnType<TestApp['gql']>> | undefined;
-  let actual: Awaited<ReturnType<TestApp['gql']>> | undefined;
-  const statements: [number, number] = [
-    await projecting.countStatements(async () => {
-      actual = await projecting.gql(query, variables);
-    }),
-    await loading.countStatements(async () => {
-      expected = await loading.gql(query, variables);
-    }),
-  ];
+  const runs: { answer: Awaited<ReturnType<TestApp['gql']>>; statements: number }[] = [];
+  for (let run = 0; run < 2; run += 1) {
+    let answer: Awaited<ReturnType<TestApp['gql']>> | undefined;
+    const statements = await projecting.countStatements(async () => {
+      answer = await projecting.gql(query, variables);
+    });
+    runs.push({ answer: answer!, statements });
+  }
+  const loaded = await loading.countStatements(async () => {
+    expected = await loading.gql(query, variables);
+  });
   expect(expected!.errors).toBeUndefined();
-  expect(actual).toEqual(expected);
-  return { data: actual!.data, statements };
+  expect(runs[0].answer).toEqual(expected);
+  expect(runs[1]).toEqual(runs[0]);
+  return { data: runs[0].answer.data, statements: [runs[0].statements, loaded] };
 }
 
 /**
@@ -51,11 +57,14 @@ describe('relations read in one SQL statement', () => {
   let loading: TestApp;
   const ids: Record<string, string> = {};
 
+  // Each question is asked three times within the minute; the rate limit is not under test here.
+  const unthrottled = { ...WITHOUT_RESPONSE_CACHE, RATE_LIMIT_POINTS_PER_MINUTE: 1_000_000_000 };
+
   beforeAll(async () => {
-    projecting = await createTestApp(WITHOUT_RESPONSE_CACHE);
+    projecting = await createTestApp(unthrottled);
     const ds = projecting.dataSource;
     loading = await createTestApp({
-      ...WITHOUT_RESPONSE_CACHE,
+      ...unthrottled,
       ...PLAIN_EXECUTION,
       DATABASE_URL: (ds.options as { url: string }).url,
     });

@@ -140,6 +140,12 @@ export class Environment {
   @IsBoolean()
   GRAPHQL_COMPILED_EXECUTION = true;
 
+  /** How many operations are kept compiled (those used last); each holds its generated code. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  GRAPHQL_COMPILED_OPERATIONS = 200;
+
   /** Memory for answers to repeated queries, in MB; 0 turns the response cache off. */
   @Transform(toInt)
   @IsInt()

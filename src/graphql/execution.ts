@@ -1,6 +1,8 @@
 import type { GatewayExecutor, GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
-import { DocumentNode, execute, ExecutionResult, getOperationAST, GraphQLError, GraphQLSchema } from 'graphql';
+import { DocumentNode, execute, getOperationAST, GraphQLError, GraphQLSchema } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
+import { setFlagsFromString } from 'node:v8';
 import { variableErrors } from './variables';
 
 /**
@@ -12,6 +14,10 @@ import { variableErrors } from './variables';
  * document once into JavaScript that walks its selection directly, instead of graphql-js reading
  * the document again for every field of every object. An alliance list at scale 100 resolves
  * some 11,000 fields, and interpreting them was a third of the service's CPU per request (issue 14).
+ * Compiling costs more than one interpretation (~5 ms for one alliance in full) and the compiled
+ * code stays in memory (some hundred kB each), while callers choose how many different documents
+ * they send: an operation is compiled the second time it runs, and only the `compiledOperations`
+ * used last are kept. The others are interpreted, as a first run is.
  *
  * Apollo Server's one seam for an executor of one's own is its gateway interface; this gateway
  * serves the schema Nest builds (handed over by `serve`, Nest's transformSchema hook).
@@ -19,10 +25,23 @@ import { variableErrors } from './variables';
 export class Execution implements GatewayInterface {
   private schema: GraphQLSchema | undefined;
   private readonly listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
-  /** Per document (Apollo keeps one per query text) and operation name. */
-  private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
+  /** By query hash and operation name; false for one graphql-jit cannot compile, which graphql-js runs. */
+  private readonly compiled: LRUCache<string, CompiledQuery | false>;
+  /** Operations that ran once, interpreted: the next run compiles them. */
+  private readonly seen: LRUCache<string, true>;
 
-  constructor(private readonly compiling: boolean) {}
+  constructor(
+    private readonly compiling: boolean,
+    compiledOperations: number,
+  ) {
+    // graphql-jit compiles with `new Function`, and V8 keeps the source of every such function in
+    // its compilation cache for the life of the process: 65 kB per compiled operation, never given
+    // back, so callers sending ever new documents would grow the service without bound. The cache
+    // only speeds up compiling the same source twice, which nothing else here does.
+    if (compiling) setFlagsFromString('--no-compilation-cache');
+    this.compiled = new LRUCache({ max: Math.max(compiledOperations, 1) });
+    this.seen = new LRUCache({ max: Math.max(compiledOperations, 1) * 10 });
+  }
 
   /** The schema to execute against: the last step of building it. */
   readonly serve = (schema: GraphQLSchema): GraphQLSchema => {
@@ -51,7 +70,7 @@ export class Execution implements GatewayInterface {
     return this.schema;
   }
 
-  private readonly run: GatewayExecutor = async ({ document, request, context }) => {
+  private readonly run: GatewayExecutor = async ({ document, request, context, queryHash }) => {
     const schema = this.built();
     // The name the caller sent: Apollo's own operationName is null when that name matches nothing.
     const operationName = request.operationName ?? null;
@@ -62,20 +81,28 @@ export class Execution implements GatewayInterface {
     const variableValues = request.variables ?? {};
     const refused = variableErrors(schema, operation, variableValues);
     if (refused.length > 0) return { errors: refused };
-    if (!this.compiling) return execute({ schema, document, operationName, contextValue: context, variableValues });
-    const compiled = this.compile(schema, document, operationName);
-    if (!isCompiledQuery(compiled)) return compiled;
+    const compiled = this.compiling ? this.compiledFor(`${queryHash}:${operationName ?? ''}`, schema, document, operationName) : null;
+    if (!compiled) return execute({ schema, document, operationName, contextValue: context, variableValues });
     const result = await compiled.query(undefined, context, variableValues);
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };
 
-  private compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): CompiledQuery | ExecutionResult {
-    let operations = this.compiled.get(document);
-    if (!operations) this.compiled.set(document, (operations = new Map<string, CompiledQuery | ExecutionResult>()));
-    const key = operationName ?? '';
-    let compiled = operations.get(key);
-    if (!compiled) operations.set(key, (compiled = compileQuery(schema, document, operationName ?? undefined)));
-    return compiled;
+  /** The operation compiled, when it has run before and graphql-jit can compile it; null otherwise. */
+  private compiledFor(key: string, schema: GraphQLSchema, document: DocumentNode, operationName: string | null): CompiledQuery | null {
+    let compiled = this.compiled.get(key);
+    if (compiled === undefined) {
+      if (!this.seen.has(key)) {
+        this.seen.set(key, true);
+        return null;
+      }
+      this.compiled.set(key, (compiled = this.compile(schema, document, operationName)));
+    }
+    return compiled || null;
+  }
+
+  private compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): CompiledQuery | false {
+    const compiled = compileQuery(schema, document, operationName ?? undefined);
+    return isCompiledQuery(compiled) && compiled;
   }
 }
 

@@ -29,7 +29,7 @@ import { Execution } from './execution';
           env.RESPONSE_CACHE_MB > 0
             ? new ResponseCache({ maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024, publicRead: env.PUBLIC_READ, dataVersion })
             : null;
-        const execution = new Execution(env.GRAPHQL_COMPILED_EXECUTION);
+        const execution = new Execution(env.GRAPHQL_COMPILED_EXECUTION, env.GRAPHQL_COMPILED_OPERATIONS);
         const config: ApolloDriverConfig = {
           path: '/graphql',
           autoSchemaFile: true,

@@ -3,53 +3,12 @@
 // Starts the built service as start:prod does, downloads each export once at full speed and
 // popolo.json once more as a slow caller (64 kB, then 20 ms of rest), sampling the service's RSS
 // (`ps -o rss`) every 100 ms, and prints a Markdown table.
-import { execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { rssKb, sampleRss, sleep, startService } from './service.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [databaseUrl, asOf] = process.argv.slice(2);
 if (!databaseUrl) {
   console.error('usage: node bench/export.mjs <database-url> [asOf]');
   process.exit(2);
-}
-const NODE_ARGS = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
-  .scripts['start:prod'].split(' ')
-  .filter((arg) => arg.startsWith('--'));
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-async function rssKb(pid) {
-  const { stdout } = await promisify(execFile)('ps', ['-o', 'rss=', '-p', String(pid)]);
-  return Number(stdout.trim());
-}
-
-/** Samples the RSS every 100 ms until stopped; returns the peak in MB. */
-function sampleRss(pid) {
-  let peak = 0;
-  let running = true;
-  const done = (async () => {
-    while (running) {
-      peak = Math.max(peak, await rssKb(pid));
-      await sleep(100);
-    }
-  })();
-  return async () => {
-    running = false;
-    await done;
-    return peak / 1024;
-  };
 }
 
 /** Reads the body without keeping it; `restMs` after each 64 kB read makes a slow caller. */
@@ -70,32 +29,9 @@ async function download(url, restMs = 0) {
   return { bytes, ms: performance.now() - started };
 }
 
-const port = await freePort();
-const service = spawn(process.execPath, [...NODE_ARGS, 'dist/src/main.js'], {
-  cwd: ROOT,
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    AUTH_JWT_SECRET: randomBytes(48).toString('base64'),
-    PUBLIC_READ: 'true',
-    LOG_LEVEL: 'warn',
-  },
-});
-const base = `http://127.0.0.1:${port}`;
+const service = await startService(databaseUrl);
+const { base } = service;
 try {
-  for (let attempt = 0; ; attempt++) {
-    const ready = await fetch(`${base}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (attempt > 600) throw new Error('the service did not become ready');
-    await sleep(100);
-  }
   const query = asOf ? `?asOf=${asOf}` : '';
   const runs = [
     ['popolo.json', 0],
@@ -116,5 +52,5 @@ try {
   console.log('| export | size | time | peak RSS |\n| --- | ---: | ---: | ---: |');
   console.log(rows.join('\n'));
 } finally {
-  service.kill('SIGTERM');
+  service.stop();
 }

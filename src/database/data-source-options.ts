@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
+import { registryPg } from './pg-driver';
 import { timestampParser } from './timestamps';
 
 // A calendar date is a string end to end: a JS Date would shift it by the server's time zone.
@@ -25,6 +26,8 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
   const connectTimeoutMs = settings.connectTimeoutMs ?? 2000;
   return {
     type: 'postgres',
+    // pg, telling apart by where they fail the errors of a database that was not reached (pg-driver.ts).
+    driver: registryPg,
     url: settings.url,
     entities: [join(__dirname, '..', '**', '*.entity.{ts,js}')],
     migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],

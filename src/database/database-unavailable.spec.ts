@@ -14,9 +14,6 @@ describe('isDatabaseUnavailable', () => {
         withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'),
       ]),
     ],
-    ['no free connection in time', new Error('timeout exceeded when trying to connect')],
-    ['a connection lost under a query', new Error('Connection terminated unexpectedly')],
-    ['a server that stopped answering', new Error('Query read timeout')],
     ['a server shut down by its admin', failedQuery(withCode('terminating connection due to administrator command', '57P01'))],
     ['a server starting up', failedQuery(withCode('the database system is starting up', '57P03'))],
     ['a server out of connections', failedQuery(withCode('sorry, too many clients already', '53300'))],
@@ -30,6 +27,8 @@ describe('isDatabaseUnavailable', () => {
     ['a unique violation', failedQuery(withCode('duplicate key value violates unique constraint', '23505'))],
     ['a statement cancelled by statement_timeout', failedQuery(withCode('canceling statement due to statement timeout', '57014'))],
     ['a bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
+    // pg's own texts for a lost connection mean nothing unless the registry's driver marked the error (pg-driver.spec.ts).
+    ['a lost connection told only in words', new Error('Connection terminated unexpectedly')],
     ['a thrown string', 'boom'],
     ['nothing', null],
   ])('says no to %s', (_case, error) => {

@@ -1,3 +1,5 @@
+import { isNotReached } from './pg-driver';
+
 /**
  * SQLSTATEs of a server that is going away or not taking connections: class 08 (connection
  * exception), 57P01-57P03 (shut down by an admin or a crash, starting up), 53300 (too many connections).
@@ -16,11 +18,7 @@ const UNAVAILABLE_SOCKET = new Set([
   'EAI_AGAIN',
 ]);
 
-/** What pg and pg-pool say when a connection cannot be had, died under a query or stopped answering. */
-const UNAVAILABLE_MESSAGE =
-  /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Query read timeout)/;
-
-type Failure = { code?: unknown; message?: unknown; driverError?: unknown; thrownValue?: unknown; errors?: unknown };
+type Failure = { code?: unknown; driverError?: unknown; thrownValue?: unknown; errors?: unknown };
 
 /**
  * Whether a failure means the database cannot be reached (stopped, restarting, out of
@@ -31,7 +29,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const failure = error as Failure;
   const code = typeof failure.code === 'string' ? failure.code : '';
   if (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET.has(code)) return true;
-  if (typeof failure.message === 'string' && UNAVAILABLE_MESSAGE.test(failure.message)) return true;
+  // A connection the pool could not give, or a query that never reached a working server, as
+  // the registry's pg driver marks them: pg gives those errors no code.
+  if (isNotReached(error)) return true;
   // TypeORM wraps the driver's error; Node reports a refused dual-stack connect as an
   // AggregateError; graphql wraps a thrown value that is not an Error of its own realm (a
   // socket error seen from jest's sandbox) as NonErrorThrown.

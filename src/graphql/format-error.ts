@@ -67,9 +67,9 @@ export function databaseUnavailable(at: Pick<GraphQLFormattedError, 'locations' 
  * violations get the contract's code; anything unexpected is masked (its detail is logged by
  * the error-logging plugin) unless the service runs in development.
  */
-export function formatError(development: boolean) {
+export function formatError(development: boolean, maxTokens: number) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const tooManyTokens = tokenLimitError(error);
+    const tooManyTokens = tokenLimitError(error, maxTokens);
     if (tooManyTokens) return tooManyTokens;
     const badForm = scalarFormError(error, formatted);
     if (badForm) return badForm;

@@ -44,7 +44,7 @@ import { Execution } from './execution';
           parseOptions: { maxTokens: env.GRAPHQL_MAX_TOKENS },
           validationRules: [knownOperationTypesRule],
           includeStacktraceInErrorResponses: env.NODE_ENV === 'development',
-          formatError: formatError(env.NODE_ENV === 'development'),
+          formatError: formatError(env.NODE_ENV === 'development', env.GRAPHQL_MAX_TOKENS),
           context: requestContextFactory(tokens, rows),
           plugins: [
             operationLimitsPlugin(

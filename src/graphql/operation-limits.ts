@@ -250,8 +250,26 @@ export class OperationMeasures {
   }
 }
 
-// graphql 16 spells it "more that".
-const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
+/**
+ * Whether a syntax error is the parser stopping at `limit` tokens: it reports that at the token
+ * past the limit, so the error stands where the document's (limit + 1)-th token begins. Told by
+ * position, not by graphql-js's message; comments are not tokens, for the parser or here.
+ */
+function stoppedAtLimit(error: GraphQLError, limit: number): boolean {
+  const position = error.positions?.[0];
+  if (!error.source || position === undefined) return false;
+  const lexer = new Lexer(error.source);
+  let count = 0;
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF && token.start <= position && count <= limit; token = lexer.advance()) {
+      count += 1;
+      if (token.start === position) return count === limit + 1;
+    }
+  } catch {
+    // A lexical error before the position: a syntax error of the document's own.
+  }
+  return false;
+}
 
 /**
  * graphql-js's parser stops at `maxTokens` with a syntax error that Apollo reports as a parse
@@ -259,11 +277,9 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\
  * stops at twice the limit (and says "at least"): enough to tell a caller by how much, while
  * counting a whole 1 MB document would cost a hundred times what the parser spent on it.
  */
-export function tokenLimitError(error: unknown) {
-  const match = error instanceof GraphQLError && error.source ? TOKEN_LIMIT.exec(error.message) : null;
-  if (!match) return null;
-  const limit = Number(match[1]);
-  const counted = countTokens((error as GraphQLError).source!.body, 2 * limit);
+export function tokenLimitError(error: unknown, limit: number) {
+  if (!(error instanceof GraphQLError) || !error.source || !stoppedAtLimit(error, limit)) return null;
+  const counted = countTokens(error.source.body, 2 * limit);
   const refused = tooComplexError('tokens', limit, counted);
   if (counted < 2 * limit) return refused;
   return { ...refused, message: `The document has at least ${counted} tokens; the limit is ${limit}` };

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { Client } from 'pg';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   blockedFolder,
@@ -157,18 +158,48 @@ function serve(binaries: string, databaseDir: string, port: number, user?: Postg
   stopServersWhenProcessEnds();
   // The server logs to stderr as long as it runs: read to the end, or it would block on a full pipe.
   let log = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    log = (log + chunk).slice(-8000);
+  });
+  let ended = false;
   return new Promise((ready, failed) => {
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      log = (log + chunk).slice(-8000);
-      if (log.includes('database system is ready to accept connections')) ready(stop);
-    });
     const startFailed = (reason: string) => {
+      ended = true;
       running.delete(child);
       failed(new Error(`The embedded PostgreSQL in ${databaseDir} did not start: ${reason}`));
     };
     child.once('error', (error) => startFailed(error.message));
     child.once('close', (code, signal) => startFailed(log.trim() || `exit ${code ?? signal}`));
+    // Ready is when it answers a statement, asked until then; its log is for people to read.
+    void (async () => {
+      while (!ended) {
+        if (await answers(port)) return ready(stop);
+        await new Promise((wait) => setTimeout(wait, 50));
+      }
+    })();
   });
+}
+
+/** Whether the server on `port` takes a connection and answers a statement. */
+async function answers(port: number): Promise<boolean> {
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+    connectionTimeoutMillis: 1000,
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
 'use strict';
 
 // What every page of the service needs to talk to its GraphQL API: the token kept for this browser
-// session (the key the explorer's token bar uses too), one request, and its errors. Loaded before
-// each page's own script; no framework and no build step.
+// session (the key the explorer's token bar uses too), one request, its errors, and the words for
+// the kinds of organisation its answers name. Loaded before each page's own script; no framework
+// and no build step.
 window.RegistryApi = (() => {
   const TOKEN_KEY = 'allianzregister.token';
 
@@ -54,5 +55,20 @@ window.RegistryApi = (() => {
     return body.data;
   }
 
-  return { TOKEN_KEY, ApiError, storedToken, gql };
+  /** The kinds of organisation (OrganisationKind) in the registry's words, one of each. */
+  const KIND_LABELS = {
+    MINISTRY: 'Ministerium, Landesbehörde',
+    CHAMBER_OF_COMMERCE: 'Industrie- und Handelskammer',
+    CHAMBER_OF_CRAFTS: 'Handwerkskammer',
+    EMPLOYMENT_AGENCY: 'Agentur für Arbeit',
+    TRADE_UNION: 'Gewerkschaft',
+    EMPLOYERS_ASSOCIATION: 'Arbeitgeberverband',
+    ECONOMIC_DEVELOPMENT: 'Wirtschaftsförderung',
+    MUNICIPALITY: 'Kommune, Regionalverband',
+    EDUCATION: 'Bildung, Hochschule',
+    WELCOME_CENTER: 'Welcome Center',
+    OTHER: 'Sonstige',
+  };
+
+  return { TOKEN_KEY, ApiError, storedToken, gql, KIND_LABELS };
 })();

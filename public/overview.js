@@ -3,7 +3,7 @@
 // The overview page: everything it shows comes from POST /graphql. No framework and no build
 // step, so the page works from the repo's files alone, in networks without internet access.
 (() => {
-  const { TOKEN_KEY, ApiError, storedToken, gql } = window.RegistryApi;
+  const { TOKEN_KEY, ApiError, storedToken, gql, KIND_LABELS } = window.RegistryApi;
   const SVG_NS = 'http://www.w3.org/2000/svg';
 
   const COVERAGE = {
@@ -197,17 +197,7 @@
     MUTUAL_SUPPORT: 'gegenseitige Unterstützung',
     PERMANENT_REPRESENTATIVE: 'ständiger Vertreter',
     SHARED_MONITORING: 'gemeinsames Monitoring',
-    MINISTRY: 'Ministerium, Landesbehörde',
-    CHAMBER_OF_COMMERCE: 'Industrie- und Handelskammer',
-    CHAMBER_OF_CRAFTS: 'Handwerkskammer',
-    EMPLOYMENT_AGENCY: 'Agentur für Arbeit',
-    TRADE_UNION: 'Gewerkschaft',
-    EMPLOYERS_ASSOCIATION: 'Arbeitgeberverband',
-    ECONOMIC_DEVELOPMENT: 'Wirtschaftsförderung',
-    MUNICIPALITY: 'Kommune, Regionalverband',
-    EDUCATION: 'Bildung, Hochschule',
-    WELCOME_CENTER: 'Welcome Center',
-    OTHER: 'Sonstige',
+    ...KIND_LABELS,
   };
 
   // What a proposal's record is looked up with, to name it and show the values it would change.

@@ -4,21 +4,8 @@
 // a person accepts or changes each proposal, importRelease writes it all in one transaction.
 // No framework and no build step, like the overview page; no inline script or style (the CSP).
 (() => {
-  const { TOKEN_KEY, ApiError, storedToken, gql } = window.RegistryApi;
+  const { TOKEN_KEY, ApiError, storedToken, gql, KIND_LABELS: KINDS } = window.RegistryApi;
 
-  const KINDS = {
-    MINISTRY: 'Ministerium, Landesbehörde',
-    CHAMBER_OF_COMMERCE: 'Industrie- und Handelskammer',
-    CHAMBER_OF_CRAFTS: 'Handwerkskammer',
-    EMPLOYMENT_AGENCY: 'Agentur für Arbeit',
-    TRADE_UNION: 'Gewerkschaft',
-    EMPLOYERS_ASSOCIATION: 'Arbeitgeberverband',
-    ECONOMIC_DEVELOPMENT: 'Wirtschaftsförderung',
-    MUNICIPALITY: 'Kommune, Regionalverband',
-    EDUCATION: 'Bildung, Hochschule',
-    WELCOME_CENTER: 'Welcome Center',
-    OTHER: 'Sonstige',
-  };
   const COMMITMENTS = {
     ANNUAL_TOP_LEVEL_MEETING: 'Jährliches Spitzengespräch',
     PERMANENT_REPRESENTATIVE: 'Ständiger Vertreter',

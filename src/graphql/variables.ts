@@ -13,11 +13,13 @@ import { ScalarFormError } from './scalars';
 /** graphql-js gives up on a request's variables after as many errors. */
 const MAX_ERRORS = 50;
 
-/** Where a value stands inside a variable, as the validation pipe names input fields: `parties[0].allianceId`. */
+/** A path inside a variable as written after its name: `.parties[0].allianceId`. */
+const pathText = (path: readonly (string | number)[]) => path.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('');
+
+/** Where a value stands inside a variable, as the validation pipe names input fields: `parties[0].allianceId`; the variable itself, or its item `ids[1]`. */
 function fieldAt(variable: string, path: readonly (string | number)[]): string {
-  if (path.length === 0) return variable;
-  const steps = path.map((step, index) => (typeof step === 'number' ? `[${step}]` : index === 0 ? step : `.${step}`));
-  return typeof path[0] === 'number' ? `${variable}${steps.join('')}` : steps.join('');
+  const text = pathText(path);
+  return typeof path[0] === 'string' ? text.slice(1) : `${variable}${text}`;
 }
 
 /**
@@ -57,8 +59,7 @@ export function variableErrors(schema: GraphQLSchema, operation: OperationDefini
         fail(message, field, message);
         return;
       }
-      const at =
-        path.length > 0 ? ` at "${name}${path.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('')}"` : '';
+      const at = path.length > 0 ? ` at "${name}${pathText(path)}"` : '';
       fail(`Variable "$${name}" has an invalid value${at}: ${error.message}`, field, error.message);
     });
   }

@@ -7,11 +7,9 @@ const TEXT = 'The words of the mention as read (a word broken across lines joine
 const START = 'Where the mention begins in the text as given: a UTF-16 offset.';
 const END = 'Where the mention ends in the text as given: a UTF-16 offset, exclusive.';
 
-@ObjectType({
-  description:
-    'A day the release names, resolved against the day of publication ("am Montag" in a release of Tuesday 25 September 2012 is 2012-09-24).',
-})
-export class DateMention {
+/** What every mention has: its words and where they stand in the text (the contract spells these out on each type). */
+@ObjectType({ isAbstract: true })
+abstract class Mention {
   @Field({ description: TEXT })
   text: string;
 
@@ -20,7 +18,13 @@ export class DateMention {
 
   @Field(() => Int, { description: END })
   end: number;
+}
 
+@ObjectType({
+  description:
+    'A day the release names, resolved against the day of publication ("am Montag" in a release of Tuesday 25 September 2012 is 2012-09-24).',
+})
+export class DateMention extends Mention {
   @Field(() => DateScalar, { description: 'The calendar date it names.' })
   on: string;
 }
@@ -29,16 +33,7 @@ export class DateMention {
   description:
     'An organisation the release names: matched with the registry (by its current name, a name it bore on the day of publication, or its short name), or proposed to be created.',
 })
-export class OrganisationMention {
-  @Field({ description: TEXT })
-  text: string;
-
-  @Field(() => Int, { description: START })
-  start: number;
-
-  @Field(() => Int, { description: END })
-  end: number;
-
+export class OrganisationMention extends Mention {
   @Field(() => String, { nullable: true, description: 'Unmatched: the name to create it under (the spelling the text uses most).' })
   proposedName: string | null;
 
@@ -49,15 +44,9 @@ export class OrganisationMention {
 }
 
 @ObjectType({ description: 'A person the release names, with what the text says about them.' })
-export class PersonMention {
+export class PersonMention extends Mention {
   @Field({ description: `${TEXT} The name, with an honorific; after a title a family name alone ("Staatssekretär Rust").` })
-  text: string;
-
-  @Field(() => Int, { description: START })
-  start: number;
-
-  @Field(() => Int, { description: END })
-  end: number;
+  declare text: string;
 
   @Field(() => String, { nullable: true, description: 'Dr., Prof. Dr.' })
   honorificPrefix: string | null;
@@ -103,16 +92,7 @@ export class QuoteMention {
   description:
     'An alliance the release names, by its name or a usual variant ("Fachkräfteallianz Baden-Württemberg" for the "Allianz für Fachkräfte Baden-Württemberg").',
 })
-export class AllianceMention {
-  @Field({ description: TEXT })
-  text: string;
-
-  @Field(() => Int, { description: START })
-  start: number;
-
-  @Field(() => Int, { description: END })
-  end: number;
-
+export class AllianceMention extends Mention {
   allianceId: string | null;
 }
 
